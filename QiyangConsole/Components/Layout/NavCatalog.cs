@@ -1,0 +1,51 @@
+using MudBlazor;
+using QiyangConsole.Features.Administration;
+
+namespace QiyangConsole.Components.Layout;
+
+public sealed record NavItem(string Title, string Href, string Icon, IReadOnlyList<string>? Roles = null)
+{
+    public bool AllowedFor(Func<string, bool> isInRole) => Roles is null || Roles.Any(isInRole);
+}
+
+public sealed record NavSection(string Title, string Icon, IReadOnlyList<NavItem> Items);
+
+/// <summary>The one list of pages behind the navigation drawer and the breadcrumbs.</summary>
+public static class NavCatalog
+{
+    private static readonly string[] Office = [AppRoles.Office];
+
+    public static readonly NavItem Home = new("工作台", "/", Icons.Material.Outlined.Dashboard);
+
+    public static readonly IReadOnlyList<NavSection> Sections =
+    [
+        new("系统管理", Icons.Material.Outlined.Settings,
+        [
+            new("用户管理", "/system/users", Icons.Material.Outlined.People, Office),
+            new("单位管理", "/system/units", Icons.Material.Outlined.AccountTree, Office),
+            new("工作日历", "/system/calendar", Icons.Material.Outlined.CalendarMonth, Office),
+            new("字典管理", "/system/dictionaries", Icons.Material.Outlined.MenuBook, Office),
+            new("参数设置", "/system/parameters", Icons.Material.Outlined.Tune, Office),
+            new("定时任务", "/system/jobs", Icons.Material.Outlined.Schedule, Office),
+            new("操作日志", "/system/logs/operations", Icons.Material.Outlined.History, Office),
+            new("登录日志", "/system/logs/logins", Icons.Material.Outlined.Login, Office),
+        ]),
+        new("个人中心", Icons.Material.Outlined.Person,
+        [
+            new("修改密码", "/account/password", Icons.Material.Outlined.Password),
+        ]),
+    ];
+
+    public static IEnumerable<NavSection> For(Func<string, bool> isInRole) =>
+        Sections.Select(s => s with { Items = s.Items.Where(i => i.AllowedFor(isInRole)).ToList() }).Where(s => s.Items.Count > 0);
+
+    /// <summary>Section and page for a path: the longest matching href wins.</summary>
+    public static (NavSection? Section, NavItem? Item) Find(string path)
+    {
+        path = "/" + path.Split('?', '#')[0].Trim('/');
+        var match = Sections.SelectMany(s => s.Items.Select(i => (Section: s, Item: i)))
+            .Where(x => path == x.Item.Href || path.StartsWith(x.Item.Href + "/"))
+            .OrderByDescending(x => x.Item.Href.Length).FirstOrDefault();
+        return (match.Section, match.Item);
+    }
+}

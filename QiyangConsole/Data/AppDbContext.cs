@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using QiyangConsole.Features.Administration;
+using QiyangConsole.Features.Administration.Calendar;
+using QiyangConsole.Infrastructure;
+
+namespace QiyangConsole.Data;
+
+public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? actor = null)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options)
+{
+    /// <summary>Who the operation log names for changes saved through this context.</summary>
+    public CurrentUser? Actor { get; } = actor;
+
+    internal List<AuditInterceptor.Pending>? PendingAudit { get; set; }
+    internal bool WritingAuditLog { get; set; }
+
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<UnitGroup> UnitGroups => Set<UnitGroup>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<LoginRecord> LoginRecords => Set<LoginRecord>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<SeedRecord> SeedRecords => Set<SeedRecord>();
+    public DbSet<DictionaryItem> DictionaryItems => Set<DictionaryItem>();
+    public DbSet<SystemParameter> Parameters => Set<SystemParameter>();
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+
+        b.Entity<Unit>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.HasIndex(x => x.Name).IsUnique();
+            e.HasOne(x => x.Parent).WithMany().OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Group).WithMany().OnDelete(DeleteBehavior.SetNull);
+        });
+        b.Entity<UnitGroup>().HasIndex(x => x.Name).IsUnique();
+        b.Entity<AppUser>(e =>
+        {
+            e.Property(x => x.DisplayName).HasMaxLength(50);
+            e.HasOne(x => x.Unit).WithMany().OnDelete(DeleteBehavior.SetNull);
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(x => x.At);
+            e.HasIndex(x => new { x.Entity, x.EntityKey });
+        });
+        b.Entity<LoginRecord>().HasIndex(x => x.At);
+        b.Entity<JobRun>().HasIndex(x => new { x.JobName, x.StartedAt });
+        b.Entity<Reminder>(e =>
+        {
+            e.HasIndex(x => x.DedupKey).IsUnique();
+            e.HasIndex(x => new { x.UnitId, x.IsRead });
+        });
+        b.Entity<SeedRecord>().HasKey(x => x.Name);
+        b.Entity<DictionaryItem>().HasIndex(x => new { x.Type, x.Label }).IsUnique();
+        b.Entity<SystemParameter>().HasKey(x => x.Key);
+        b.Entity<CalendarYear>().HasKey(x => x.Year);
+        b.Entity<CalendarYear>().Property(x => x.Year).ValueGeneratedNever();
+        b.Entity<CalendarDay>().HasKey(x => x.Date);
+
+        foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
+            b.Entity(type.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+    }
+}

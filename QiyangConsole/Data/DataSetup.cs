@@ -1,0 +1,54 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using QiyangConsole.Data.Seeding;
+
+namespace QiyangConsole.Data;
+
+public static class DataSetup
+{
+    /// <summary>The data folder: QIYANG_DATA_DIR, else Data:Directory, else the user's local application-data folder.</summary>
+    public static string DataDirectory(IConfiguration config)
+    {
+        var dir = Environment.GetEnvironmentVariable("QIYANG_DATA_DIR") is { Length: > 0 } env ? env
+            : config["Data:Directory"] is { Length: > 0 } configured ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "QiyangConsole");
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    public static string ConnectionString(string dataDirectory) => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.Combine(dataDirectory, "qiyang.db"),
+        // Microsoft.Data.Sqlite retries a busy database until this timeout (seconds) instead of failing with "database is locked".
+        DefaultTimeout = 30,
+        Pooling = true,
+    }.ToString();
+
+    public static void Configure(DbContextOptionsBuilder options, string connectionString, AuditInterceptor audit) =>
+        options.UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            .AddInterceptors(audit);
+
+    public static WebApplicationBuilder AddQiyangData(this WebApplicationBuilder builder)
+    {
+        var connectionString = ConnectionString(DataDirectory(builder.Configuration));
+        builder.Services.AddSingleton<AuditInterceptor>();
+        // Scoped so that each context knows the signed-in user of its circuit or request.
+        builder.Services.AddDbContextFactory<AppDbContext>(
+            (sp, o) => Configure(o, connectionString, sp.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Scoped);
+        builder.Services.AddScoped<SeedRunner>();
+        return builder;
+    }
+
+    /// <summary>Applies migrations, switches the file to WAL and runs the seeding steps not yet applied.</summary>
+    public static async Task InitialiseDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+        await scope.ServiceProvider.GetRequiredService<SeedRunner>().RunAsync();
+    }
+}

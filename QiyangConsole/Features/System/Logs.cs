@@ -1,0 +1,64 @@
+using QiyangConsole.Data;
+
+namespace QiyangConsole.Features.Administration;
+
+/// <summary>操作日志: one row per entity created, changed or deleted.</summary>
+public class AuditEntry : INotAudited
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public required string UserName { get; set; }
+    public string? UnitName { get; set; }
+    public required string Action { get; set; }
+    public required string Entity { get; set; }
+    public required string EntityKey { get; set; }
+    public string? OldValues { get; set; }
+    public string? NewValues { get; set; }
+    public string? Ip { get; set; }
+}
+
+/// <summary>登录日志.</summary>
+public class LoginRecord : INotAudited
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public required string UserName { get; set; }
+    public bool Succeeded { get; set; }
+    public string? Reason { get; set; }
+    public string? Ip { get; set; }
+    public string? UserAgent { get; set; }
+}
+
+/// <summary>One run of a background job (定时任务执行记录).</summary>
+public class JobRun : INotAudited
+{
+    public long Id { get; set; }
+    public required string JobName { get; set; }
+    public string? Argument { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime? EndedAt { get; set; }
+    public bool? Succeeded { get; set; }
+    public string? Message { get; set; }
+}
+
+/// <summary>提醒: an in-console notice for a unit, a role or a user.</summary>
+public class Reminder : INotAudited
+{
+    public long Id { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public int? UnitId { get; set; }
+    public string? Role { get; set; }
+    public string? UserId { get; set; }
+    public required string Title { get; set; }
+    public string? Link { get; set; }
+    /// <summary>Makes a job's reminder idempotent: the same key is not created twice.</summary>
+    public string? DedupKey { get; set; }
+    public bool IsRead { get; set; }
+}
+
+/// <summary>A seeding step that ran once; a second start seeds nothing twice.</summary>
+public class SeedRecord : INotAudited
+{
+    public required string Name { get; set; }
+    public DateTime AppliedAt { get; set; }
+}

@@ -1,0 +1,33 @@
+using QiyangConsole.Data.Seeding;
+using QiyangConsole.Features.Account;
+using QiyangConsole.Features.Dashboard;
+using QiyangConsole.Features.Administration.Calendar;
+using QiyangConsole.Infrastructure.Jobs;
+
+namespace QiyangConsole.Features.Administration;
+
+public static class SystemArea
+{
+    public static IServiceCollection AddSystemArea(this IServiceCollection services)
+    {
+        services.AddSingleton<CalendarCache>();
+        services.AddScoped<CalendarService>();
+        services.AddScoped<SettingsService>();
+        services.AddScoped<UnitService>();
+        services.AddScoped<UserService>();
+        services.AddScoped<LogService>();
+        services.AddScoped<ReminderService>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<JobsService>();
+        services.AddScoped<DashboardService>();
+        services.AddScoped<IDashboardFigures, SystemFigures>();
+        services.AddScoped<CalendarCheckJob>();
+        services.AddSingleton(CalendarCheckJob.Definition);
+        services.AddScoped<ISeedStep, UnitsSeed>();
+        services.AddScoped<ISeedStep, CalendarSeed>();
+        services.AddScoped<ISeedStep, DictionarySeed>();
+        services.AddScoped<ISeedStep, ParameterSeed>();
+        services.AddScoped<ISeedStep, AccountsSeed>();
+        return services;
+    }
+}

@@ -1,0 +1,140 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using QiyangConsole.Data;
+using QiyangConsole.Data.Seeding;
+using QiyangConsole.Features.Administration.Calendar;
+using QiyangConsole.Infrastructure;
+
+namespace QiyangConsole.Features.Administration;
+
+public sealed class UnitsSeed : ISeedStep
+{
+    public string Name => "system/units";
+    public int Order => 10;
+
+    private sealed record UnitRow(string Name, string? Short, string? Parent, string? Group);
+    private sealed record File(List<string> Groups, List<UnitRow> Units);
+
+    public async Task RunAsync(AppDbContext db, SeedFiles files, CancellationToken ct)
+    {
+        var data = files.Read<File>("system/units.json");
+        var groups = data.Groups.Select((g, i) => new UnitGroup { Name = g, SortOrder = i + 1 }).ToDictionary(g => g.Name);
+        db.UnitGroups.AddRange(groups.Values);
+        var units = new Dictionary<string, Unit>();
+        var order = 0;
+        foreach (var row in data.Units)
+        {
+            var unit = new Unit
+            {
+                Name = row.Name, ShortName = row.Short, SortOrder = ++order,
+                Parent = row.Parent is null ? null : units[row.Parent],
+                Group = row.Group is null ? null : groups[row.Group],
+            };
+            units[row.Name] = unit;
+            db.Units.Add(unit);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+public sealed class CalendarSeed : ISeedStep
+{
+    public string Name => "system/calendar-2023-2026";
+    public int Order => 11;
+
+    internal sealed record YearRow(int Year, string Source, List<string> Off, List<string> Makeup);
+
+    public async Task RunAsync(AppDbContext db, SeedFiles files, CancellationToken ct)
+    {
+        foreach (var year in files.Read<List<YearRow>>("system/calendar.json"))
+        {
+            db.CalendarYears.Add(new CalendarYear { Year = year.Year, Source = year.Source });
+            foreach (var d in Expand(year.Year, year.Off)) db.CalendarDays.Add(new CalendarDay { Date = d, IsWorkday = false, Name = "法定节假日" });
+            foreach (var d in Expand(year.Year, year.Makeup)) db.CalendarDays.Add(new CalendarDay { Date = d, IsWorkday = true, Name = "调休上班" });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>"05-01..05-03" is a range, "06-22" a single day, both within <paramref name="year"/>.</summary>
+    internal static IEnumerable<DateOnly> Expand(int year, IEnumerable<string> specs)
+    {
+        foreach (var spec in specs)
+        {
+            var parts = spec.Split("..");
+            var from = DateOnly.ParseExact($"{year}-{parts[0]}", "yyyy-MM-dd");
+            var to = parts.Length > 1 ? DateOnly.ParseExact($"{year}-{parts[1]}", "yyyy-MM-dd") : from;
+            for (var d = from; d <= to; d = d.AddDays(1)) yield return d;
+        }
+    }
+}
+
+public sealed class DictionarySeed : ISeedStep
+{
+    public string Name => "system/dictionaries";
+    public int Order => 12;
+    private sealed record Row(string Type, List<string> Labels);
+
+    public async Task RunAsync(AppDbContext db, SeedFiles files, CancellationToken ct)
+    {
+        foreach (var row in files.Read<List<Row>>("system/dictionaries.json"))
+            db.DictionaryItems.AddRange(row.Labels.Select((l, i) => new DictionaryItem { Type = row.Type, Label = l, SortOrder = i + 1 }));
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+public sealed class ParameterSeed : ISeedStep
+{
+    public string Name => "system/parameters";
+    public int Order => 13;
+
+    public async Task RunAsync(AppDbContext db, SeedFiles files, CancellationToken ct)
+    {
+        db.Parameters.AddRange(files.Read<List<SystemParameter>>("system/parameters.json"));
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+/// <summary>Roles always; the five demo accounts only in demo mode; in production the first Office account from configuration.</summary>
+public sealed class AccountsSeed(IConfiguration config, IPasswordHasher<AppUser> hasher, ILookupNormalizer normalizer, TimeProvider clock) : ISeedStep
+{
+    public const string DemoPassword = "Qiyang@2023";
+    public string Name => "system/accounts";
+    public int Order => 14;
+    private sealed record Row(string UserName, string DisplayName, string Unit, List<string> Roles);
+
+    public async Task RunAsync(AppDbContext db, SeedFiles files, CancellationToken ct)
+    {
+        var roleIds = new Dictionary<string, string>();
+        foreach (var role in AppRoles.All)
+        {
+            var entity = new IdentityRole(role) { NormalizedName = normalizer.NormalizeName(role) };
+            db.Roles.Add(entity);
+            roleIds[role] = entity.Id;
+        }
+        var unitIds = await db.Units.ToDictionaryAsync(u => u.Name, u => u.Id, ct);
+        if (DemoMode.IsOn(config))
+        {
+            foreach (var row in files.Read<List<Row>>("system/demo-users.json"))
+                Add(row.UserName, row.DisplayName, unitIds[row.Unit], DemoPassword, row.Roles);
+        }
+        else if (config["Admin:InitialPassword"] is { Length: > 0 } password)
+        {
+            var office = await db.Units.Where(u => u.ShortName == "专班办公室").Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+            Add(config["Admin:UserName"] ?? "admin", "系统管理员", office, password, [AppRoles.Office]);
+        }
+        else throw new InvalidOperationException("生产模式需要在配置 Admin:InitialPassword 中提供首个专班办公室账号的密码");
+        await db.SaveChangesAsync(ct);
+
+        void Add(string userName, string displayName, int? unitId, string password, IEnumerable<string> roles)
+        {
+            var user = new AppUser
+            {
+                UserName = userName, NormalizedUserName = normalizer.NormalizeName(userName), DisplayName = displayName,
+                UnitId = unitId, CreatedAt = clock.UtcNow(), SecurityStamp = Guid.NewGuid().ToString("N"), LockoutEnabled = true,
+            };
+            user.PasswordHash = hasher.HashPassword(user, password);
+            db.Users.Add(user);
+            foreach (var role in roles) db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleIds[role] });
+        }
+    }
+}

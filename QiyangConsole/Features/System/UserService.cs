@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using QiyangConsole.Data;
+using QiyangConsole.Infrastructure;
+
+namespace QiyangConsole.Features.Administration;
+
+public sealed record UserRow(string Id, string UserName, string DisplayName, string? UnitName, int? UnitId, string? Phone,
+    IReadOnlyList<string> Roles, bool IsDisabled, DateTime? LastSignInAt, bool IsLockedOut);
+
+public sealed class UserEdit
+{
+    public string? Id { get; set; }
+    public string UserName { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public int? UnitId { get; set; }
+    public string? Phone { get; set; }
+    public HashSet<string> Roles { get; set; } = [];
+    public string? Password { get; set; }
+}
+
+public sealed record UserQuery(string? Text, int? UnitId, string? Role, bool? Disabled);
+
+/// <summary>User management (Office only). Each operation gets its own scope, so no context outlives it.</summary>
+public sealed class UserService(IServiceScopeFactory scopes, IDbContextFactory<AppDbContext> factory, CurrentUser user, TimeProvider clock)
+{
+    public async Task<(List<UserRow> Rows, int Total)> PageAsync(UserQuery q, int skip, int take)
+    {
+        user.Require(AppRoles.Office);
+        await using var db = await factory.CreateDbContextAsync();
+        var users = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q.Text)) users = users.Where(u => u.UserName!.Contains(q.Text) || u.DisplayName.Contains(q.Text));
+        if (q.UnitId is { } unitId) users = users.Where(u => u.UnitId == unitId);
+        if (q.Disabled is { } disabled) users = users.Where(u => u.IsDisabled == disabled);
+        if (!string.IsNullOrEmpty(q.Role))
+            users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == q.Role)));
+        var total = await users.CountAsync();
+        var page = await users.OrderBy(u => u.UnitId).ThenBy(u => u.UserName).Skip(skip).Take(take)
+            .Select(u => new { u, Unit = u.Unit == null ? null : u.Unit.Name }).ToListAsync();
+        var ids = page.Select(p => p.u.Id).ToList();
+        var roles = await db.UserRoles.Where(ur => ids.Contains(ur.UserId))
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync();
+        var now = clock.GetUtcNow();
+        return (page.Select(p => new UserRow(p.u.Id, p.u.UserName!, p.u.DisplayName, p.Unit, p.u.UnitId, p.u.PhoneNumber,
+            roles.Where(r => r.UserId == p.u.Id).Select(r => r.Name!).ToList(), p.u.IsDisabled, p.u.LastSignInAt,
+            p.u.LockoutEnd > now)).ToList(), total);
+    }
+
+    public async Task CreateAsync(UserEdit edit) => await WithUsersAsync(async users =>
+    {
+        Validate(edit, creating: true);
+        var entity = new AppUser
+        {
+            UserName = edit.UserName.Trim(), DisplayName = edit.DisplayName.Trim(), UnitId = edit.UnitId,
+            PhoneNumber = Blank(edit.Phone), CreatedAt = clock.UtcNow(), LockoutEnabled = true,
+        };
+        Check(await users.CreateAsync(entity, edit.Password!));
+        Check(await users.AddToRolesAsync(entity, edit.Roles));
+    });
+
+    public async Task UpdateAsync(UserEdit edit) => await WithUsersAsync(async users =>
+    {
+        Validate(edit, creating: false);
+        var entity = await users.FindByIdAsync(edit.Id!) ?? throw new DomainException(DomainException.Conflict);
+        entity.DisplayName = edit.DisplayName.Trim();
+        entity.UnitId = edit.UnitId;
+        entity.PhoneNumber = Blank(edit.Phone);
+        Check(await users.UpdateAsync(entity));
+        var current = await users.GetRolesAsync(entity);
+        Check(await users.RemoveFromRolesAsync(entity, current.Except(edit.Roles)));
+        Check(await users.AddToRolesAsync(entity, edit.Roles.Except(current)));
+        // Role or unit changes reach the user's cookie at the next sign-in; end current sessions now.
+        Check(await users.UpdateSecurityStampAsync(entity));
+    });
+
+    public async Task SetDisabledAsync(string id, bool disabled) => await WithUsersAsync(async users =>
+    {
+        if (disabled && id == user.UserId) throw new DomainException("不能停用自己的账号");
+        var entity = await users.FindByIdAsync(id) ?? throw new DomainException(DomainException.Conflict);
+        entity.IsDisabled = disabled;
+        Check(await users.UpdateAsync(entity));
+        Check(await users.UpdateSecurityStampAsync(entity));
+    });
+
+    public async Task ResetPasswordAsync(string id, string? password) => await WithUsersAsync(async users =>
+    {
+        if (string.IsNullOrEmpty(password)) throw new DomainException("新密码不能为空");
+        var entity = await users.FindByIdAsync(id) ?? throw new DomainException(DomainException.Conflict);
+        var token = await users.GeneratePasswordResetTokenAsync(entity);
+        Check(await users.ResetPasswordAsync(entity, token, password));
+        await users.SetLockoutEndDateAsync(entity, null);
+        await users.ResetAccessFailedCountAsync(entity);
+    });
+
+    private static void Validate(UserEdit edit, bool creating)
+    {
+        if (string.IsNullOrWhiteSpace(edit.UserName)) throw new DomainException("用户名不能为空");
+        if (string.IsNullOrWhiteSpace(edit.DisplayName)) throw new DomainException("姓名不能为空");
+        if (edit.UnitId is null) throw new DomainException("请选择所属单位");
+        if (edit.Roles.Count == 0) throw new DomainException("请至少选择一个角色");
+        if (edit.Roles.Except(AppRoles.All).Any()) throw new DomainException("角色不存在");
+        if (creating && string.IsNullOrEmpty(edit.Password)) throw new DomainException("初始密码不能为空");
+    }
+
+    private async Task WithUsersAsync(Func<UserManager<AppUser>, Task> action)
+    {
+        user.Require(AppRoles.Office);
+        await using var scope = scopes.CreateAsyncScope();
+        var scoped = scope.ServiceProvider.GetRequiredService<CurrentUser>();
+        scoped.Set(user.Principal);
+        scoped.Ip = user.Ip;
+        await using var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await action(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>());
+        await tx.CommitAsync();
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new DomainException(string.Join("；", result.Errors.Select(e => e.Description)));
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,129 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using QiyangConsole.Data;
+using QiyangConsole.Features.Administration;
+
+namespace QiyangConsole.Infrastructure.Auth;
+
+public static class AuthSetup
+{
+    public const string OfficeOnly = "OfficeOnly";
+
+    public static IServiceCollection AddQiyangAuth(this IServiceCollection services)
+    {
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "qiyang.auth";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.AddAuthorizationBuilder().AddPolicy(OfficeOnly, p => p.RequireRole(AppRoles.Office));
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>()
+            .AddDefaultTokenProviders();
+        return services;
+    }
+
+    /// <summary>Makes the signed-in user of a plain HTTP request known to <see cref="CurrentUser"/>.</summary>
+    public static IApplicationBuilder UseCurrentUser(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
+    {
+        var current = ctx.RequestServices.GetRequiredService<CurrentUser>();
+        current.Set(ctx.User);
+        current.Ip = ctx.Connection.RemoteIpAddress?.ToString();
+        await next();
+    });
+}
+
+/// <summary>Adds the user's display name and unit to the cookie so every page and service can scope by them.</summary>
+public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, AppDbContext db)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(AppClaims.DisplayName, user.DisplayName));
+        if (user.UnitId is { } unitId)
+        {
+            identity.AddClaim(new Claim(AppClaims.UnitId, unitId.ToString()));
+            var unit = await db.Units.FindAsync(unitId);
+            if (unit is not null) identity.AddClaim(new Claim(AppClaims.UnitName, unit.ShortName ?? unit.Name));
+        }
+        return identity;
+    }
+}
+
+/// <summary>Keeps <see cref="CurrentUser"/> of a circuit in step with its authentication state.</summary>
+public sealed class CurrentUserCircuitHandler(AuthenticationStateProvider auth, CurrentUser current) : CircuitHandler, IDisposable
+{
+    public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken ct)
+    {
+        auth.AuthenticationStateChanged += OnChanged;
+        current.Set((await auth.GetAuthenticationStateAsync()).User);
+    }
+
+    private void OnChanged(Task<AuthenticationState> task) =>
+        _ = task.ContinueWith(t => { if (t.IsCompletedSuccessfully) current.Set(t.Result.User); }, TaskScheduler.Default);
+
+    public void Dispose() => auth.AuthenticationStateChanged -= OnChanged;
+}
+
+/// <summary>Signs a circuit out when its user is disabled or its password reset (security stamp changed).</summary>
+public sealed class RevalidatingIdentityStateProvider(ILoggerFactory logger, IServiceScopeFactory scopes, IOptions<IdentityOptions> options)
+    : RevalidatingServerAuthenticationStateProvider(logger)
+{
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.GetUserAsync(state.User);
+        if (user is null || user.IsDisabled) return false;
+        if (!users.SupportsUserSecurityStamp) return true;
+        var stamp = state.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+        return stamp == await users.GetSecurityStampAsync(user);
+    }
+}
+
+public sealed class ChineseIdentityErrorDescriber : IdentityErrorDescriber
+{
+    public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = "操作失败" };
+    public override IdentityError ConcurrencyFailure() => new() { Code = nameof(ConcurrencyFailure), Description = DomainException.Conflict };
+    public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = "原密码不正确" };
+    public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = $"用户名“{userName}”无效，只能包含字母、数字和 -._@+" };
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"用户名“{userName}”已存在" };
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"密码长度不能少于 {length} 位" };
+    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "密码必须包含数字" };
+    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "密码必须包含小写字母" };
+    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = "密码必须包含大写字母" };
+    public override IdentityError PasswordRequiresNonAlphanumeric() => new() { Code = nameof(PasswordRequiresNonAlphanumeric), Description = "密码必须包含特殊字符（如 @、#、!）" };
+    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"密码至少包含 {uniqueChars} 个不同字符" };
+    public override IdentityError UserAlreadyInRole(string role) => new() { Code = nameof(UserAlreadyInRole), Description = $"用户已拥有角色“{AppRoles.DisplayName(role)}”" };
+    public override IdentityError UserNotInRole(string role) => new() { Code = nameof(UserNotInRole), Description = $"用户没有角色“{AppRoles.DisplayName(role)}”" };
+}

@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using QiyangConsole.Features.Administration;
+
+namespace QiyangConsole.Infrastructure;
+
+/// <summary>
+/// Who is acting in this scope: set from the HTTP request (middleware) or from the circuit's
+/// authentication state (<see cref="Auth.CurrentUserCircuitHandler"/>). Services read it for data scope and audit.
+/// </summary>
+public sealed class CurrentUser
+{
+    public ClaimsPrincipal Principal { get; private set; } = new(new ClaimsIdentity());
+    public string? Ip { get; set; }
+
+    public void Set(ClaimsPrincipal principal) => Principal = principal;
+
+    public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
+    public string? UserId => Principal.FindFirstValue(ClaimTypes.NameIdentifier);
+    public string UserName => Principal.Identity?.Name ?? "系统";
+    public string DisplayName => Principal.FindFirstValue(AppClaims.DisplayName) ?? UserName;
+    public int? UnitId => int.TryParse(Principal.FindFirstValue(AppClaims.UnitId), out var id) ? id : null;
+    public string? UnitName => Principal.FindFirstValue(AppClaims.UnitName);
+    public bool IsInRole(string role) => Principal.IsInRole(role);
+    public bool IsOffice => IsInRole(AppRoles.Office);
+    public DataScope Scope => AppRoles.ScopeOf(Principal);
+
+    public void Require(params string[] roles)
+    {
+        if (!roles.Any(IsInRole)) throw new DomainException(DomainException.Forbidden);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Hangfire;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using MudBlazor;
+using MudBlazor.Services;
+using QiyangConsole.Components;
+using QiyangConsole.Data;
+using QiyangConsole.Features.Account;
+using QiyangConsole.Features.Administration;
+using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
+using QiyangConsole.Infrastructure.Jobs;
+using QiyangConsole.Infrastructure.Localization;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddQiyangData();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<HtmlEncoder>(HtmlEncoder.Create(UnicodeRanges.All));
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddQiyangLocalization();
+builder.Services.AddQiyangAuth();
+builder.Services.AddQiyangJobs();
+builder.Services.AddSystemArea();
+
+var app = builder.Build();
+
+await app.InitialiseDatabaseAsync();
+app.RegisterRecurringJobs();
+
+app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRequestLocalization();
+app.UseStaticFiles(AppAssets.Options);
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseCurrentUser();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapAccountEndpoints();
+app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/system/jobs", DashboardTitle = "定时任务" })
+    .RequireAuthorization(AuthSetup.OfficeOnly);
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+public partial class Program;
