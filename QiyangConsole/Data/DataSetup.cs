@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data.Seeding;
@@ -30,7 +31,9 @@ public static class DataSetup
 
     public static WebApplicationBuilder AddQiyangData(this WebApplicationBuilder builder)
     {
-        var connectionString = ConnectionString(DataDirectory(builder.Configuration));
+        var dataDirectory = DataDirectory(builder.Configuration);
+        var connectionString = ConnectionString(dataDirectory);
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         builder.Services.AddSingleton<AuditInterceptor>();
         // Scoped so that each context knows the signed-in user of its circuit or request.
         builder.Services.AddDbContextFactory<AppDbContext>(

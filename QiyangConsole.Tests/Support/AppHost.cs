@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace QiyangConsole.Tests.Support;
+
+/// <summary>The whole app on a real Kestrel port with its own temp data folder and demo data.</summary>
+public sealed class AppHost : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "qiyang-host-" + Guid.NewGuid().ToString("N"));
+    public string BaseUrl { get; private set; } = "";
+
+    public AppHost()
+    {
+        Directory.CreateDirectory(DataDirectory);
+        UseKestrel(0);
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1").TrimEnd('/');
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Data:Directory", DataDirectory);
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseEnvironment("Production");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>Hangfire's JobStorage.Current is static: every test that starts the app runs in this one collection.</summary>
+[CollectionDefinition(Name)]
+public sealed class HostCollection : ICollectionFixture<HostFixture>
+{
+    public const string Name = "app host";
+}
+
+public sealed class HostFixture : IAsyncLifetime
+{
+    public AppHost Host { get; private set; } = default!;
+    public Task InitializeAsync()
+    {
+        Host = new AppHost();
+        return Task.CompletedTask;
+    }
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}

@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+
+namespace QiyangConsole.Tests.Support;
+
+/// <summary>Debian's Chromium driven by Playwright; one browser per test class, a fresh context per test.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public IPlaywright? Playwright { get; private set; }
+    public IBrowser? Browser { get; private set; }
+
+    public static string ScreenshotDirectory
+    {
+        get
+        {
+            var dir = Environment.GetEnvironmentVariable("QIYANG_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "qiyang-screenshots");
+            Directory.CreateDirectory(dir);
+            return dir;
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"Browser tests need Debian's chromium at {ChromiumPath} (.ci/run installs it: apt-get install chromium fonts-noto-cjk)");
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(string baseUrl, int width = 1366, int height = 860)
+    {
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+            AcceptDownloads = true,
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        Playwright?.Dispose();
+    }
+}
+
+public static class PageExtensions
+{
+    public static async Task SignInAsync(this IPage page, string userName, string password = "Qiyang@2023")
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await page.WaitForInteractiveAsync();
+    }
+
+    /// <summary>Waits until the Blazor circuit is up, so clicks reach the server.</summary>
+    public static Task WaitForInteractiveAsync(this IPage page) =>
+        page.Locator("#qy-interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    public static Task ShotAsync(this IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
+}
