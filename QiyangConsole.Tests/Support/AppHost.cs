@@ -26,6 +26,7 @@ public sealed class AppHost : WebApplicationFactory<Program>
         builder.UseSetting("Data:Directory", DataDirectory);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseEnvironment("Production");
+        builder.UseStaticWebAssets();
     }
 
     public override async ValueTask DisposeAsync()

@@ -20,7 +20,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail"];
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
 
-    internal sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?>? Old, IDbContextTransaction? OwnTransaction);
+    internal sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?>? Old, HashSet<string>? Changed, IDbContextTransaction? OwnTransaction);
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
@@ -34,7 +34,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         if (entries.Count == 0) return result;
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.PendingAudit = entries.Select(e => new Pending(e, ActionOf(e.State),
-            e.State == EntityState.Added ? null : Values(e, original: true), own)).ToList();
+            e.State == EntityState.Added ? null : Values(e, original: true, Changed(e)),
+            e.State == EntityState.Modified ? Changed(e) : null, own)).ToList();
         return result;
     }
 
@@ -59,7 +60,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 Entity = p.Entry.Metadata.ClrType.Name,
                 EntityKey = KeyOf(p.Entry),
                 OldValues = p.Old is null ? null : JsonSerializer.Serialize(p.Old, Json),
-                NewValues = p.Action == "删除" ? null : JsonSerializer.Serialize(Values(p.Entry, original: false), Json),
+                NewValues = p.Action == "删除" ? null : JsonSerializer.Serialize(Values(p.Entry, original: false, p.Changed), Json),
             });
         }
         db.WritingAuditLog = true;
@@ -111,13 +112,18 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     private static string KeyOf(EntityEntry e) =>
         string.Join(",", e.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(e.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
 
-    private static Dictionary<string, object?> Values(EntityEntry e, bool original)
+    /// <summary>What an update changed; null for an insert or delete, where every value counts.</summary>
+    private static HashSet<string>? Changed(EntityEntry e) => e.State == EntityState.Modified
+        ? e.Properties.Where(p => p.IsModified || p.Metadata.IsPrimaryKey()).Select(p => p.Metadata.Name).ToHashSet()
+        : null;
+
+    private static Dictionary<string, object?> Values(EntityEntry e, bool original, HashSet<string>? only)
     {
         var values = new Dictionary<string, object?>();
         foreach (var p in e.Properties)
         {
             if (Secret.Contains(p.Metadata.Name)) continue;
-            if (e.State == EntityState.Modified && !p.IsModified && !p.Metadata.IsPrimaryKey()) continue;
+            if (only is not null && !only.Contains(p.Metadata.Name)) continue;
             values[p.Metadata.Name] = original ? p.OriginalValue : p.CurrentValue;
         }
         return values;

@@ -1,0 +1,129 @@
+using Microsoft.Playwright;
+using QiyangConsole.Tests.Support;
+
+namespace QiyangConsole.Tests.E2E;
+
+[Collection(HostCollection.Name)]
+public class ShellBrowserTests(HostFixture fixture, BrowserFixture _browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly string[] OfficeOnlyMenu = ["用户管理", "单位管理", "工作日历", "操作日志", "登录日志", "定时任务"];
+
+    [Theory]
+    [InlineData("office", "专班办公室 王敏", true)]
+    [InlineData("leader", "市级领导 李建国", false)]
+    [InlineData("unit", "联络员 张磊", false)]
+    [InlineData("steward", "企业管家 陈晓", false)]
+    [InlineData("viewer", "只读用户 刘洋", false)]
+    public async Task Each_demo_role_signs_in_sees_its_menu_and_signs_out(string user, string displayName, bool isOffice)
+    {
+        var page = await _browser.NewPageAsync(fixture.Host.BaseUrl);
+        await page.SignInAsync(user);
+
+        await Assertions.Expect(page.Locator(".user-chip")).ToContainTextAsync(displayName);
+        var drawer = page.Locator(".mud-drawer");
+        await Assertions.Expect(drawer).ToContainTextAsync("工作台");
+        foreach (var entry in OfficeOnlyMenu)
+        {
+            var link = drawer.GetByText(entry, new() { Exact = true });
+            if (isOffice) await Assertions.Expect(link).ToBeVisibleAsync();
+            else await Assertions.Expect(link).ToHaveCountAsync(0);
+        }
+
+        await page.Locator(".user-chip").ClickAsync();
+        await Assertions.Expect(page.Locator("#user-roles")).ToBeVisibleAsync();
+        await page.Locator("#logout").ClickAsync();
+        await page.WaitForURLAsync("**/account/login**");
+        await page.GotoAsync("/");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+    }
+
+    [Theory]
+    [InlineData("leader", "/system/users")]
+    [InlineData("unit", "/system/parameters")]
+    [InlineData("steward", "/system/logs/operations")]
+    [InlineData("viewer", "/system/calendar")]
+    public async Task A_role_without_rights_is_refused_by_the_server_when_it_types_the_url(string user, string path)
+    {
+        var page = await _browser.NewPageAsync(fixture.Host.BaseUrl);
+        await page.SignInAsync(user);
+        var response = await page.GotoAsync(path);
+        Assert.Contains("/account/denied", page.Url);
+        await Assertions.Expect(page.Locator("#forbidden")).ToHaveTextAsync("无权访问");
+        Assert.NotNull(response);
+
+        // Nor does the hangfire dashboard open for it.
+        var dashboard = await page.APIRequest.GetAsync("/hangfire", new() { MaxRedirects = 0 });
+        Assert.Equal(302, dashboard.Status);
+        Assert.Contains("/account/denied", dashboard.Headers["location"]);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_in_chinese_and_logged()
+    {
+        var page = await _browser.NewPageAsync(fixture.Host.BaseUrl);
+        await page.GotoAsync("/account/login");
+        await Assertions.Expect(page.Locator("#demo-hint")).ToContainTextAsync("Qiyang@2023");
+        await page.FillAsync("#username", "unit");
+        await page.FillAsync("#password", "wrong-password");
+        await page.ClickAsync("#login-submit");
+        await Assertions.Expect(page.Locator("#login-error")).ToHaveTextAsync("用户名或密码错误");
+
+        await page.SignInAsync("office");
+        await page.GotoAsync("/system/logs/logins");
+        await page.WaitForInteractiveAsync();
+        var grid = page.Locator(".mud-table-body");
+        await Assertions.Expect(grid).ToContainTextAsync("用户名或密码错误");
+        await Assertions.Expect(grid).ToContainTextAsync("登录成功");
+    }
+
+    [Fact]
+    public async Task The_office_edits_a_parameter_and_finds_it_in_the_operation_log()
+    {
+        var page = await _browser.NewPageAsync(fixture.Host.BaseUrl);
+        await page.SignInAsync("office");
+        await page.GotoAsync("/system/parameters");
+        await page.WaitForInteractiveAsync();
+        var row = page.Locator("tr", new() { Has = page.Locator("[data-key='steward.visitOverdueDays']") });
+        var input = row.Locator("input");
+        await input.FillAsync("abc");
+        await row.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("走访提醒天数");
+        await input.FillAsync("45");
+        await row.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("保存成功");
+
+        await page.GotoAsync("/system/logs/operations");
+        await page.WaitForInteractiveAsync();
+        var first = page.Locator(".mud-table-body tr").First;
+        await Assertions.Expect(first).ToContainTextAsync("SystemParameter");
+        await Assertions.Expect(first).ToContainTextAsync("\"Value\":\"45\"");
+        await Assertions.Expect(first).ToContainTextAsync("office");
+    }
+
+    [Fact]
+    public async Task Screenshots_of_the_main_pages_at_desktop_and_phone_widths()
+    {
+        foreach (var (width, height, suffix) in new[] { (1366, 860, "desktop"), (375, 812, "phone") })
+        {
+            var page = await _browser.NewPageAsync(fixture.Host.BaseUrl, width, height);
+            await page.GotoAsync("/account/login");
+            await page.ShotAsync($"login-{suffix}");
+            await page.SignInAsync("office");
+            foreach (var (path, name) in new[] { ("/", "home"), ("/system/users", "users"), ("/system/units", "units"), ("/system/calendar", "calendar"), ("/system/jobs", "jobs") })
+            {
+                await page.GotoAsync(path);
+                await page.WaitForInteractiveAsync();
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                var body = await page.InnerTextAsync("body");
+                Assert.DoesNotContain("Rows per page", body);
+                Assert.DoesNotContain("&#x", await page.ContentAsync());
+                await page.ShotAsync($"{name}-{suffix}");
+            }
+            if (width < 600)
+            {
+                var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
+                Assert.False(overflow, "the phone layout scrolls sideways");
+            }
+        }
+    }
+}
