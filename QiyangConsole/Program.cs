@@ -8,6 +8,7 @@ using QiyangConsole.Components;
 using QiyangConsole.Data;
 using QiyangConsole.Features.Account;
 using QiyangConsole.Features.Administration;
+using QiyangConsole.Features.Evaluation;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Auth;
 using QiyangConsole.Infrastructure.Jobs;
@@ -25,6 +26,7 @@ builder.Services.AddQiyangLocalization();
 builder.Services.AddQiyangAuth();
 builder.Services.AddQiyangJobs();
 builder.Services.AddSystemArea();
+builder.Services.AddEvaluationArea();
 
 var app = builder.Build();
 
@@ -42,6 +44,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
+app.MapEvaluationEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/system/jobs", DashboardTitle = "定时任务" })
     .RequireAuthorization(AuthSetup.OfficeOnly);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

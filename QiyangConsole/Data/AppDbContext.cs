@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Administration.Calendar;
+using QiyangConsole.Features.Evaluation;
 using QiyangConsole.Infrastructure;
 
 namespace QiyangConsole.Data;
@@ -27,6 +28,17 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? a
     public DbSet<SystemParameter> Parameters => Set<SystemParameter>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    public DbSet<IndicatorScheme> IndicatorSchemes => Set<IndicatorScheme>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<EvaluationPeriod> EvaluationPeriods => Set<EvaluationPeriod>();
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+    public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<Score> Scores => Set<Score>();
+    public DbSet<RankingEntry> Rankings => Set<RankingEntry>();
+    public DbSet<Circular> Circulars => Set<Circular>();
+    public DbSet<Amendment> Amendments => Set<Amendment>();
+    public DbSet<QuarterReviewEntry> QuarterReviews => Set<QuarterReviewEntry>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -63,6 +75,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? a
         b.Entity<CalendarYear>().HasKey(x => x.Year);
         b.Entity<CalendarYear>().Property(x => x.Year).ValueGeneratedNever();
         b.Entity<CalendarDay>().HasKey(x => x.Date);
+        EvaluationModel.Configure(b);
 
         foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
             b.Entity(type.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();

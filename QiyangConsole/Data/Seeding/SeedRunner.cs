@@ -16,7 +16,7 @@ public interface ISeedStep
 
 public sealed class SeedFiles(string directory)
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
     public string Directory { get; } = directory;
 
     public T Read<T>(string relativePath) =>

@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using QiyangConsole.Data;
+using QiyangConsole.Features.Administration;
+using QiyangConsole.Features.Evaluation.Rules;
+using QiyangConsole.Infrastructure;
+
+namespace QiyangConsole.Features.Evaluation;
+
+/// <summary>Everything a circular shows: the text, the ranking per group, the criticised units and the corrections.</summary>
+public sealed record CircularDocument(EvaluationPeriod Period, Circular Circular, List<RankingRow> Rankings, List<string> CriticisedUnits, List<Amendment> Amendments)
+{
+    public string? NumberText => Circular.Number is { } n ? CircularNumber.Format(Circular.Year, n) : null;
+}
+
+/// <summary>通报: drafting, issuing (which locks the month) and amendments afterwards.</summary>
+public sealed class CircularService(IDbContextFactory<AppDbContext> factory, RankingService ranking, CurrentUser user, TimeProvider clock)
+{
+    public static string DefaultTitle(int year, int month) => $"关于{year}年{month}月全市优化发展环境工作考核排名情况的通报";
+
+    public async Task<CircularDocument> DocumentAsync(int periodId)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var period = await db.EvaluationPeriods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId) ?? throw new DomainException("考核月份不存在");
+        var circular = await db.Circulars.AsNoTracking().FirstOrDefaultAsync(c => c.PeriodId == periodId);
+        // An issued circular is public to every role; a draft only to the office and leaders.
+        if (circular?.IssuedAt is null) user.Require(AppRoles.Office, AppRoles.Leader);
+        var rows = await RankingService.RowsAsync(db, periodId);
+        circular ??= await DraftAsync(db, period, rows);
+        var names = rows.ToDictionary(r => r.UnitId, r => r.UnitName);
+        var criticised = Ids(circular.CriticisedUnitIds).Select(id => names.GetValueOrDefault(id) ?? $"#{id}").ToList();
+        var amendments = await db.Amendments.AsNoTracking().Where(a => a.PeriodId == periodId).OrderBy(a => a.Id).ToListAsync();
+        return new CircularDocument(period, circular, rows, criticised, amendments);
+    }
+
+    private async Task<Circular> DraftAsync(AppDbContext db, EvaluationPeriod period, List<RankingRow> rows)
+    {
+        var lagging = rows.Where(r => r.IsLagging).ToList();
+        var used = await db.Circulars.Where(c => c.Year == period.Year && c.Number != null).Select(c => c.Number!.Value).ToListAsync();
+        return new Circular
+        {
+            PeriodId = period.Id, Year = period.Year, Number = used.Count == 0 ? 1 : used.Max() + 1,
+            Title = DefaultTitle(period.Year, period.Month),
+            Summary = $"按照“每月一督查、一考核、一排名、一通报”工作要求，专班对{period.Year}年{period.Month}月各考核单位优化发展环境工作进行了督查考核，现将排名情况通报如下。"
+                + (lagging.Count > 0 ? $"对排名后进的{lagging.Count}个单位予以通报批评，请相关单位认真分析原因，切实抓好整改。" : ""),
+            IssueDate = clock.Today(),
+            ReportTo = "省发改委（省优化办），市委、市人大、市政府、市政协主要领导",
+            DistributeTo = "市直相关单位、各乡镇（街道）、祁阳高新区",
+            CriticisedUnitIds = string.Join(",", lagging.Select(r => r.UnitId)),
+        };
+    }
+
+    public async Task SaveDraftAsync(Circular edit)
+    {
+        user.Require(AppRoles.Office);
+        await using var db = await factory.CreateDbContextAsync();
+        var period = await db.EvaluationPeriods.FindAsync(edit.PeriodId) ?? throw new DomainException("考核月份不存在");
+        if (PeriodStates.IsLocked(period.State)) throw new DomainException("该月通报已签发，不能修改；如需修改评分请走更正流程");
+        if (period.State != PeriodState.Ranked) throw new DomainException("排名完成后才能起草通报");
+        await ValidateAsync(db, edit, period);
+        var circular = await db.Circulars.FirstOrDefaultAsync(c => c.PeriodId == edit.PeriodId);
+        if (circular is null)
+        {
+            circular = new Circular { PeriodId = edit.PeriodId, Year = period.Year, Title = "" };
+            db.Circulars.Add(circular);
+        }
+        else db.ExpectVersion(circular, edit.Version);
+        circular.Number = edit.Number;
+        circular.Title = edit.Title.Trim();
+        circular.Summary = edit.Summary?.Trim();
+        circular.Issuer = edit.Issuer.Trim();
+        circular.IssueDate = edit.IssueDate;
+        circular.ReportTo = edit.ReportTo?.Trim();
+        circular.DistributeTo = edit.DistributeTo?.Trim();
+        circular.CopyTo = edit.CopyTo?.Trim();
+        circular.PrintedBy = edit.PrintedBy.Trim();
+        circular.CriticisedUnitIds = edit.CriticisedUnitIds;
+        await db.SaveOrConflictAsync();
+    }
+
+    /// <summary>Issues the saved draft: the month becomes 已通报 and is locked.</summary>
+    public async Task IssueAsync(int periodId, int circularVersion)
+    {
+        user.Require(AppRoles.Office);
+        await using var db = await factory.CreateDbContextAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var period = await db.EvaluationPeriods.FindAsync(periodId) ?? throw new DomainException("考核月份不存在");
+        var circular = await db.Circulars.FirstOrDefaultAsync(c => c.PeriodId == periodId) ?? throw new DomainException("请先保存通报内容");
+        db.ExpectVersion(circular, circularVersion);
+        var (next, error) = PeriodStates.Apply(period.State, PeriodAction.Issue);
+        if (error is not null) throw new DomainException(error);
+        await ValidateAsync(db, circular, period);
+        period.State = next!.Value;
+        circular.IssuedAt = clock.UtcNow();
+        circular.IssuedBy = user.DisplayName;
+        await db.SaveOrConflictAsync();
+        await tx.CommitAsync();
+    }
+
+    /// <summary>更正: changes one score of an issued month with a reason, re-ranks it, and records who, when and why.</summary>
+    public async Task AmendAsync(int periodId, int unitId, int indicatorId, decimal points, string? reason)
+    {
+        user.Require(AppRoles.Office);
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("更正须填写原因");
+        await using var db = await factory.CreateDbContextAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var period = await db.EvaluationPeriods.FindAsync(periodId) ?? throw new DomainException("考核月份不存在");
+        if (!PeriodStates.IsLocked(period.State)) throw new DomainException("未通报的月份请直接修改评分表");
+        var indicator = (await ScoreService.IndicatorsAsync(db, period.SchemeId)).FirstOrDefault(i => i.Id == indicatorId) ?? throw new DomainException("指标不属于本月考核方案");
+        var unit = await db.Units.FindAsync(unitId) ?? throw new DomainException("单位不存在");
+        if (Scoring.Check(indicator, points, unit.Name) is { } error) throw new DomainException(error);
+        var score = await db.Scores.FirstOrDefaultAsync(s => s.PeriodId == periodId && s.UnitId == unitId && s.IndicatorId == indicatorId);
+        var old = score?.Points ?? 0;
+        if (old == points) throw new DomainException("更正后的分值与原分值相同");
+        if (score is null) db.Scores.Add(new Score { PeriodId = periodId, UnitId = unitId, IndicatorId = indicatorId, Points = points, Note = "更正" });
+        else { score.Points = points; score.Note = "更正"; }
+        db.Amendments.Add(new Amendment
+        {
+            PeriodId = periodId, UnitId = unitId, UnitName = unit.Name, IndicatorName = indicator.Name, OldPoints = old, NewPoints = points,
+            Reason = reason.Trim(), By = user.DisplayName, At = clock.UtcNow(),
+        });
+        await db.SaveChangesAsync();
+        await RankingService.RankAsync(db, period, await ranking.LaggingRuleAsync(), default);
+        await db.SaveOrConflictAsync();
+        await tx.CommitAsync();
+    }
+
+    private static async Task ValidateAsync(AppDbContext db, Circular c, EvaluationPeriod period)
+    {
+        if (string.IsNullOrWhiteSpace(c.Title)) throw new DomainException("通报标题不能为空");
+        if (c.Number is not { } number || number < 1) throw new DomainException("请填写正确的发文序号（正整数）");
+        if (await db.Circulars.AnyAsync(x => x.Year == period.Year && x.Number == number && x.PeriodId != period.Id))
+            throw new DomainException($"发文字号{CircularNumber.Format(period.Year, number)}已被使用");
+        if (string.IsNullOrWhiteSpace(c.Issuer)) throw new DomainException("发文机关不能为空");
+        if (c.IssueDate is null) throw new DomainException("请填写成文日期");
+        var ranked = await db.Rankings.Where(r => r.PeriodId == period.Id).Select(r => r.UnitId).ToListAsync();
+        if (Ids(c.CriticisedUnitIds).Except(ranked).Any()) throw new DomainException("通报批评的单位须为本月参加排名的单位");
+    }
+
+    public static List<int> Ids(string csv) =>
+        csv.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+}

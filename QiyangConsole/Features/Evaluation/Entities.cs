@@ -1,0 +1,156 @@
+using QiyangConsole.Data;
+using QiyangConsole.Features.Administration;
+
+namespace QiyangConsole.Features.Evaluation;
+
+public enum IndicatorKind { Base = 0, Bonus = 1, Deduction = 2 }
+
+/// <summary>How an indicator's points are obtained. Sources of areas not yet built are added when those areas land.</summary>
+public enum ScoreSource { Entered = 0, Findings = 1 }
+
+/// <summary>考核方案: the indicators of one year.</summary>
+public class IndicatorScheme : IVersioned
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+    public required string Name { get; set; }
+    public List<Indicator> Indicators { get; set; } = [];
+    public int Version { get; set; }
+}
+
+/// <summary>指标: a base indicator (0..MaxPoints), or a bonus/deduction item capped at MaxPoints.</summary>
+public class Indicator : IVersioned
+{
+    public int Id { get; set; }
+    public int SchemeId { get; set; }
+    public required string Name { get; set; }
+    public IndicatorKind Kind { get; set; }
+    public ScoreSource Source { get; set; }
+    public decimal MaxPoints { get; set; }
+    public int SortOrder { get; set; }
+    public int Version { get; set; }
+}
+
+public enum PeriodState { Open = 0, Reviewed = 1, Ranked = 2, Issued = 3 }
+
+/// <summary>考核月份.</summary>
+public class EvaluationPeriod : IVersioned
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+    public int Month { get; set; }
+    public int SchemeId { get; set; }
+    public IndicatorScheme? Scheme { get; set; }
+    public PeriodState State { get; set; }
+    public string? ReviewedBy { get; set; }
+    public DateTime? ReviewedAt { get; set; }
+    public DateTime? RankedAt { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>督查: one inspection in a month.</summary>
+public class Inspection : IVersioned
+{
+    public int Id { get; set; }
+    public int PeriodId { get; set; }
+    public DateOnly Date { get; set; }
+    public required string Title { get; set; }
+    public string? Inspectors { get; set; }
+    public List<Finding> Findings { get; set; } = [];
+    public int Version { get; set; }
+}
+
+/// <summary>督查发现: a finding against a unit, optionally with a deduction on an indicator scored from findings.</summary>
+public class Finding : IVersioned
+{
+    public int Id { get; set; }
+    public int InspectionId { get; set; }
+    public Inspection? Inspection { get; set; }
+    public int UnitId { get; set; }
+    public Unit? Unit { get; set; }
+    public required string Description { get; set; }
+    public int? IndicatorId { get; set; }
+    public decimal Deduction { get; set; }
+    public string? Evidence { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>评分表 cell: a unit's points on one indicator in one month.</summary>
+public class Score : IVersioned
+{
+    public int Id { get; set; }
+    public int PeriodId { get; set; }
+    public int UnitId { get; set; }
+    public int IndicatorId { get; set; }
+    public decimal Points { get; set; }
+    public bool IsDerived { get; set; }
+    public string? Note { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>排名: a unit's place in its group for a month, as the ranking job computed it.</summary>
+public class RankingEntry : INotAudited
+{
+    public int Id { get; set; }
+    public int PeriodId { get; set; }
+    public int UnitId { get; set; }
+    public Unit? Unit { get; set; }
+    public int GroupId { get; set; }
+    public decimal IndicatorPoints { get; set; }
+    public decimal Bonus { get; set; }
+    public decimal Deductions { get; set; }
+    public decimal Total { get; set; }
+    public int Rank { get; set; }
+    public int? PreviousRank { get; set; }
+    public bool IsLagging { get; set; }
+}
+
+/// <summary>通报: the month's circular; issuing it locks the month.</summary>
+public class Circular : IVersioned
+{
+    public int Id { get; set; }
+    public int PeriodId { get; set; }
+    public int Year { get; set; }
+    public int? Number { get; set; }
+    public required string Title { get; set; }
+    public string? Summary { get; set; }
+    public string Issuer { get; set; } = "祁阳市打好优化发展环境持久仗工作专班";
+    public DateOnly? IssueDate { get; set; }
+    public string? ReportTo { get; set; }
+    public string? DistributeTo { get; set; }
+    public string? CopyTo { get; set; }
+    public string PrintedBy { get; set; } = "祁阳市打好优化发展环境持久仗工作专班办公室";
+    /// <summary>Unit ids named for criticism (通报批评), comma-separated in order.</summary>
+    public string CriticisedUnitIds { get; set; } = "";
+    public DateTime? IssuedAt { get; set; }
+    public string? IssuedBy { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>更正: a change to an issued month, with its reason; never a silent edit.</summary>
+public class Amendment : INotAudited
+{
+    public int Id { get; set; }
+    public int PeriodId { get; set; }
+    public int UnitId { get; set; }
+    public string UnitName { get; set; } = "";
+    public string IndicatorName { get; set; } = "";
+    public decimal OldPoints { get; set; }
+    public decimal NewPoints { get; set; }
+    public required string Reason { get; set; }
+    public required string By { get; set; }
+    public DateTime At { get; set; }
+}
+
+/// <summary>季度点评: one unit's quarter, the office's comment and whether its head makes a statement.</summary>
+public class QuarterReviewEntry : IVersioned
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+    public int Quarter { get; set; }
+    public int UnitId { get; set; }
+    public string? Comment { get; set; }
+    public bool MustMakeStatement { get; set; }
+    public string? StatementBy { get; set; }
+    public int Version { get; set; }
+}

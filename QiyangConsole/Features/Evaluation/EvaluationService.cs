@@ -1,0 +1,160 @@
+using Microsoft.EntityFrameworkCore;
+using QiyangConsole.Data;
+using QiyangConsole.Features.Administration;
+using QiyangConsole.Features.Evaluation.Rules;
+using QiyangConsole.Infrastructure;
+
+namespace QiyangConsole.Features.Evaluation;
+
+public sealed record PeriodRow(int Id, int Year, int Month, PeriodState State, int Version, int Findings, int Scores, int Ranked, int Lagging, int? CircularNumber)
+{
+    public string Label => $"{Year}年{Month}月";
+}
+
+/// <summary>Months and their states, and the yearly indicator schemes.</summary>
+public sealed class EvaluationService(IDbContextFactory<AppDbContext> factory, CurrentUser user, TimeProvider clock)
+{
+    public static readonly string[] Readers = [AppRoles.Office, AppRoles.Leader, AppRoles.Viewer];
+
+    public async Task<List<PeriodRow>> PeriodsAsync(int? year = null)
+    {
+        user.Require(Readers);
+        await using var db = await factory.CreateDbContextAsync();
+        var periods = db.EvaluationPeriods.AsNoTracking();
+        if (year is { } y) periods = periods.Where(p => p.Year == y);
+        return await periods.OrderByDescending(p => p.Year).ThenByDescending(p => p.Month).Select(p => new PeriodRow(
+            p.Id, p.Year, p.Month, p.State, p.Version,
+            db.Findings.Count(f => f.Inspection!.PeriodId == p.Id),
+            db.Scores.Count(s => s.PeriodId == p.Id),
+            db.Rankings.Count(r => r.PeriodId == p.Id),
+            db.Rankings.Count(r => r.PeriodId == p.Id && r.IsLagging),
+            db.Circulars.Where(c => c.PeriodId == p.Id && c.IssuedAt != null).Select(c => c.Number).FirstOrDefault())).ToListAsync();
+    }
+
+    public async Task<EvaluationPeriod> PeriodAsync(int id)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.EvaluationPeriods.AsNoTracking().Include(p => p.Scheme).FirstOrDefaultAsync(p => p.Id == id)
+            ?? throw new DomainException("考核月份不存在");
+    }
+
+    public async Task<int> CreatePeriodAsync(int year, int month)
+    {
+        user.Require(AppRoles.Office);
+        if (month is < 1 or > 12) throw new DomainException("月份应在 1 至 12 之间");
+        await using var db = await factory.CreateDbContextAsync();
+        var scheme = await db.IndicatorSchemes.FirstOrDefaultAsync(s => s.Year == year)
+            ?? throw new DomainException($"{year}年考核方案尚未设置，请先设置考核方案");
+        if (await db.EvaluationPeriods.AnyAsync(p => p.Year == year && p.Month == month))
+            throw new DomainException($"{year}年{month}月的考核已存在");
+        var period = new EvaluationPeriod { Year = year, Month = month, SchemeId = scheme.Id };
+        db.EvaluationPeriods.Add(period);
+        await db.SaveChangesAsync();
+        return period.Id;
+    }
+
+    /// <summary>审核 (which fixes the points derived from findings into the sheet) or 退回 for corrections.</summary>
+    public async Task TransitionAsync(int periodId, PeriodAction action, int version)
+    {
+        user.Require(AppRoles.Office);
+        if (action is not (PeriodAction.Review or PeriodAction.Reopen)) throw new DomainException("该操作由排名任务或签发通报完成");
+        await using var db = await factory.CreateDbContextAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var period = await db.EvaluationPeriods.FindAsync(periodId) ?? throw new DomainException("考核月份不存在");
+        db.ExpectVersion(period, version);
+        var (next, error) = PeriodStates.Apply(period.State, action);
+        if (error is not null) throw new DomainException(error);
+        if (action == PeriodAction.Review)
+        {
+            await ScoreService.MaterialiseDerivedAsync(db, period);
+            period.ReviewedBy = user.DisplayName;
+            period.ReviewedAt = clock.UtcNow();
+        }
+        else
+        {
+            await db.Rankings.Where(r => r.PeriodId == periodId).ExecuteDeleteAsync();
+            period.RankedAt = null;
+        }
+        period.State = next!.Value;
+        await db.SaveOrConflictAsync();
+        await tx.CommitAsync();
+    }
+
+    public async Task<IndicatorScheme?> SchemeAsync(int year)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.IndicatorSchemes.AsNoTracking().Include(s => s.Indicators.OrderBy(i => i.Kind).ThenBy(i => i.SortOrder))
+            .FirstOrDefaultAsync(s => s.Year == year);
+    }
+
+    public async Task<List<int>> SchemeYearsAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.IndicatorSchemes.OrderByDescending(s => s.Year).Select(s => s.Year).ToListAsync();
+    }
+
+    /// <summary>A new year's scheme, copied from the latest earlier one when there is one.</summary>
+    public async Task CreateSchemeAsync(int year)
+    {
+        user.Require(AppRoles.Office);
+        await using var db = await factory.CreateDbContextAsync();
+        if (await db.IndicatorSchemes.AnyAsync(s => s.Year == year)) throw new DomainException($"{year}年考核方案已存在");
+        var previous = await db.IndicatorSchemes.AsNoTracking().Include(s => s.Indicators).Where(s => s.Year < year).OrderByDescending(s => s.Year).FirstOrDefaultAsync();
+        db.IndicatorSchemes.Add(new IndicatorScheme
+        {
+            Year = year, Name = $"{year}年度优化发展环境工作考核方案",
+            Indicators = previous?.Indicators.Select(i => new Indicator { Name = i.Name, Kind = i.Kind, Source = i.Source, MaxPoints = i.MaxPoints, SortOrder = i.SortOrder }).ToList() ?? [],
+        });
+        await db.SaveChangesAsync();
+    }
+
+    public async Task SaveIndicatorAsync(int year, Indicator edit)
+    {
+        user.Require(AppRoles.Office);
+        var name = edit.Name?.Trim() ?? "";
+        if (name.Length == 0) throw new DomainException("指标名称不能为空");
+        if (edit.MaxPoints <= 0 || edit.MaxPoints > 100) throw new DomainException($"“{name}”的分值上限应大于 0 且不超过 100");
+        if (edit.Source == ScoreSource.Findings && edit.Kind == IndicatorKind.Bonus) throw new DomainException($"“{name}”是加分项，不能由督查发现扣分计算");
+        await using var db = await factory.CreateDbContextAsync();
+        var scheme = await db.IndicatorSchemes.FirstOrDefaultAsync(s => s.Year == year) ?? throw new DomainException($"{year}年考核方案尚未设置");
+        if (await db.EvaluationPeriods.AnyAsync(p => p.SchemeId == scheme.Id && p.State != PeriodState.Open))
+            throw new DomainException($"{year}年已有审核或通报的月份，考核方案不能再修改");
+        if (await db.Indicators.AnyAsync(i => i.SchemeId == scheme.Id && i.Name == name && i.Id != edit.Id)) throw new DomainException($"指标“{name}”已存在");
+        var indicator = edit.Id == 0 ? db.Indicators.Add(new Indicator { Name = name, SchemeId = scheme.Id }).Entity
+            : await db.Indicators.FirstOrDefaultAsync(i => i.Id == edit.Id && i.SchemeId == scheme.Id) ?? throw new DomainException(DomainException.Conflict);
+        if (edit.Id != 0) db.ExpectVersion(indicator, edit.Version);
+        indicator.Name = name;
+        indicator.Kind = edit.Kind;
+        indicator.Source = edit.Source;
+        indicator.MaxPoints = edit.MaxPoints;
+        indicator.SortOrder = edit.SortOrder;
+        var basePoints = await db.Indicators.Where(i => i.SchemeId == scheme.Id && i.Kind == IndicatorKind.Base && i.Id != edit.Id).Select(i => i.MaxPoints).ToListAsync();
+        if (edit.Kind == IndicatorKind.Base && basePoints.Sum() + edit.MaxPoints > 100)
+            throw new DomainException($"基础指标分值合计不能超过 100 分（当前其余指标合计 {basePoints.Sum():0.##} 分）");
+        await db.SaveOrConflictAsync();
+    }
+
+    public async Task DeleteIndicatorAsync(int indicatorId)
+    {
+        user.Require(AppRoles.Office);
+        await using var db = await factory.CreateDbContextAsync();
+        var indicator = await db.Indicators.FindAsync(indicatorId) ?? throw new DomainException(DomainException.Conflict);
+        if (await db.Scores.AnyAsync(s => s.IndicatorId == indicatorId) || await db.Findings.AnyAsync(f => f.IndicatorId == indicatorId))
+            throw new DomainException($"指标“{indicator.Name}”已有评分或督查扣分，不能删除");
+        db.Indicators.Remove(indicator);
+        await db.SaveOrConflictAsync();
+    }
+
+    public static string KindName(IndicatorKind kind) => kind switch
+    {
+        IndicatorKind.Base => "基础指标",
+        IndicatorKind.Bonus => "加分项",
+        _ => "扣分项",
+    };
+
+    public static string SourceName(ScoreSource source) => source switch
+    {
+        ScoreSource.Entered => "人工录入",
+        _ => "督查发现扣分",
+    };
+}
