@@ -90,7 +90,7 @@ public class ShellBrowserTests(HostFixture fixture, BrowserFixture _browser) : I
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("走访提醒天数");
         await input.FillAsync("45");
         await row.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("保存成功");
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "保存成功" })).ToBeVisibleAsync();
 
         await page.GotoAsync("/system/logs/operations");
         await page.WaitForInteractiveAsync();

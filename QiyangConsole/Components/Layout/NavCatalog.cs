@@ -17,8 +17,17 @@ public static class NavCatalog
 
     public static readonly NavItem Home = new("工作台", "/", Icons.Material.Outlined.Dashboard);
 
+    private static readonly string[] Readers = [AppRoles.Office, AppRoles.Leader, AppRoles.Viewer];
+
     public static readonly IReadOnlyList<NavSection> Sections =
     [
+        new("考核排名", Icons.Material.Outlined.Leaderboard,
+        [
+            new("月度考核", "/evaluation", Icons.Material.Outlined.FactCheck, Readers),
+            new("季度点评", "/evaluation/quarters", Icons.Material.Outlined.RateReview, Readers),
+            new("考核方案", "/evaluation/schemes", Icons.Material.Outlined.Rule, Office),
+            new("本单位考核", "/evaluation/mine", Icons.Material.Outlined.Assessment, [AppRoles.Unit]),
+        ]),
         new("系统管理", Icons.Material.Outlined.Settings,
         [
             new("用户管理", "/system/users", Icons.Material.Outlined.People, Office),

@@ -14,6 +14,7 @@ public static class EvaluationArea
         services.AddScoped<CircularService>();
         services.AddScoped<QuarterService>();
         services.AddScoped<MonthlyRankingJob>();
+        services.AddScoped<RankingRunner>();
         services.AddSingleton(MonthlyRankingJob.Definition);
         services.AddScoped<ISeedStep, EvaluationSeed>();
         services.AddScoped<IDashboardFigures, EvaluationFigures>();

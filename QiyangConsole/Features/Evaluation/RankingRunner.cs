@@ -1,0 +1,36 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using QiyangConsole.Data;
+using QiyangConsole.Features.Administration;
+using QiyangConsole.Features.Evaluation.Rules;
+using QiyangConsole.Infrastructure;
+
+namespace QiyangConsole.Features.Evaluation;
+
+public sealed record RunStatus(string State, bool Finished, bool Succeeded, string? Message);
+
+/// <summary>Runs the ranking job on demand from the page and reports its progress.</summary>
+public sealed class RankingRunner(IBackgroundJobClient jobs, JobStorage storage, IDbContextFactory<AppDbContext> factory, CurrentUser user)
+{
+    public async Task<string> StartAsync(int periodId)
+    {
+        user.Require(AppRoles.Office);
+        await using var db = await factory.CreateDbContextAsync();
+        var period = await db.EvaluationPeriods.FindAsync(periodId) ?? throw new DomainException("考核月份不存在");
+        if (PeriodStates.Apply(period.State, PeriodAction.Rank).Error is { } error) throw new DomainException(error);
+        return jobs.Enqueue<MonthlyRankingJob>(j => j.RunForPeriodAsync(periodId));
+    }
+
+    public RunStatus Status(string jobId)
+    {
+        var details = storage.GetMonitoringApi().JobDetails(jobId);
+        var latest = details?.History.FirstOrDefault();
+        return latest?.StateName switch
+        {
+            "Succeeded" => new RunStatus("完成", true, true, null),
+            "Failed" => new RunStatus("失败", true, false, latest.Data.TryGetValue("ExceptionMessage", out var m) ? m : null),
+            "Processing" => new RunStatus("计算中", false, false, null),
+            _ => new RunStatus("排队中", false, false, null),
+        };
+    }
+}
