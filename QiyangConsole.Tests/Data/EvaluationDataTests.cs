@@ -44,7 +44,7 @@ public class EvaluationDataTests
             Assert.Equal(5, lagging.Count);
             Assert.Equal(2, lagging.Count(r => r.GroupName == "市直单位"));
             Assert.Equal(2, lagging.Count(r => r.GroupName == "乡镇街道"));
-            Assert.Equal(1, lagging.Count(r => r.GroupName == "园区"));
+            Assert.Single(lagging, r => r.GroupName == "园区");
             var circular = circulars.Single(c => c.PeriodId == period.Id);
             Assert.Equal(period.Month, circular.Number);
             Assert.Equal(lagging.Select(r => r.UnitId).Order(), CircularService.Ids(circular.CriticisedUnitIds).Order());
@@ -387,10 +387,15 @@ public class EvaluationDataTests
         using var builtBlank = CircularWorkbook.Build(doc, true);
         using var blank = Reopen(builtBlank);
         var bs = blank.Worksheet(1);
-        for (var r = 1; r <= 3; r++)
-            for (var c = 1; c <= 8; c++)
-                Assert.Equal("", bs.Cell(r, c).GetString());
-        Assert.DoesNotContain(ColumnA(bs), l => l.Row < 4 && l.Text.Length > 0);
+        // Pre-printed paper carries the issuer and the red rule; the number is still printed.
+        for (var c = 1; c <= 8; c++)
+        {
+            Assert.Equal("", bs.Cell(1, c).GetString());
+            Assert.Equal("", bs.Cell(3, c).GetString());
+            Assert.NotEqual(XLBorderStyleValues.Thick, bs.Cell(3, c).Style.Border.BottomBorder);
+        }
+        Assert.Equal("〔2023〕5号", bs.Cell(2, 1).GetString());
+        Assert.DoesNotContain(ColumnA(bs), l => l.Text == circular.Issuer && l.Row < 4);
         Assert.Equal(circular.Title, bs.Cell(5, 1).GetString());
         Assert.Equal(CircularWorkbook.TitleFont, bs.Cell(5, 1).Style.Font.FontName);
         Assert.Equal(22d, bs.Cell(5, 1).Style.Font.FontSize);
@@ -613,7 +618,7 @@ public class EvaluationDataTests
     private static List<(int Row, string Text)> ColumnA(IXLWorksheet ws)
     {
         var last = ws.LastRowUsed()?.RowNumber() ?? 0;
-        return Enumerable.Range(1, last).Select(r => (r, ws.Cell(r, 1).GetString())).ToList();
+        return Enumerable.Range(1, last).Select(r => (Row: r, Text: ws.Cell(r, 1).GetString())).ToList();
     }
 
     private static int Argb(XLColor color) => color.Color.ToArgb();

@@ -572,6 +572,9 @@ namespace QiyangConsole.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Effect")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IndicatorName")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -107,21 +107,39 @@ public sealed class CircularService(IDbContextFactory<AppDbContext> factory, Ran
         if (!PeriodStates.IsLocked(period.State)) throw new DomainException("未通报的月份请直接修改评分表");
         var indicator = (await ScoreService.IndicatorsAsync(db, period.SchemeId)).FirstOrDefault(i => i.Id == indicatorId) ?? throw new DomainException("指标不属于本月考核方案");
         var unit = await db.Units.FindAsync(unitId) ?? throw new DomainException("单位不存在");
+        var laggingBefore = await db.Rankings.Where(r => r.PeriodId == periodId && r.IsLagging).Select(r => r.UnitId).ToListAsync();
+        if (!await db.Rankings.AnyAsync(r => r.PeriodId == periodId && r.UnitId == unitId))
+            throw new DomainException($"{unit.Name}未参加{period.Year}年{period.Month}月排名，不能更正");
         if (Scoring.Check(indicator, points, unit.Name) is { } error) throw new DomainException(error);
         var score = await db.Scores.FirstOrDefaultAsync(s => s.PeriodId == periodId && s.UnitId == unitId && s.IndicatorId == indicatorId);
         var old = score?.Points ?? 0;
         if (old == points) throw new DomainException("更正后的分值与原分值相同");
         if (score is null) db.Scores.Add(new Score { PeriodId = periodId, UnitId = unitId, IndicatorId = indicatorId, Points = points, Note = "更正" });
         else { score.Points = points; score.Note = "更正"; }
-        db.Amendments.Add(new Amendment
+        var amendment = new Amendment
         {
             PeriodId = periodId, UnitId = unitId, UnitName = unit.Name, IndicatorName = indicator.Name, OldPoints = old, NewPoints = points,
             Reason = reason.Trim(), By = user.DisplayName, At = clock.UtcNow(),
-        });
+        };
+        db.Amendments.Add(amendment);
         await db.SaveChangesAsync();
-        await RankingService.RankAsync(db, period, await ranking.LaggingRuleAsync(), default);
+        var ranked = await RankingService.RankAsync(db, period, await ranking.LaggingRuleAsync(), default);
+        amendment.Effect = await EffectAsync(db, laggingBefore, ranked.Where(r => r.IsLagging).Select(r => r.UnitId).ToList());
         await db.SaveOrConflictAsync();
         await tx.CommitAsync();
+    }
+
+    /// <summary>Names the units that entered or left the lagging group, so the corrected circular does not contradict itself.</summary>
+    private static async Task<string?> EffectAsync(AppDbContext db, List<int> before, List<int> after)
+    {
+        var added = after.Except(before).ToList();
+        var removed = before.Except(after).ToList();
+        if (added.Count == 0 && removed.Count == 0) return null;
+        var names = await db.Units.Where(u => added.Contains(u.Id) || removed.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
+        var parts = new List<string>();
+        if (removed.Count > 0) parts.Add($"{string.Join("、", removed.Select(id => names[id]))}更正后不再属于排名后进单位");
+        if (added.Count > 0) parts.Add($"{string.Join("、", added.Select(id => names[id]))}更正后属于排名后进单位");
+        return string.Join("；", parts) + "。";
     }
 
     private static async Task ValidateAsync(AppDbContext db, Circular c, EvaluationPeriod period)

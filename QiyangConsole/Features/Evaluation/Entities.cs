@@ -138,6 +138,8 @@ public class Amendment : INotAudited
     public decimal OldPoints { get; set; }
     public decimal NewPoints { get; set; }
     public required string Reason { get; set; }
+    /// <summary>What the re-ranking changed for the circular (lagging units that came in or out), if anything.</summary>
+    public string? Effect { get; set; }
     public required string By { get; set; }
     public DateTime At { get; set; }
 }

@@ -91,6 +91,7 @@ public sealed class ScoreService(IDbContextFactory<AppDbContext> factory, Curren
         var indicators = (await IndicatorsAsync(db, period.SchemeId)).ToDictionary(i => i.Id);
         var units = (await EvaluatedUnitsAsync(db)).ToDictionary(u => u.Id);
         var errors = new List<string>();
+        if (inputs.GroupBy(i => (i.UnitId, i.IndicatorId)).Any(g => g.Count() > 1)) errors.Add("同一单位的同一指标在本次保存中出现了多次");
         foreach (var input in inputs)
         {
             if (!units.TryGetValue(input.UnitId, out var unit)) { errors.Add($"单位 {input.UnitId} 不参加考核"); continue; }

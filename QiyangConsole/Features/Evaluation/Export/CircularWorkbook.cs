@@ -30,8 +30,10 @@ public static class CircularWorkbook
 
         if (blankHeader)
         {
-            // Pre-printed red-header paper: keep the space of the issuer line, number and rule empty.
-            ws.Row(1).Height = 60; ws.Row(2).Height = 24; ws.Row(3).Height = 10;
+            // Pre-printed red-header paper carries the issuer and the red rule; the number is still printed.
+            ws.Row(1).Height = 60;
+            Line(ws, 2, doc.NumberText ?? "", BodyFont, 16, XLColor.Black, XLAlignmentHorizontalValues.Center);
+            ws.Row(3).Height = 10;
             row = 4;
         }
         else
@@ -96,7 +98,8 @@ public static class CircularWorkbook
             Line(ws, row, "更正", BodyFont, 16, Red, XLAlignmentHorizontalValues.Left).Cell(row, 1).Style.Font.Bold = true;
             row++;
             foreach (var a in doc.Amendments)
-                row = Paragraph(ws, row, $"{a.UnitName}“{a.IndicatorName}”由 {a.OldPoints:0.##} 分更正为 {a.NewPoints:0.##} 分。原因：{a.Reason}（{a.By}，{AppTime.Stamp(a.At)}）");
+                row = Paragraph(ws, row, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{a.UnitName}“{a.IndicatorName}”由 {a.OldPoints:0.##} 分更正为 {a.NewPoints:0.##} 分。原因：{a.Reason}。{a.Effect}（{a.By}，{AppTime.Stamp(a.At)}）"));
         }
 
         row += 2;

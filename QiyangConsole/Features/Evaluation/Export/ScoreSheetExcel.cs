@@ -81,9 +81,12 @@ public static class ScoreSheetExcel
                 seen[name] = r;
                 foreach (var (c, indicator) in columns)
                 {
-                    var text = ws.Cell(r, c).Read();
+                    var xl = ws.Cell(r, c);
+                    var text = xl.Read();
                     if (text.Length == 0) continue;
-                    if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var points))
+                    decimal points;
+                    if (xl.DataType == XLDataType.Number) points = (decimal)xl.GetDouble();
+                    else if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out points))
                     {
                         errors.Add(new ImportError(r, Letter(c), $"“{text}”不是数字"));
                         continue;

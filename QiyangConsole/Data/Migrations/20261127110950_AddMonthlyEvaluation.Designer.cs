@@ -11,7 +11,7 @@ using QiyangConsole.Data;
 namespace QiyangConsole.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127105227_AddMonthlyEvaluation")]
+    [Migration("20261127110950_AddMonthlyEvaluation")]
     partial class AddMonthlyEvaluation
     {
         /// <inheritdoc />
@@ -573,6 +573,9 @@ namespace QiyangConsole.Data.Migrations
 
                     b.Property<string>("By")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Effect")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IndicatorName")

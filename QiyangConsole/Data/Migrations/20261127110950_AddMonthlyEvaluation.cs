@@ -115,6 +115,7 @@ namespace QiyangConsole.Data.Migrations
                     OldPoints = table.Column<decimal>(type: "TEXT", nullable: false),
                     NewPoints = table.Column<decimal>(type: "TEXT", nullable: false),
                     Reason = table.Column<string>(type: "TEXT", nullable: false),
+                    Effect = table.Column<string>(type: "TEXT", nullable: true),
                     By = table.Column<string>(type: "TEXT", nullable: false),
                     At = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
