@@ -9,6 +9,7 @@ using QiyangConsole.Data;
 using QiyangConsole.Features.Account;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Evaluation;
+using QiyangConsole.Features.WorkItems;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Auth;
 using QiyangConsole.Infrastructure.Jobs;
@@ -27,6 +28,7 @@ builder.Services.AddQiyangAuth();
 builder.Services.AddQiyangJobs();
 builder.Services.AddSystemArea();
 builder.Services.AddEvaluationArea();
+builder.Services.AddWorkItemsArea();
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapEvaluationEndpoints();
+app.MapWorkItemEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/system/jobs", DashboardTitle = "定时任务" })
     .RequireAuthorization(AuthSetup.OfficeOnly);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

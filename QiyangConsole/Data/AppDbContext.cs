@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Administration.Calendar;
 using QiyangConsole.Features.Evaluation;
+using QiyangConsole.Features.WorkItems;
 using QiyangConsole.Infrastructure;
 
 namespace QiyangConsole.Data;
@@ -39,6 +40,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? a
     public DbSet<Circular> Circulars => Set<Circular>();
     public DbSet<Amendment> Amendments => Set<Amendment>();
     public DbSet<QuarterReviewEntry> QuarterReviews => Set<QuarterReviewEntry>();
+
+    public DbSet<WorkItem> WorkItems => Set<WorkItem>();
+    public DbSet<WorkItemUpdate> WorkItemUpdates => Set<WorkItemUpdate>();
+    public DbSet<Extension> Extensions => Set<Extension>();
+    public DbSet<Settlement> Settlements => Set<Settlement>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -76,6 +82,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? a
         b.Entity<CalendarYear>().Property(x => x.Year).ValueGeneratedNever();
         b.Entity<CalendarDay>().HasKey(x => x.Date);
         EvaluationModel.Configure(b);
+        WorkItemModel.Configure(b);
 
         foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
             b.Entity(type.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();

@@ -5,6 +5,12 @@ using QiyangConsole.Data.Seeding;
 
 namespace QiyangConsole.Data;
 
+/// <summary>Where the console keeps its files (database, keys, attachments).</summary>
+public sealed record DataPaths(string Root)
+{
+    public string Attachments => Directory.CreateDirectory(Path.Combine(Root, "attachments")).FullName;
+}
+
 public static class DataSetup
 {
     /// <summary>The data folder: QIYANG_DATA_DIR, else Data:Directory, else the user's local application-data folder.</summary>
@@ -34,6 +40,7 @@ public static class DataSetup
         var dataDirectory = DataDirectory(builder.Configuration);
         var connectionString = ConnectionString(dataDirectory);
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        builder.Services.AddSingleton(new DataPaths(dataDirectory));
         builder.Services.AddSingleton<AuditInterceptor>();
         // Scoped so that each context knows the signed-in user of its circuit or request.
         builder.Services.AddDbContextFactory<AppDbContext>(

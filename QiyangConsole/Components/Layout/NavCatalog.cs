@@ -21,6 +21,11 @@ public static class NavCatalog
 
     public static readonly IReadOnlyList<NavSection> Sections =
     [
+        new("重点工作", Icons.Material.Outlined.Assignment,
+        [
+            new("督查公开栏", "/work-items", Icons.Material.Outlined.ViewList),
+            new("结账点评", "/work-items/settlement", Icons.Material.Outlined.FactCheck, [AppRoles.Office, AppRoles.Leader]),
+        ]),
         new("考核排名", Icons.Material.Outlined.Leaderboard,
         [
             new("月度考核", "/evaluation", Icons.Material.Outlined.FactCheck, Readers),

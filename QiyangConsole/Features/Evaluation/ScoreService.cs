@@ -55,12 +55,20 @@ public sealed class ScoreService(IDbContextFactory<AppDbContext> factory, Curren
 
     private static async Task<Dictionary<(int, int), decimal>> DerivedAsync(AppDbContext db, EvaluationPeriod period, List<IndicatorRule> indicators, List<SheetUnit> units)
     {
+        var result = new Dictionary<(int, int), decimal>();
+        var settlementIndicators = indicators.Where(i => i.Source == ScoreSource.WorkItemSettlement).ToList();
+        if (settlementIndicators.Count > 0 && await WorkItems.SettlementService.UnitsAsync(db, period.Year, period.Month) is { } settled)
+        {
+            foreach (var unit in units)
+                foreach (var indicator in settlementIndicators)
+                    result[(unit.Id, indicator.Id)] = settled.TryGetValue(unit.Id, out var s)
+                        ? WorkItems.Rules.Settling.Points(indicator.MaxPoints, s.Done, s.NotDone, s.Overdue) : indicator.MaxPoints;
+        }
         var derived = indicators.Where(i => i.Source == ScoreSource.Findings).ToList();
-        if (derived.Count == 0) return [];
+        if (derived.Count == 0) return result;
         var found = (await db.Findings.AsNoTracking().Where(f => f.Inspection!.PeriodId == period.Id && f.IndicatorId != null)
                 .Select(f => new { f.UnitId, IndicatorId = f.IndicatorId!.Value, f.Deduction }).ToListAsync())
             .GroupBy(f => (f.UnitId, f.IndicatorId)).ToDictionary(g => g.Key, g => g.Sum(f => f.Deduction));
-        var result = new Dictionary<(int, int), decimal>();
         foreach (var unit in units)
             foreach (var indicator in derived)
                 result[(unit.Id, indicator.Id)] = Scoring.FromFindings(indicator, found.GetValueOrDefault((unit.Id, indicator.Id)));
@@ -96,7 +104,7 @@ public sealed class ScoreService(IDbContextFactory<AppDbContext> factory, Curren
         {
             if (!units.TryGetValue(input.UnitId, out var unit)) { errors.Add($"单位 {input.UnitId} 不参加考核"); continue; }
             if (!indicators.TryGetValue(input.IndicatorId, out var indicator)) { errors.Add($"{unit.Name}：指标不属于本月考核方案"); continue; }
-            if (indicator.Source != ScoreSource.Entered) { errors.Add($"{unit.Name}的“{indicator.Name}”由督查发现自动计算，不能手工录入"); continue; }
+            if (indicator.Source != ScoreSource.Entered) { errors.Add($"{unit.Name}的“{indicator.Name}”由{EvaluationService.SourceName(indicator.Source)}自动计算，不能手工录入"); continue; }
             if (input.Points is { } p && Scoring.Check(indicator, p, unit.Name) is { } error) errors.Add(error);
         }
         if (errors.Count > 0) throw new DomainException(string.Join("；", errors));

@@ -1,0 +1,89 @@
+using QiyangConsole.Data;
+using QiyangConsole.Features.Administration;
+
+namespace QiyangConsole.Features.WorkItems;
+
+public enum Urgency { Normal = 0, Urgent = 1, Critical = 2 }
+
+public enum WorkItemState { Registered = 0, Assigned = 1, InProgress = 2, CloseOutPending = 3, Returned = 4, Closed = 5 }
+
+public enum WarningLight { None = 0, Green = 1, Yellow = 2, Red = 3 }
+
+/// <summary>重点工作: a supervised task with a lead unit, a deadline and a public timeline.</summary>
+public class WorkItem : IVersioned
+{
+    public int Id { get; set; }
+    public required string Title { get; set; }
+    public string? Description { get; set; }
+    public required string Source { get; set; }
+    public Urgency Urgency { get; set; }
+    public int LeadUnitId { get; set; }
+    public Unit? LeadUnit { get; set; }
+    /// <summary>协办单位 ids, comma-separated.</summary>
+    public string CoUnitIds { get; set; } = "";
+    public string? ResponsibleLeader { get; set; }
+    public DateOnly Deadline { get; set; }
+    /// <summary>The approved extension, if any; lateness counts from it only once approved.</summary>
+    public DateOnly? ExtendedDeadline { get; set; }
+    public WorkItemState State { get; set; }
+    public WarningLight Light { get; set; }
+    public int Percent { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? LastUpdateAt { get; set; }
+    public DateOnly? ClosedOn { get; set; }
+    public int Version { get; set; }
+
+    public DateOnly EffectiveDeadline => ExtendedDeadline ?? Deadline;
+}
+
+public enum UpdateKind { Registered, Assigned, Accepted, Progress, Urged, ExtensionRequested, ExtensionApproved, ExtensionRejected, CloseOutSubmitted, Returned, Closed }
+
+/// <summary>动态更新: one entry of an item's timeline (every transition and every progress report).</summary>
+public class WorkItemUpdate : INotAudited
+{
+    public int Id { get; set; }
+    public int WorkItemId { get; set; }
+    public UpdateKind Kind { get; set; }
+    public DateTime At { get; set; }
+    public required string By { get; set; }
+    public string? UnitName { get; set; }
+    public string? Text { get; set; }
+    public int? Percent { get; set; }
+    public string? AttachmentName { get; set; }
+    public string? AttachmentPath { get; set; }
+}
+
+public enum ExtensionState { Pending = 0, Approved = 1, Rejected = 2 }
+
+/// <summary>延期: asked before the deadline, approved or rejected by the Office.</summary>
+public class Extension : IVersioned
+{
+    public int Id { get; set; }
+    public int WorkItemId { get; set; }
+    public DateOnly RequestedDeadline { get; set; }
+    public required string Reason { get; set; }
+    public ExtensionState State { get; set; }
+    public string? RequestedBy { get; set; }
+    public DateTime RequestedAt { get; set; }
+    public string? DecidedBy { get; set; }
+    public DateTime? DecidedAt { get; set; }
+    public string? DecisionNote { get; set; }
+    public int Version { get; set; }
+}
+
+public enum SettlementResult { Done = 0, NotDone = 1, Overdue = 2 }
+
+/// <summary>结账点评: an item's settlement for a month (done / not done / overdue) with a comment.</summary>
+public class Settlement : IVersioned
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+    public int Month { get; set; }
+    public int WorkItemId { get; set; }
+    public int UnitId { get; set; }
+    public SettlementResult Result { get; set; }
+    public string? Comment { get; set; }
+    public string? SettledBy { get; set; }
+    public DateTime SettledAt { get; set; }
+    public int Version { get; set; }
+}

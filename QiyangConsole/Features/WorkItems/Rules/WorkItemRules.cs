@@ -1,0 +1,96 @@
+namespace QiyangConsole.Features.WorkItems.Rules;
+
+public enum WorkAction { Assign, Accept, Update, Urge, SubmitCloseOut, Approve, Return }
+
+/// <summary>立项 → 交办 → 承办 → (进展/催办) → 销号申请 → 审核: 销号, or 退回 and resubmit.</summary>
+public static class WorkItemStates
+{
+    public static string Name(WorkItemState state) => state switch
+    {
+        WorkItemState.Registered => "已立项",
+        WorkItemState.Assigned => "已交办",
+        WorkItemState.InProgress => "办理中",
+        WorkItemState.CloseOutPending => "销号审核中",
+        WorkItemState.Returned => "审核退回",
+        _ => "已销号",
+    };
+
+    public static bool IsOpen(WorkItemState state) => state != WorkItemState.Closed;
+
+    /// <summary>Who may do it: the Office, or the lead unit.</summary>
+    public static bool ByOffice(WorkAction action) => action is WorkAction.Assign or WorkAction.Urge or WorkAction.Approve or WorkAction.Return;
+
+    public static (WorkItemState? Next, string? Error) Apply(WorkItemState state, WorkAction action) => (state, action) switch
+    {
+        (WorkItemState.Closed, _) => (null, "该事项已销号"),
+        (WorkItemState.Registered, WorkAction.Assign) => (WorkItemState.Assigned, null),
+        (WorkItemState.Assigned, WorkAction.Accept) => (WorkItemState.InProgress, null),
+        (WorkItemState.InProgress or WorkItemState.Returned, WorkAction.Update) => (state, null),
+        (WorkItemState.Assigned or WorkItemState.InProgress or WorkItemState.Returned, WorkAction.Urge) => (state, null),
+        (WorkItemState.InProgress or WorkItemState.Returned, WorkAction.SubmitCloseOut) => (WorkItemState.CloseOutPending, null),
+        (WorkItemState.CloseOutPending, WorkAction.Approve) => (WorkItemState.Closed, null),
+        (WorkItemState.CloseOutPending, WorkAction.Return) => (WorkItemState.Returned, null),
+        (WorkItemState.Registered, _) => (null, "事项尚未交办"),
+        (WorkItemState.Assigned, _) => (null, "责任单位尚未承办"),
+        (WorkItemState.CloseOutPending, _) => (null, "销号申请正在审核中"),
+        (_, WorkAction.Assign) => (null, "事项已交办"),
+        (_, WorkAction.Accept) => (null, "事项已承办"),
+        _ => (null, "没有待审核的销号申请"),
+    };
+
+    public static string UrgencyName(Urgency urgency) => urgency switch
+    {
+        Urgency.Normal => "一般",
+        Urgency.Urgent => "紧急",
+        _ => "特急",
+    };
+
+    public static string LightName(WarningLight light) => light switch
+    {
+        WarningLight.Green => "绿灯",
+        WarningLight.Yellow => "黄灯",
+        WarningLight.Red => "红灯",
+        _ => "已销号",
+    };
+}
+
+/// <summary>
+/// 红黄绿灯 on the working-day calendar: red once the effective deadline has passed and the item is
+/// not closed; yellow when the deadline is within <c>yellowDays</c> working days; green otherwise.
+/// </summary>
+public static class WarningLights
+{
+    public static WarningLight Compute(DateOnly today, DateOnly deadline, bool closed, int yellowDays, Func<DateOnly, DateOnly, int> countWorkingDays)
+    {
+        if (closed) return WarningLight.None;
+        if (today > deadline) return WarningLight.Red;
+        return countWorkingDays(today, deadline) <= yellowDays ? WarningLight.Yellow : WarningLight.Green;
+    }
+}
+
+/// <summary>结账点评 defaults and the points a unit's settlement gives an indicator.</summary>
+public static class Settling
+{
+    /// <summary>
+    /// Closed by the month's end on time: done; closed late, or still open past its effective deadline
+    /// at the month's end: overdue; otherwise not done (not yet due).
+    /// </summary>
+    public static SettlementResult Default(DateOnly monthEnd, DateOnly effectiveDeadline, DateOnly? closedOn) =>
+        closedOn is { } c && c <= monthEnd ? (c <= effectiveDeadline ? SettlementResult.Done : SettlementResult.Overdue)
+        : effectiveDeadline < monthEnd ? SettlementResult.Overdue
+        : SettlementResult.NotDone;
+
+    /// <summary>Max points less the share of the unit's settled items that were overdue; a unit with no items keeps full points.</summary>
+    public static decimal Points(decimal maxPoints, int done, int notDone, int overdue)
+    {
+        var total = done + notDone + overdue;
+        return total == 0 ? maxPoints : Math.Round(maxPoints * (total - overdue) / total, 2);
+    }
+
+    public static string Name(SettlementResult r) => r switch
+    {
+        SettlementResult.Done => "已完成",
+        SettlementResult.NotDone => "未完成",
+        _ => "逾期",
+    };
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace QiyangConsole.Features.WorkItems;
+
+public static class WorkItemModel
+{
+    public static void Configure(ModelBuilder b)
+    {
+        b.Entity<WorkItem>(e =>
+        {
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.HasIndex(x => new { x.LeadUnitId, x.State });
+            e.HasIndex(x => new { x.Light, x.Deadline });
+            e.HasIndex(x => x.Deadline);
+            e.HasOne(x => x.LeadUnit).WithMany().HasForeignKey(x => x.LeadUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.Ignore(x => x.EffectiveDeadline);
+        });
+        b.Entity<WorkItemUpdate>(e =>
+        {
+            e.HasIndex(x => new { x.WorkItemId, x.At });
+            e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Extension>(e =>
+        {
+            e.HasIndex(x => new { x.WorkItemId, x.State });
+            e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Settlement>(e =>
+        {
+            e.HasIndex(x => new { x.Year, x.Month, x.WorkItemId }).IsUnique();
+            e.HasIndex(x => new { x.Year, x.Month, x.UnitId });
+            e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

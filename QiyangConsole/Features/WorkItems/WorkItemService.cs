@@ -1,0 +1,255 @@
+using Microsoft.EntityFrameworkCore;
+using QiyangConsole.Data;
+using QiyangConsole.Features.Administration;
+using QiyangConsole.Features.Administration.Calendar;
+using QiyangConsole.Features.WorkItems.Rules;
+using QiyangConsole.Infrastructure;
+
+namespace QiyangConsole.Features.WorkItems;
+
+public sealed record BoardQuery(string? Text = null, int? UnitId = null, WarningLight? Light = null, WorkItemState? State = null, string? Source = null, bool MineOnly = false);
+
+public sealed record BoardRow(int Id, string Title, string Source, Urgency Urgency, string LeadUnit, string? ResponsibleLeader, DateOnly Deadline,
+    DateOnly? ExtendedDeadline, WorkItemState State, WarningLight Light, int Percent, DateTime? LastUpdateAt, string? LastUpdate);
+
+public sealed class WorkItemEdit
+{
+    public string Title { get; set; } = "";
+    public string? Description { get; set; }
+    public string? Source { get; set; }
+    public Urgency Urgency { get; set; }
+    public int? LeadUnitId { get; set; }
+    public IEnumerable<int> CoUnitIds { get; set; } = [];
+    public string? ResponsibleLeader { get; set; }
+    public DateOnly? Deadline { get; set; }
+}
+
+public sealed record Attachment(string FileName, Stream Content);
+
+public sealed record WorkItemDetail(WorkItem Item, List<string> CoUnits, List<WorkItemUpdate> Timeline, List<Extension> Extensions, bool CanActAsUnit, bool CanActAsOffice);
+
+/// <summary>The supervision platform: registration, the unit's handling, extensions and close-out, each step on the timeline.</summary>
+public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, CurrentUser user, CalendarService calendar,
+    SettingsService settings, DataPaths paths, TimeProvider clock)
+{
+    public const long MaxAttachmentBytes = 10 * 1024 * 1024;
+
+    public async Task<(List<BoardRow> Rows, int Total)> BoardAsync(BoardQuery q, int skip, int take)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var items = Filter(db, q);
+        var total = await items.CountAsync();
+        var rows = await items.OrderByDescending(i => i.Light).ThenBy(i => i.Deadline).ThenBy(i => i.Id).Skip(skip).Take(take)
+            .Select(i => new BoardRow(i.Id, i.Title, i.Source, i.Urgency, i.LeadUnit!.Name, i.ResponsibleLeader, i.Deadline, i.ExtendedDeadline, i.State, i.Light, i.Percent, i.LastUpdateAt,
+                db.WorkItemUpdates.Where(u => u.WorkItemId == i.Id && u.Kind == UpdateKind.Progress).OrderByDescending(u => u.Id).Select(u => u.Text).FirstOrDefault()))
+            .ToListAsync();
+        return (rows, total);
+    }
+
+    /// <summary>The board is public (实时公开): every role sees every item; "mine" narrows to the user's unit.</summary>
+    internal IQueryable<WorkItem> Filter(AppDbContext db, BoardQuery q)
+    {
+        var items = db.WorkItems.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q.Text)) items = items.Where(i => i.Title.Contains(q.Text));
+        if (q.UnitId is { } unit) items = items.Where(i => i.LeadUnitId == unit);
+        if (q.MineOnly && user.UnitId is { } mine) items = items.Where(i => i.LeadUnitId == mine);
+        if (q.Light is { } light) items = items.Where(i => i.Light == light);
+        if (q.State is { } state) items = items.Where(i => i.State == state);
+        if (!string.IsNullOrEmpty(q.Source)) items = items.Where(i => i.Source == q.Source);
+        return items;
+    }
+
+    public async Task<WorkItemDetail> DetailAsync(int id)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var item = await db.WorkItems.AsNoTracking().Include(i => i.LeadUnit).FirstOrDefaultAsync(i => i.Id == id) ?? throw new DomainException("重点工作事项不存在");
+        var coIds = Ids(item.CoUnitIds);
+        var coUnits = await db.Units.Where(u => coIds.Contains(u.Id)).Select(u => u.Name).ToListAsync();
+        var timeline = await db.WorkItemUpdates.AsNoTracking().Where(u => u.WorkItemId == id).OrderByDescending(u => u.Id).ToListAsync();
+        var extensions = await db.Extensions.AsNoTracking().Where(e => e.WorkItemId == id).OrderByDescending(e => e.Id).ToListAsync();
+        return new WorkItemDetail(item, coUnits, timeline, extensions,
+            user.IsInRole(AppRoles.Unit) && user.UnitId == item.LeadUnitId, user.IsOffice);
+    }
+
+    public async Task<int> CreateAsync(WorkItemEdit edit)
+    {
+        user.Require(AppRoles.Office);
+        var title = edit.Title?.Trim() ?? "";
+        if (title.Length == 0) throw new DomainException("事项名称不能为空");
+        if (title.Length > 200) throw new DomainException("事项名称不能超过 200 个字");
+        var sources = await settings.LabelsAsync("work-source");
+        if (edit.Source is null || !sources.Contains(edit.Source)) throw new DomainException("请选择事项来源");
+        if (edit.LeadUnitId is not { } leadId) throw new DomainException("请选择牵头单位");
+        if (edit.Deadline is not { } deadline) throw new DomainException("请填写办理期限");
+        if (deadline < clock.Today()) throw new DomainException($"办理期限 {AppTime.ListDate(deadline)} 早于今天，请重新填写");
+        await using var db = await factory.CreateDbContextAsync();
+        if (!await db.Units.AnyAsync(u => u.Id == leadId && u.IsActive)) throw new DomainException("牵头单位不存在或已停用");
+        var coIds = edit.CoUnitIds.Where(id => id != leadId).Distinct().ToList();
+        if (await db.Units.CountAsync(u => coIds.Contains(u.Id)) != coIds.Count) throw new DomainException("协办单位不存在");
+        var item = new WorkItem
+        {
+            Title = title, Description = Blank(edit.Description), Source = edit.Source, Urgency = edit.Urgency, LeadUnitId = leadId,
+            CoUnitIds = string.Join(",", coIds), ResponsibleLeader = Blank(edit.ResponsibleLeader), Deadline = deadline,
+            State = WorkItemState.Registered, CreatedAt = clock.UtcNow(),
+        };
+        item.Light = await LightAsync(item);
+        db.WorkItems.Add(item);
+        await db.SaveChangesAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        Timeline(db, item, UpdateKind.Registered, $"立项：{title}，期限 {AppTime.ListDate(deadline)}");
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return item.Id;
+    }
+
+    public Task AssignAsync(int id) => ActAsync(id, WorkAction.Assign, async (db, item) =>
+    {
+        Timeline(db, item, UpdateKind.Assigned, "交办至牵头单位");
+        await ReminderService.AddOnceAsync(db, new Reminder { UnitId = item.LeadUnitId, Title = $"新交办重点工作：{item.Title}", Link = $"/work-items/{item.Id}", DedupKey = $"work-assigned-{item.Id}" }, clock.UtcNow());
+    });
+
+    public Task AcceptAsync(int id) => ActAsync(id, WorkAction.Accept, (db, item) =>
+    {
+        Timeline(db, item, UpdateKind.Accepted, "责任单位已承办");
+        return Task.CompletedTask;
+    });
+
+    public Task UpdateAsync(int id, string? text, int percent, Attachment? attachment = null) => ActAsync(id, WorkAction.Update, async (db, item) =>
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw new DomainException("请填写进展情况");
+        if (percent is < 0 or > 100) throw new DomainException("完成进度应在 0 至 100 之间");
+        item.Percent = percent;
+        var entry = Timeline(db, item, UpdateKind.Progress, text.Trim());
+        entry.Percent = percent;
+        await AttachAsync(entry, attachment);
+    });
+
+    public Task UrgeAsync(int id, string? text) => ActAsync(id, WorkAction.Urge, async (db, item) =>
+    {
+        var message = string.IsNullOrWhiteSpace(text) ? "请加快办理进度" : text.Trim();
+        Timeline(db, item, UpdateKind.Urged, $"催办：{message}");
+        await ReminderService.AddOnceAsync(db, new Reminder { UnitId = item.LeadUnitId, Title = $"催办：{item.Title}（{message}）", Link = $"/work-items/{item.Id}", DedupKey = $"work-urged-{item.Id}-{Guid.NewGuid():N}" }, clock.UtcNow());
+    });
+
+    public Task SubmitCloseOutAsync(int id, string? evidence, Attachment? attachment = null) => ActAsync(id, WorkAction.SubmitCloseOut, async (db, item) =>
+    {
+        if (string.IsNullOrWhiteSpace(evidence)) throw new DomainException("销号申请须填写办结情况和佐证说明");
+        var entry = Timeline(db, item, UpdateKind.CloseOutSubmitted, evidence.Trim());
+        await AttachAsync(entry, attachment);
+        await ReminderService.AddOnceAsync(db, new Reminder { Role = AppRoles.Office, Title = $"销号待审核：{item.Title}", Link = $"/work-items/{item.Id}", DedupKey = $"work-closeout-{item.Id}-{Guid.NewGuid():N}" }, clock.UtcNow());
+    });
+
+    public Task ApproveCloseOutAsync(int id) => ActAsync(id, WorkAction.Approve, (db, item) =>
+    {
+        item.ClosedOn = clock.Today();
+        item.Percent = 100;
+        Timeline(db, item, UpdateKind.Closed, "审核通过，予以销号");
+        return Task.CompletedTask;
+    });
+
+    public Task ReturnCloseOutAsync(int id, string? reason) => ActAsync(id, WorkAction.Return, async (db, item) =>
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("退回须填写原因");
+        Timeline(db, item, UpdateKind.Returned, $"审核退回：{reason.Trim()}");
+        await ReminderService.AddOnceAsync(db, new Reminder { UnitId = item.LeadUnitId, Title = $"销号被退回：{item.Title}", Link = $"/work-items/{item.Id}", DedupKey = $"work-returned-{item.Id}-{Guid.NewGuid():N}" }, clock.UtcNow());
+    });
+
+    /// <summary>延期申请: only before the effective deadline, to a later date, one at a time.</summary>
+    public async Task RequestExtensionAsync(int id, DateOnly? newDeadline, string? reason)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var item = await db.WorkItems.FindAsync(id) ?? throw new DomainException("重点工作事项不存在");
+        RequireLeadUnit(item);
+        if (item.State is WorkItemState.Closed or WorkItemState.Registered or WorkItemState.Assigned) throw new DomainException("事项承办后、销号前才能申请延期");
+        var today = clock.Today();
+        if (today > item.EffectiveDeadline) throw new DomainException($"已超过办理期限 {AppTime.ListDate(item.EffectiveDeadline)}，不能再申请延期，逾期按原期限计算");
+        if (newDeadline is not { } date || date <= item.EffectiveDeadline) throw new DomainException("延期后的期限须晚于当前期限");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("请填写延期原因");
+        if (await db.Extensions.AnyAsync(e => e.WorkItemId == id && e.State == ExtensionState.Pending)) throw new DomainException("已有待审批的延期申请");
+        db.Extensions.Add(new Extension { WorkItemId = id, RequestedDeadline = date, Reason = reason.Trim(), RequestedBy = user.DisplayName, RequestedAt = clock.UtcNow() });
+        Timeline(db, item, UpdateKind.ExtensionRequested, $"申请延期至 {AppTime.ListDate(date)}：{reason.Trim()}");
+        await ReminderService.AddOnceAsync(db, new Reminder { Role = AppRoles.Office, Title = $"延期待审批：{item.Title}", Link = $"/work-items/{id}", DedupKey = $"work-extension-{id}-{Guid.NewGuid():N}" }, clock.UtcNow());
+        await db.SaveOrConflictAsync();
+    }
+
+    public async Task DecideExtensionAsync(int extensionId, bool approve, string? note)
+    {
+        user.Require(AppRoles.Office);
+        await using var db = await factory.CreateDbContextAsync();
+        var ext = await db.Extensions.FindAsync(extensionId) ?? throw new DomainException("延期申请不存在");
+        if (ext.State != ExtensionState.Pending) throw new DomainException("该延期申请已审批");
+        if (!approve && string.IsNullOrWhiteSpace(note)) throw new DomainException("驳回须填写理由");
+        var item = await db.WorkItems.FindAsync(ext.WorkItemId) ?? throw new DomainException("重点工作事项不存在");
+        ext.State = approve ? ExtensionState.Approved : ExtensionState.Rejected;
+        ext.DecidedBy = user.DisplayName;
+        ext.DecidedAt = clock.UtcNow();
+        ext.DecisionNote = Blank(note);
+        if (approve) item.ExtendedDeadline = ext.RequestedDeadline;
+        item.Light = await LightAsync(item);
+        Timeline(db, item, approve ? UpdateKind.ExtensionApproved : UpdateKind.ExtensionRejected,
+            approve ? $"同意延期至 {AppTime.ListDate(ext.RequestedDeadline)}" : $"驳回延期申请：{note!.Trim()}");
+        await db.SaveOrConflictAsync();
+    }
+
+    public async Task<(string FileName, string Path)> AttachmentAsync(int updateId)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var update = await db.WorkItemUpdates.FindAsync(updateId);
+        if (update?.AttachmentPath is null) throw new DomainException("附件不存在");
+        return (update.AttachmentName!, System.IO.Path.Combine(paths.Attachments, update.AttachmentPath));
+    }
+
+    /// <summary>Runs one transition: rights, state machine, the change, the light, the timeline, in one transaction.</summary>
+    private async Task ActAsync(int id, WorkAction action, Func<AppDbContext, WorkItem, Task> change)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var item = await db.WorkItems.FindAsync(id) ?? throw new DomainException("重点工作事项不存在");
+        if (WorkItemStates.ByOffice(action)) user.Require(AppRoles.Office);
+        else RequireLeadUnit(item);
+        var (next, error) = WorkItemStates.Apply(item.State, action);
+        if (error is not null) throw new DomainException(error);
+        item.State = next!.Value;
+        await change(db, item);
+        item.Light = await LightAsync(item);
+        await db.SaveOrConflictAsync();
+        await tx.CommitAsync();
+    }
+
+    private void RequireLeadUnit(WorkItem item)
+    {
+        if (!user.IsInRole(AppRoles.Unit) || user.UnitId != item.LeadUnitId) throw new DomainException("只有牵头单位的联络员可以办理此事项");
+    }
+
+    private WorkItemUpdate Timeline(AppDbContext db, WorkItem item, UpdateKind kind, string text)
+    {
+        var entry = new WorkItemUpdate { WorkItemId = item.Id, Kind = kind, At = clock.UtcNow(), By = user.DisplayName, UnitName = user.UnitName, Text = text };
+        db.WorkItemUpdates.Add(entry);
+        item.LastUpdateAt = entry.At;
+        return entry;
+    }
+
+    private async Task AttachAsync(WorkItemUpdate entry, Attachment? attachment)
+    {
+        if (attachment is null) return;
+        var stored = $"{Guid.NewGuid():N}{System.IO.Path.GetExtension(attachment.FileName)}";
+        await using var file = File.Create(System.IO.Path.Combine(paths.Attachments, stored));
+        await attachment.Content.CopyToAsync(file);
+        entry.AttachmentName = System.IO.Path.GetFileName(attachment.FileName);
+        entry.AttachmentPath = stored;
+    }
+
+    internal async Task<WarningLight> LightAsync(WorkItem item) =>
+        Light(item, clock.Today(), await calendar.GetAsync(), await settings.IntAsync("warning.yellowDays", 3));
+
+    /// <summary>The light on the official calendar; a deadline in a year whose calendar is missing warns (yellow) rather than guess.</summary>
+    internal static WarningLight Light(WorkItem item, DateOnly today, WorkCalendar cal, int yellowDays)
+    {
+        try { return WarningLights.Compute(today, item.EffectiveDeadline, item.State == WorkItemState.Closed, yellowDays, cal.CountWorkingDays); }
+        catch (CalendarMissingException) { return WarningLight.Yellow; }
+    }
+
+    internal static List<int> Ids(string csv) => csv.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
