@@ -57,6 +57,22 @@ public class ShellBrowserTests(HostFixture fixture, BrowserFixture _browser) : I
         Assert.Contains("/account/denied", dashboard.Headers["location"]);
     }
 
+    [Theory]
+    [InlineData("/%5Cevil.example/x")]
+    [InlineData("//evil.example/x")]
+    [InlineData("https://evil.example/x")]
+    public async Task Sign_in_never_redirects_to_another_site(string returnUrl)
+    {
+        var page = await _browser.NewPageAsync(fixture.Host.BaseUrl);
+        await page.GotoAsync("/account/login?ReturnUrl=" + returnUrl);
+        await page.FillAsync("#username", "viewer");
+        await page.FillAsync("#password", "Qiyang@2023");
+        await page.ClickAsync("#login-submit");
+        await page.WaitForInteractiveAsync();
+        Assert.StartsWith(fixture.Host.BaseUrl, page.Url);
+        Assert.DoesNotContain("evil", page.Url);
+    }
+
     [Fact]
     public async Task A_wrong_password_is_refused_in_chinese_and_logged()
     {

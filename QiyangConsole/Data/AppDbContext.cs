@@ -45,6 +45,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? a
     public DbSet<WorkItemUpdate> WorkItemUpdates => Set<WorkItemUpdate>();
     public DbSet<Extension> Extensions => Set<Extension>();
     public DbSet<Settlement> Settlements => Set<Settlement>();
+    public DbSet<SettlementMonth> SettlementMonths => Set<SettlementMonth>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -10,6 +10,11 @@ public static class DbExtensions
     {
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { throw new DomainException(DomainException.Conflict); }
+        // Two users creating the same row at once: the unique index refuses the second.
+        catch (DbUpdateException ex) when (ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        {
+            throw new DomainException(DomainException.Conflict);
+        }
     }
 
     /// <summary>Makes the save check the version the user saw, not the one just read.</summary>

@@ -1061,6 +1061,26 @@ namespace QiyangConsole.Data.Migrations
                     b.ToTable("Settlements");
                 });
 
+            modelBuilder.Entity("QiyangConsole.Features.WorkItems.SettlementMonth", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SettledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SettledBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year", "Month");
+
+                    b.ToTable("SettlementMonths");
+                });
+
             modelBuilder.Entity("QiyangConsole.Features.WorkItems.WorkItem", b =>
                 {
                     b.Property<int>("Id")

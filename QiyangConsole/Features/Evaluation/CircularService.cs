@@ -123,7 +123,7 @@ public sealed class CircularService(IDbContextFactory<AppDbContext> factory, Ran
         };
         db.Amendments.Add(amendment);
         await db.SaveChangesAsync();
-        var ranked = await RankingService.RankAsync(db, period, await ranking.LaggingRuleAsync(), default);
+        var ranked = await RankingService.RankAsync(db, period, await ranking.LaggingRuleAsync(), default, keepRankedUnits: true);
         amendment.Effect = await EffectAsync(db, laggingBefore, ranked.Where(r => r.IsLagging).Select(r => r.UnitId).ToList());
         await db.SaveOrConflictAsync();
         await tx.CommitAsync();

@@ -143,6 +143,8 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> factory, C
         user.Require(AppRoles.Office);
         await using var db = await factory.CreateDbContextAsync();
         var indicator = await db.Indicators.FindAsync(indicatorId) ?? throw new DomainException(DomainException.Conflict);
+        if (await db.EvaluationPeriods.AnyAsync(p => p.SchemeId == indicator.SchemeId && p.State != PeriodState.Open))
+            throw new DomainException("该年度已有审核或通报的月份，考核方案不能再修改");
         if (await db.Scores.AnyAsync(s => s.IndicatorId == indicatorId) || await db.Findings.AnyAsync(f => f.IndicatorId == indicatorId))
             throw new DomainException($"指标“{indicator.Name}”已有评分或督查扣分，不能删除");
         db.Indicators.Remove(indicator);

@@ -29,8 +29,9 @@ public sealed class QuarterService(IDbContextFactory<AppDbContext> factory, Curr
         if (quarter is < 1 or > 4) throw new DomainException("季度应在 1 至 4 之间");
         await using var db = await factory.CreateDbContextAsync();
         var months = QuarterRules.MonthsOf(quarter).ToList();
+        var lowest = RankingService.SeesDrafts(user) ? PeriodState.Ranked : PeriodState.Issued;
         var rankings = await db.Rankings.AsNoTracking()
-            .Join(db.EvaluationPeriods.Where(p => p.Year == year && months.Contains(p.Month) && p.State >= PeriodState.Ranked), r => r.PeriodId, p => p.Id, (r, p) => new { r, p.Month })
+            .Join(db.EvaluationPeriods.Where(p => p.Year == year && months.Contains(p.Month) && p.State >= lowest), r => r.PeriodId, p => p.Id, (r, p) => new { r, p.Month })
             .ToListAsync();
         var results = QuarterRules.Summarise(rankings.Select(x => new MonthResult(x.r.UnitId, x.r.GroupId, x.Month, x.r.Total, x.r.IsLagging)));
         var saved = await db.QuarterReviews.AsNoTracking().Where(q => q.Year == year && q.Quarter == quarter).ToDictionaryAsync(q => q.UnitId);

@@ -46,9 +46,16 @@ public sealed class RankingService(IDbContextFactory<AppDbContext> factory, Sett
     }
 
     /// <summary>Computes the ranking rows of <paramref name="period"/> into the context (replacing old ones).</summary>
-    internal static async Task<List<RankingEntry>> RankAsync(AppDbContext db, EvaluationPeriod period, LaggingRule rule, CancellationToken ct)
+    internal static async Task<List<RankingEntry>> RankAsync(AppDbContext db, EvaluationPeriod period, LaggingRule rule, CancellationToken ct, bool keepRankedUnits = false)
     {
         var sheet = await ScoreService.LoadSheetAsync(db, period.Id);
+        if (keepRankedUnits)
+        {
+            // A correction of an issued month re-ranks the units it ranked, in the groups they were in then.
+            var groupsThen = await db.Rankings.AsNoTracking().Where(r => r.PeriodId == period.Id).ToDictionaryAsync(r => r.UnitId, r => r.GroupId, ct);
+            var names = await db.Units.AsNoTracking().Where(u => groupsThen.Keys.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+            sheet = sheet with { Units = groupsThen.Select(r => new SheetUnit(r.Key, names[r.Key], r.Value, "")).ToList() };
+        }
         var points = sheet.Units.ToDictionary(u => u.Id, u => sheet.TotalOf(u.Id));
         var ranked = RankingCalculator.Rank(sheet.Units.Select(u => new UnitTotal(u.Id, u.GroupId, points[u.Id].Total)), rule);
         var previous = await db.Rankings.AsNoTracking()
@@ -69,6 +76,7 @@ public sealed class RankingService(IDbContextFactory<AppDbContext> factory, Sett
     {
         user.Require(EvaluationService.Readers);
         await using var db = await factory.CreateDbContextAsync();
+        if (!SeesDrafts(user) && !await db.EvaluationPeriods.AnyAsync(p => p.Id == periodId && p.State == PeriodState.Issued)) return [];
         return await RowsAsync(db, periodId);
     }
 
@@ -81,12 +89,16 @@ public sealed class RankingService(IDbContextFactory<AppDbContext> factory, Sett
             .ToList();
     }
 
+    /// <summary>Rankings before the circular is issued are the office's and leaders' working material.</summary>
+    internal static bool SeesDrafts(CurrentUser user) => user.IsInRole(AppRoles.Office) || user.IsInRole(AppRoles.Leader);
+
     public async Task<List<TrendPoint>> TrendAsync(int unitId, int year)
     {
         if (!EvaluationService.Readers.Any(user.IsInRole) && user.UnitId != unitId) throw new DomainException(DomainException.Forbidden);
         await using var db = await factory.CreateDbContextAsync();
+        var drafts = SeesDrafts(user);
         return await db.Rankings.AsNoTracking().Where(r => r.UnitId == unitId)
-            .Join(db.EvaluationPeriods.Where(p => p.Year == year), r => r.PeriodId, p => p.Id, (r, p) => new { p.Month, r.Total, r.Rank, r.IsLagging })
+            .Join(db.EvaluationPeriods.Where(p => p.Year == year && (drafts || p.State == PeriodState.Issued)), r => r.PeriodId, p => p.Id, (r, p) => new { p.Month, r.Total, r.Rank, r.IsLagging })
             .OrderBy(x => x.Month).Select(x => new TrendPoint(x.Month, x.Total, x.Rank, x.IsLagging)).ToListAsync();
     }
 }

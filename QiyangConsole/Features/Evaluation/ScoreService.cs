@@ -135,13 +135,21 @@ public sealed class ScoreService(IDbContextFactory<AppDbContext> factory, Curren
         return (inputs.Count, []);
     }
 
+    /// <summary>The latest year with an issued month, for the unit's own page to open on.</summary>
+    public async Task<int?> LatestIssuedYearAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.EvaluationPeriods.Where(p => p.State == PeriodState.Issued).MaxAsync(p => (int?)p.Year);
+    }
+
     /// <summary>A unit's own months: points per indicator, total and rank (for the Unit role, its unit only).</summary>
     public async Task<List<(EvaluationPeriod Period, ScoreSheet Sheet, RankingEntry? Ranking)>> UnitYearAsync(int unitId, int year)
     {
         if (!user.IsInRole(AppRoles.Office) && !user.IsInRole(AppRoles.Leader) && user.UnitId != unitId)
             throw new DomainException(DomainException.Forbidden);
         await using var db = await factory.CreateDbContextAsync();
-        var periods = await db.EvaluationPeriods.AsNoTracking().Where(p => p.Year == year).OrderBy(p => p.Month).ToListAsync();
+        var drafts = RankingService.SeesDrafts(user);
+        var periods = await db.EvaluationPeriods.AsNoTracking().Where(p => p.Year == year && (drafts || p.State == PeriodState.Issued)).OrderBy(p => p.Month).ToListAsync();
         var result = new List<(EvaluationPeriod, ScoreSheet, RankingEntry?)>();
         foreach (var period in periods)
         {

@@ -87,3 +87,12 @@ public class Settlement : IVersioned
     public DateTime SettledAt { get; set; }
     public int Version { get; set; }
 }
+
+/// <summary>A month whose settlement the Office has saved (even a month with no items to settle).</summary>
+public class SettlementMonth : INotAudited
+{
+    public int Year { get; set; }
+    public int Month { get; set; }
+    public required string SettledBy { get; set; }
+    public DateTime SettledAt { get; set; }
+}

@@ -54,9 +54,14 @@ public sealed class SettlementService(IDbContextFactory<AppDbContext> factory, C
     {
         user.Require(AppRoles.Office);
         var (_, end) = Bounds(year, month);
-        if (end > clock.Today().AddDays(31)) throw new DomainException("不能对尚未开始的月份结账");
+        if (end >= clock.Today()) throw new DomainException($"{year}年{month}月尚未结束，月末后才能结账");
         if (rows.Any(r => r.Comment?.Length > 200)) throw new DomainException("点评意见不能超过 200 个字");
+        var month_ = await MonthAsync(year, month);
+        var expected = month_.ToDictionary(r => r.WorkItemId, r => r.UnitId);
+        if (rows.Count != expected.Count || rows.Any(r => !expected.TryGetValue(r.WorkItemId, out var unit) || unit != r.UnitId))
+            throw new DomainException(DomainException.Conflict);
         await using var db = await factory.CreateDbContextAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
         if (await db.EvaluationPeriods.AnyAsync(p => p.Year == year && p.Month == month && p.State != Evaluation.PeriodState.Open))
             throw new DomainException($"{year}年{month}月考核已审核，结账点评不能再修改");
         var ids = rows.Select(r => r.WorkItemId).ToList();
@@ -72,14 +77,19 @@ public sealed class SettlementService(IDbContextFactory<AppDbContext> factory, C
             s.SettledBy = user.DisplayName;
             s.SettledAt = clock.UtcNow();
         }
+        var marker = await db.SettlementMonths.FindAsync(year, month);
+        if (marker is null) db.SettlementMonths.Add(marker = new SettlementMonth { Year = year, Month = month, SettledBy = user.DisplayName });
+        marker.SettledBy = user.DisplayName;
+        marker.SettledAt = clock.UtcNow();
         await db.SaveOrConflictAsync();
+        await tx.CommitAsync();
     }
 
     /// <summary>Per-unit counts of a settled month; null when the month has not been settled.</summary>
     public static async Task<Dictionary<int, UnitSettlement>?> UnitsAsync(AppDbContext db, int year, int month)
     {
+        if (!await db.SettlementMonths.AnyAsync(m => m.Year == year && m.Month == month)) return null;
         var rows = await db.Settlements.AsNoTracking().Where(s => s.Year == year && s.Month == month).Select(s => new { s.UnitId, s.Result }).ToListAsync();
-        if (rows.Count == 0) return null;
         return rows.GroupBy(r => r.UnitId).ToDictionary(g => g.Key, g => new UnitSettlement(g.Key,
             g.Count(r => r.Result == SettlementResult.Done), g.Count(r => r.Result == SettlementResult.NotDone), g.Count(r => r.Result == SettlementResult.Overdue)));
     }

@@ -25,6 +25,7 @@ public static class WorkItemModel
             e.HasIndex(x => new { x.WorkItemId, x.State });
             e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
         });
+        b.Entity<SettlementMonth>().HasKey(x => new { x.Year, x.Month });
         b.Entity<Settlement>(e =>
         {
             e.HasIndex(x => new { x.Year, x.Month, x.WorkItemId }).IsUnique();

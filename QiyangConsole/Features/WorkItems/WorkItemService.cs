@@ -93,9 +93,9 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
             State = WorkItemState.Registered, CreatedAt = clock.UtcNow(),
         };
         item.Light = await LightAsync(item);
+        await using var tx = await db.Database.BeginTransactionAsync();
         db.WorkItems.Add(item);
         await db.SaveChangesAsync();
-        await using var tx = await db.Database.BeginTransactionAsync();
         Timeline(db, item, UpdateKind.Registered, $"立项：{title}，期限 {AppTime.ListDate(deadline)}");
         await db.SaveChangesAsync();
         await tx.CommitAsync();
@@ -139,12 +139,18 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         await ReminderService.AddOnceAsync(db, new Reminder { Role = AppRoles.Office, Title = $"销号待审核：{item.Title}", Link = $"/work-items/{item.Id}", DedupKey = $"work-closeout-{item.Id}-{Guid.NewGuid():N}" }, clock.UtcNow());
     });
 
-    public Task ApproveCloseOutAsync(int id) => ActAsync(id, WorkAction.Approve, (db, item) =>
+    public Task ApproveCloseOutAsync(int id) => ActAsync(id, WorkAction.Approve, async (db, item) =>
     {
         item.ClosedOn = clock.Today();
         item.Percent = 100;
         Timeline(db, item, UpdateKind.Closed, "审核通过，予以销号");
-        return Task.CompletedTask;
+        foreach (var pending in await db.Extensions.Where(e => e.WorkItemId == id && e.State == ExtensionState.Pending).ToListAsync())
+        {
+            pending.State = ExtensionState.Rejected;
+            pending.DecidedBy = user.DisplayName;
+            pending.DecidedAt = clock.UtcNow();
+            pending.DecisionNote = "事项已销号";
+        }
     });
 
     public Task ReturnCloseOutAsync(int id, string? reason) => ActAsync(id, WorkAction.Return, async (db, item) =>
@@ -160,7 +166,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         await using var db = await factory.CreateDbContextAsync();
         var item = await db.WorkItems.FindAsync(id) ?? throw new DomainException("重点工作事项不存在");
         RequireLeadUnit(item);
-        if (item.State is WorkItemState.Closed or WorkItemState.Registered or WorkItemState.Assigned) throw new DomainException("事项承办后、销号前才能申请延期");
+        if (item.State is not (WorkItemState.InProgress or WorkItemState.Returned)) throw new DomainException("事项承办后、申请销号前才能申请延期");
         var today = clock.Today();
         if (today > item.EffectiveDeadline) throw new DomainException($"已超过办理期限 {AppTime.ListDate(item.EffectiveDeadline)}，不能再申请延期，逾期按原期限计算");
         if (newDeadline is not { } date || date <= item.EffectiveDeadline) throw new DomainException("延期后的期限须晚于当前期限");
@@ -180,6 +186,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         if (ext.State != ExtensionState.Pending) throw new DomainException("该延期申请已审批");
         if (!approve && string.IsNullOrWhiteSpace(note)) throw new DomainException("驳回须填写理由");
         var item = await db.WorkItems.FindAsync(ext.WorkItemId) ?? throw new DomainException("重点工作事项不存在");
+        if (item.State == WorkItemState.Closed) throw new DomainException("事项已销号，延期申请无需审批");
         ext.State = approve ? ExtensionState.Approved : ExtensionState.Rejected;
         ext.DecidedBy = user.DisplayName;
         ext.DecidedAt = clock.UtcNow();
@@ -242,11 +249,19 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
     internal async Task<WarningLight> LightAsync(WorkItem item) =>
         Light(item, clock.Today(), await calendar.GetAsync(), await settings.IntAsync("warning.yellowDays", 3));
 
-    /// <summary>The light on the official calendar; a deadline in a year whose calendar is missing warns (yellow) rather than guess.</summary>
+    /// <summary>
+    /// The light on the official calendar. For a deadline in a year whose calendar is missing, the
+    /// working days up to the end of the last loaded year decide when they already exceed the yellow
+    /// window; otherwise it warns (yellow) rather than guess.
+    /// </summary>
     internal static WarningLight Light(WorkItem item, DateOnly today, WorkCalendar cal, int yellowDays)
     {
         try { return WarningLights.Compute(today, item.EffectiveDeadline, item.State == WorkItemState.Closed, yellowDays, cal.CountWorkingDays); }
-        catch (CalendarMissingException) { return WarningLight.Yellow; }
+        catch (CalendarMissingException missing)
+        {
+            var lastKnown = new DateOnly(missing.Year - 1, 12, 31);
+            return lastKnown > today && cal.CountWorkingDays(today, lastKnown) > yellowDays ? WarningLight.Green : WarningLight.Yellow;
+        }
     }
 
     internal static List<int> Ids(string csv) => csv.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();

@@ -15,6 +15,7 @@ public static class WorkItemsArea
         services.AddScoped<WorkItemLightsJob>();
         services.AddSingleton(WorkItemLightsJob.Definition);
         services.AddScoped<ISeedStep, WorkItemSeed>();
+        services.AddScoped<Dashboard.IDashboardFigures, WorkItemFigures>();
         return services;
     }
 
@@ -23,9 +24,9 @@ public static class WorkItemsArea
         var group = app.MapGroup("/work-items").RequireAuthorization();
 
         // The public board as a workbook, with the board's filters.
-        group.MapGet("/export.xlsx", async (string? text, int? unit, WarningLight? light, WorkItemState? state, string? source, WorkItemService items) =>
+        group.MapGet("/export.xlsx", async (string? text, int? unit, WarningLight? light, WorkItemState? state, string? source, bool? mine, WorkItemService items) =>
         {
-            var (rows, _) = await items.BoardAsync(new BoardQuery(text, unit, light, state, source), 0, 100_000);
+            var (rows, _) = await items.BoardAsync(new BoardQuery(text, unit, light, state, source, mine == true), 0, 100_000);
             using var wb = new XLWorkbook();
             var ws = wb.Worksheets.Add("重点工作");
             string[] headers = ["序号", "事项名称", "来源", "紧急程度", "牵头单位", "责任领导", "办理期限", "延期至", "状态", "亮灯", "进度(%)", "最新进展", "更新时间"];

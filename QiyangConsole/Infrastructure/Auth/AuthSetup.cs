@@ -28,6 +28,8 @@ public static class AuthSetup
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
+        // A disabled user or a reset password ends sessions within a minute, on pages and downloads alike.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorizationBuilder().AddPolicy(OfficeOnly, p => p.RequireRole(AppRoles.Office));
         services.AddIdentityCore<AppUser>(o =>
             {

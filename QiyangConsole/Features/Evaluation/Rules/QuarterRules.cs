@@ -15,9 +15,10 @@ public static class QuarterRules
 
     public static IReadOnlyList<QuarterResult> Summarise(IEnumerable<MonthResult> months)
     {
-        var perUnit = months.GroupBy(m => (m.UnitId, m.GroupId)).Select(g => new
+        // A unit that moved group within the quarter is ranked in the group of its latest month.
+        var perUnit = months.GroupBy(m => m.UnitId).Select(g => new
         {
-            g.Key.UnitId, g.Key.GroupId, Months = g.Count(), Sum = g.Sum(m => m.Total), Lagging = g.Count(m => m.IsLagging),
+            UnitId = g.Key, g.MaxBy(m => m.Month)!.GroupId, Months = g.Count(), Sum = g.Sum(m => m.Total), Lagging = g.Count(m => m.IsLagging),
         }).ToList();
         var ranked = RankingCalculator.Rank(perUnit.Select(u => new UnitTotal(u.UnitId, u.GroupId, u.Sum)), new LaggingRule(LaggingMode.Count, 0))
             .ToDictionary(r => r.UnitId, r => r.Rank);

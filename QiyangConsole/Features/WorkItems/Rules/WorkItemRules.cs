@@ -30,10 +30,10 @@ public static class WorkItemStates
         (WorkItemState.InProgress or WorkItemState.Returned, WorkAction.SubmitCloseOut) => (WorkItemState.CloseOutPending, null),
         (WorkItemState.CloseOutPending, WorkAction.Approve) => (WorkItemState.Closed, null),
         (WorkItemState.CloseOutPending, WorkAction.Return) => (WorkItemState.Returned, null),
+        (_, WorkAction.Assign) => (null, "事项已交办"),
         (WorkItemState.Registered, _) => (null, "事项尚未交办"),
         (WorkItemState.Assigned, _) => (null, "责任单位尚未承办"),
         (WorkItemState.CloseOutPending, _) => (null, "销号申请正在审核中"),
-        (_, WorkAction.Assign) => (null, "事项已交办"),
         (_, WorkAction.Accept) => (null, "事项已承办"),
         _ => (null, "没有待审核的销号申请"),
     };

@@ -12,6 +12,20 @@ namespace QiyangConsole.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "SettlementMonths",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    SettledBy = table.Column<string>(type: "TEXT", nullable: false),
+                    SettledAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SettlementMonths", x => new { x.Year, x.Month });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WorkItems",
                 columns: table => new
                 {
@@ -174,6 +188,9 @@ namespace QiyangConsole.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "Extensions");
+
+            migrationBuilder.DropTable(
+                name: "SettlementMonths");
 
             migrationBuilder.DropTable(
                 name: "Settlements");

@@ -61,6 +61,7 @@ public sealed class UserService(IServiceScopeFactory scopes, IDbContextFactory<A
     public async Task UpdateAsync(UserEdit edit) => await WithUsersAsync(async users =>
     {
         Validate(edit, creating: false);
+        if (edit.Id == user.UserId && !edit.Roles.Contains(AppRoles.Office)) throw new DomainException("不能取消自己的专班办公室角色");
         var entity = await users.FindByIdAsync(edit.Id!) ?? throw new DomainException(DomainException.Conflict);
         entity.DisplayName = edit.DisplayName.Trim();
         entity.UnitId = edit.UnitId;

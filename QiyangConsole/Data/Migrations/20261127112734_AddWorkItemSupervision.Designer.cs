@@ -11,7 +11,7 @@ using QiyangConsole.Data;
 namespace QiyangConsole.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127111859_AddWorkItemSupervision")]
+    [Migration("20261127112734_AddWorkItemSupervision")]
     partial class AddWorkItemSupervision
     {
         /// <inheritdoc />
@@ -1062,6 +1062,26 @@ namespace QiyangConsole.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Settlements");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.WorkItems.SettlementMonth", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SettledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SettledBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year", "Month");
+
+                    b.ToTable("SettlementMonths");
                 });
 
             modelBuilder.Entity("QiyangConsole.Features.WorkItems.WorkItem", b =>
