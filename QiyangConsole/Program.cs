@@ -10,6 +10,7 @@ using QiyangConsole.Features.Account;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Evaluation;
 using QiyangConsole.Features.WorkItems;
+using QiyangConsole.Features.Exchanges;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Auth;
 using QiyangConsole.Infrastructure.Jobs;
@@ -29,6 +30,7 @@ builder.Services.AddQiyangJobs();
 builder.Services.AddSystemArea();
 builder.Services.AddEvaluationArea();
 builder.Services.AddWorkItemsArea();
+builder.Services.AddExchangesArea();
 
 var app = builder.Build();
 
@@ -48,6 +50,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapEvaluationEndpoints();
 app.MapWorkItemEndpoints();
+app.MapExchangeEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/system/jobs", DashboardTitle = "定时任务" })
     .RequireAuthorization(AuthSetup.OfficeOnly);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -5,6 +5,7 @@ using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Administration.Calendar;
 using QiyangConsole.Features.Evaluation;
 using QiyangConsole.Features.WorkItems;
+using QiyangConsole.Features.Exchanges;
 using QiyangConsole.Infrastructure;
 
 namespace QiyangConsole.Data;
@@ -47,6 +48,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? a
     public DbSet<Settlement> Settlements => Set<Settlement>();
     public DbSet<SettlementMonth> SettlementMonths => Set<SettlementMonth>();
 
+    public DbSet<ExchangeEvent> ExchangeEvents => Set<ExchangeEvent>();
+    public DbSet<Problem> Problems => Set<Problem>();
+    public DbSet<ProblemStep> ProblemSteps => Set<ProblemStep>();
+    public DbSet<Callback> Callbacks => Set<Callback>();
+    public DbSet<Rectification> Rectifications => Set<Rectification>();
+
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
@@ -84,6 +91,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? a
         b.Entity<CalendarDay>().HasKey(x => x.Date);
         EvaluationModel.Configure(b);
         WorkItemModel.Configure(b);
+        ExchangeModel.Configure(b);
 
         foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
             b.Entity(type.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();

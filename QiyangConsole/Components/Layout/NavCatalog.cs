@@ -18,6 +18,7 @@ public static class NavCatalog
     public static readonly NavItem Home = new("工作台", "/", Icons.Material.Outlined.Dashboard);
 
     private static readonly string[] Readers = [AppRoles.Office, AppRoles.Leader, AppRoles.Viewer];
+    private static readonly string[] ExchangeReaders = [AppRoles.Office, AppRoles.Leader, AppRoles.Viewer, AppRoles.Unit];
 
     public static readonly IReadOnlyList<NavSection> Sections =
     [
@@ -25,6 +26,12 @@ public static class NavCatalog
         [
             new("督查公开栏", "/work-items", Icons.Material.Outlined.ViewList),
             new("结账点评", "/work-items/settlement", Icons.Material.Outlined.FactCheck, [AppRoles.Office, AppRoles.Leader]),
+        ]),
+        new("政企交流", Icons.Material.Outlined.Forum,
+        [
+            new("交流活动", "/exchanges", Icons.Material.Outlined.EmojiFoodBeverage, ExchangeReaders),
+            new("问题清单", "/exchanges/problems", Icons.Material.Outlined.ListAlt, ExchangeReaders),
+            new("回访评价", "/callbacks", Icons.Material.Outlined.Phone, ExchangeReaders),
         ]),
         new("考核排名", Icons.Material.Outlined.Leaderboard,
         [

@@ -6,7 +6,7 @@ namespace QiyangConsole.Features.Evaluation;
 public enum IndicatorKind { Base = 0, Bonus = 1, Deduction = 2 }
 
 /// <summary>How an indicator's points are obtained. Sources of areas not yet built are added when those areas land.</summary>
-public enum ScoreSource { Entered = 0, Findings = 1, WorkItemSettlement = 2 }
+public enum ScoreSource { Entered = 0, Findings = 1, WorkItemSettlement = 2, Satisfaction = 3 }
 
 /// <summary>考核方案: the indicators of one year.</summary>
 public class IndicatorScheme : IVersioned

@@ -64,6 +64,16 @@ public sealed class ScoreService(IDbContextFactory<AppDbContext> factory, Curren
                     result[(unit.Id, indicator.Id)] = settled.TryGetValue(unit.Id, out var s)
                         ? WorkItems.Rules.Settling.Points(indicator.MaxPoints, s.Done, s.NotDone, s.Overdue) : indicator.MaxPoints;
         }
+        var satisfactionIndicators = indicators.Where(i => i.Source == ScoreSource.Satisfaction).ToList();
+        if (satisfactionIndicators.Count > 0)
+        {
+            // Max points times the unit's satisfaction rate in the month; a unit nobody was called about keeps full points.
+            var rates = await Exchanges.CallbackService.UnitMonthAsync(db, period.Year, period.Month);
+            foreach (var unit in units)
+                foreach (var indicator in satisfactionIndicators)
+                    result[(unit.Id, indicator.Id)] = rates.TryGetValue(unit.Id, out var r) && r.Total > 0
+                        ? Math.Round(indicator.MaxPoints * r.Satisfied / r.Total, 2) : indicator.MaxPoints;
+        }
         var derived = indicators.Where(i => i.Source == ScoreSource.Findings).ToList();
         if (derived.Count == 0) return result;
         var found = (await db.Findings.AsNoTracking().Where(f => f.Inspection!.PeriodId == period.Id && f.IndicatorId != null)

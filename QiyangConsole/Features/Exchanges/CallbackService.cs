@@ -1,0 +1,174 @@
+using Microsoft.EntityFrameworkCore;
+using QiyangConsole.Data;
+using QiyangConsole.Features.Administration;
+using QiyangConsole.Features.Administration.Calendar;
+using QiyangConsole.Features.Exchanges.Rules;
+using QiyangConsole.Infrastructure;
+
+namespace QiyangConsole.Features.Exchanges;
+
+public sealed class CallbackInput
+{
+    public int? ProblemId { get; set; }
+    public int? RectificationId { get; set; }
+    public string? Subject { get; set; }
+    public int? UnitId { get; set; }
+    public string Person { get; set; } = "";
+    public string? Phone { get; set; }
+    public DateOnly? CalledOn { get; set; }
+    public Rating? Rating { get; set; }
+    public string? Comment { get; set; }
+    public string? BadReason { get; set; }
+}
+
+public sealed record CallbackRow(int Id, DateOnly CalledOn, string Subject, string Unit, string Person, Rating Rating, string? Comment, string? BadReason, bool IsReRating, RectificationState? Rectification);
+
+public sealed record RectificationRow(int Id, int CallbackId, string Subject, string Unit, int UnitId, DateOnly Deadline, RectificationState State, string? Answer, string? BadReason, bool ReRated);
+
+public sealed record Satisfaction(string Label, int Total, int Satisfied, decimal? Rate);
+
+/// <summary>回访与好差评: callbacks, bad ratings and their rectification, satisfaction per unit, month and overall.</summary>
+public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, CurrentUser user, CalendarService calendar, SettingsService settings, ProblemService problems, TimeProvider clock)
+{
+    public async Task<(List<CallbackRow> Rows, int Total)> ListAsync(int? unitId, bool? bad, int skip, int take)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var callbacks = Scoped(db);
+        if (unitId is { } u) callbacks = callbacks.Where(c => c.UnitId == u);
+        if (bad == true) callbacks = callbacks.Where(c => c.Rating <= Rating.Dissatisfied);
+        var total = await callbacks.CountAsync();
+        var rows = await callbacks.OrderByDescending(c => c.CalledOn).ThenByDescending(c => c.Id).Skip(skip).Take(take)
+            .Select(c => new CallbackRow(c.Id, c.CalledOn, c.Subject, c.Unit!.Name, c.Person, c.Rating, c.Comment, c.BadReason, c.RectificationId != null,
+                db.Rectifications.Where(r => r.CallbackId == c.Id).Select(r => (RectificationState?)r.State).FirstOrDefault())).ToListAsync();
+        return (rows, total);
+    }
+
+    private IQueryable<Callback> Scoped(AppDbContext db)
+    {
+        user.Require(ProblemService.Readers);
+        var callbacks = db.Callbacks.AsNoTracking();
+        if (!user.IsInRole(AppRoles.Office) && !user.IsInRole(AppRoles.Leader) && !user.IsInRole(AppRoles.Viewer))
+        {
+            var unitId = user.UnitId ?? -1;
+            callbacks = callbacks.Where(c => c.UnitId == unitId);
+        }
+        return callbacks;
+    }
+
+    /// <summary>回访工作量: solved problems not yet called back.</summary>
+    public async Task<List<ProblemRow>> DueAsync()
+    {
+        user.Require(AppRoles.Office, AppRoles.Leader);
+        var (rows, _) = await problems.ListAsync(new ProblemQuery(State: ProblemState.Resolved), 0, 500);
+        return rows;
+    }
+
+    public async Task<List<RectificationRow>> RectificationsAsync(bool openOnly)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var callbacks = Scoped(db);
+        var rows = await db.Rectifications.AsNoTracking().Where(r => !openOnly || r.State == RectificationState.Open)
+            .Join(callbacks, r => r.CallbackId, c => c.Id, (r, c) => new { r, c })
+            .OrderBy(x => x.r.State).ThenBy(x => x.r.Deadline)
+            .Select(x => new RectificationRow(x.r.Id, x.c.Id, x.c.Subject, x.r.Unit!.Name, x.r.UnitId, x.r.Deadline, x.r.State, x.r.Answer, x.c.BadReason,
+                db.Callbacks.Any(c => c.RectificationId == x.r.Id))).ToListAsync();
+        return rows;
+    }
+
+    /// <summary>Records a callback; a bad rating needs a reason and opens a rectification, unless it re-rates one.</summary>
+    public async Task<int> RecordAsync(CallbackInput input)
+    {
+        user.Require(AppRoles.Office);
+        var person = input.Person?.Trim() ?? "";
+        if (person.Length == 0) throw new DomainException("请填写回访对象");
+        if (input.Rating is not { } rating || !Enum.IsDefined(rating)) throw new DomainException("请选择评价等级");
+        if (input.CalledOn is not { } calledOn) throw new DomainException("请填写回访日期");
+        if (calledOn > clock.Today()) throw new DomainException("回访日期不能晚于今天");
+        if (Ratings.IsBad(rating) && string.IsNullOrWhiteSpace(input.BadReason)) throw new DomainException($"“{Ratings.Name(rating)}”须填写差评原因");
+        await using var db = await factory.CreateDbContextAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        string subject;
+        int unitId;
+        Problem? problem = null;
+        if (input.RectificationId is { } rectId)
+        {
+            var rect = await db.Rectifications.FindAsync(rectId) ?? throw new DomainException("整改记录不存在");
+            if (rect.State != RectificationState.Done) throw new DomainException("整改完成后才能再次评价");
+            if (await db.Callbacks.AnyAsync(c => c.RectificationId == rectId)) throw new DomainException("该整改已再次评价");
+            var original = await db.Callbacks.FindAsync(rect.CallbackId);
+            subject = $"整改再评价：{original!.Subject}";
+            unitId = rect.UnitId;
+        }
+        else if (input.ProblemId is { } problemId)
+        {
+            problem = await db.Problems.FindAsync(problemId) ?? throw new DomainException("问题不存在");
+            if (problem.State != ProblemState.Resolved) throw new DomainException("问题办结后、销号前才能回访");
+            subject = $"问题回访：{problem.Description}";
+            unitId = problem.UnitId!.Value;
+        }
+        else
+        {
+            subject = input.Subject?.Trim() ?? "";
+            if (subject.Length == 0) throw new DomainException("请填写回访事项");
+            if (input.UnitId is not { } u || !await db.Units.AnyAsync(x => x.Id == u)) throw new DomainException("请选择办理单位");
+            unitId = u;
+        }
+        var callback = new Callback
+        {
+            ProblemId = problem?.Id, RectificationId = input.RectificationId, Subject = subject.Length > 300 ? subject[..300] : subject, UnitId = unitId,
+            Person = person, Phone = Blank(input.Phone), CalledOn = calledOn, CalledBy = user.DisplayName, Rating = rating,
+            Comment = Blank(input.Comment), BadReason = Ratings.IsBad(rating) ? input.BadReason!.Trim() : null,
+        };
+        db.Callbacks.Add(callback);
+        await db.SaveChangesAsync();
+        if (problem is not null)
+        {
+            problem.State = ProblemState.CalledBack;
+            problems.Step(db, problem.Id, ProblemStepKind.CalledBack, $"回访{person}：{Ratings.Name(rating)}{(callback.BadReason is null ? "" : $"（{callback.BadReason}）")}");
+        }
+        if (Ratings.IsBad(rating) && input.RectificationId is null)
+        {
+            var days = await settings.IntAsync("rating.rectificationDays", 10);
+            var deadline = (await calendar.GetAsync()).AddWorkingDays(calledOn, days);
+            db.Rectifications.Add(new Rectification { CallbackId = callback.Id, UnitId = unitId, Deadline = deadline });
+            await ReminderService.AddOnceAsync(db, new Reminder { UnitId = unitId, Title = $"差评整改（{AppTime.ListDate(deadline)} 前）：{callback.Subject}", Link = "/callbacks", DedupKey = $"rectification-{callback.Id}" }, clock.UtcNow());
+        }
+        await db.SaveOrConflictAsync();
+        await tx.CommitAsync();
+        return callback.Id;
+    }
+
+    public async Task CompleteRectificationAsync(int id, string? answer)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var rect = await db.Rectifications.FindAsync(id) ?? throw new DomainException("整改记录不存在");
+        if (!user.IsInRole(AppRoles.Unit) || user.UnitId != rect.UnitId) throw new DomainException("只有责任单位的联络员可以提交整改结果");
+        if (rect.State == RectificationState.Done) throw new DomainException("整改已完成");
+        if (string.IsNullOrWhiteSpace(answer)) throw new DomainException("请填写整改情况");
+        rect.State = RectificationState.Done;
+        rect.Answer = answer.Trim();
+        rect.DoneOn = clock.Today();
+        await ReminderService.AddOnceAsync(db, new Reminder { Role = AppRoles.Office, Title = "差评整改已完成，待再次回访评价", Link = "/callbacks", DedupKey = $"rectification-done-{id}" }, clock.UtcNow());
+        await db.SaveOrConflictAsync();
+    }
+
+    /// <summary>Satisfaction (share of the top three levels) per unit, for a year and optionally a month, plus the overall rate first.</summary>
+    public async Task<List<Satisfaction>> SatisfactionAsync(int year, int? month)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var rows = await Scoped(db).Where(c => c.CalledOn.Year == year && (month == null || c.CalledOn.Month == month))
+            .Select(c => new { Unit = c.Unit!.Name, c.Rating }).ToListAsync();
+        var overall = new Satisfaction("全部", rows.Count, rows.Count(r => !Ratings.IsBad(r.Rating)), Ratings.Rate(rows.Count(r => !Ratings.IsBad(r.Rating)), rows.Count));
+        return [overall, .. rows.GroupBy(r => r.Unit).Select(g => new Satisfaction(g.Key, g.Count(), g.Count(r => !Ratings.IsBad(r.Rating)), Ratings.Rate(g.Count(r => !Ratings.IsBad(r.Rating)), g.Count())))
+            .OrderBy(s => s.Rate).ThenByDescending(s => s.Total)];
+    }
+
+    /// <summary>Per-unit (satisfied, total) of a month's callbacks, for the monthly evaluation.</summary>
+    public static async Task<Dictionary<int, (int Satisfied, int Total)>> UnitMonthAsync(AppDbContext db, int year, int month)
+    {
+        var rows = await db.Callbacks.AsNoTracking().Where(c => c.CalledOn.Year == year && c.CalledOn.Month == month).Select(c => new { c.UnitId, c.Rating }).ToListAsync();
+        return rows.GroupBy(r => r.UnitId).ToDictionary(g => g.Key, g => (g.Count(r => !Ratings.IsBad(r.Rating)), g.Count()));
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using QiyangConsole.Data;
+using QiyangConsole.Features.Dashboard;
+using QiyangConsole.Features.Exchanges.Rules;
+
+namespace QiyangConsole.Features.Exchanges;
+
+/// <summary>Exchange events and problems solved, callbacks and satisfaction, counted from records for the latest year with events.</summary>
+public sealed class ExchangeFigures(IDbContextFactory<AppDbContext> factory) : IDashboardFigures
+{
+    public int Order => 50;
+
+    public async Task<IReadOnlyList<Figure>> FiguresAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var latest = await db.ExchangeEvents.MaxAsync(e => (DateOnly?)e.Date, ct);
+        if (latest is not { } last) return [];
+        var year = last.Year;
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        var events = await db.ExchangeEvents.CountAsync(e => e.Date >= from && e.Date <= to, ct);
+        var solved = await db.Problems.CountAsync(p => p.RaisedOn >= from && p.RaisedOn <= to && p.ResolvedOn != null, ct);
+        var ratings = await db.Callbacks.Where(c => c.CalledOn >= from && c.CalledOn <= to).Select(c => c.Rating).ToListAsync(ct);
+        var satisfied = ratings.Count(r => !Ratings.IsBad(r));
+        return
+        [
+            new Figure($"{year}年政企交流活动", events.ToString(), $"解决问题 {solved} 个", "/exchanges", MudBlazor.Icons.Material.Outlined.Forum),
+            new Figure($"{year}年回访", ratings.Count.ToString("N0"), $"满意度 {Ratings.Percent(Ratings.Rate(satisfied, ratings.Count))}", "/callbacks", MudBlazor.Icons.Material.Outlined.Phone),
+        ];
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace QiyangConsole.Features.Exchanges;
+
+public static class ExchangeModel
+{
+    public static void Configure(ModelBuilder b)
+    {
+        b.Entity<ExchangeEvent>().HasIndex(x => x.Date);
+        b.Entity<Problem>(e =>
+        {
+            e.HasIndex(x => new { x.UnitId, x.State });
+            e.HasIndex(x => x.EventId);
+            e.HasIndex(x => new { x.State, x.Deadline });
+            e.HasOne(x => x.Event).WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<ProblemStep>(e =>
+        {
+            e.HasIndex(x => x.ProblemId);
+            e.HasOne<Problem>().WithMany().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Callback>(e =>
+        {
+            e.HasIndex(x => new { x.UnitId, x.CalledOn });
+            e.HasIndex(x => x.ProblemId);
+            e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Problem>().WithMany().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.SetNull);
+        });
+        b.Entity<Rectification>(e =>
+        {
+            e.HasIndex(x => new { x.UnitId, x.State });
+            e.HasIndex(x => x.CallbackId).IsUnique();
+            e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Callback>().WithMany().HasForeignKey(x => x.CallbackId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

@@ -1,0 +1,180 @@
+using Microsoft.EntityFrameworkCore;
+using QiyangConsole.Data;
+using QiyangConsole.Features.Administration;
+using QiyangConsole.Features.Administration.Calendar;
+using QiyangConsole.Features.Exchanges.Rules;
+using QiyangConsole.Infrastructure;
+
+namespace QiyangConsole.Features.Exchanges;
+
+public sealed record ProblemQuery(string? Text = null, int? UnitId = null, ProblemState? State = null, string? Category = null, int? EventId = null);
+
+public sealed record ProblemRow(int Id, string EnterpriseName, string Description, string Category, string? Event, string? Unit, ProblemState State,
+    DateOnly RaisedOn, DateOnly? Deadline, DateOnly? ResolvedOn, string? Answer, int EscalationLevel, bool IsUrgent);
+
+public sealed record ProblemStats(int Raised, int Solved, int OnTime, int Overdue, decimal? AverageDaysToSolve);
+
+public sealed class ProblemInput
+{
+    public int? EventId { get; set; }
+    public string EnterpriseName { get; set; } = "";
+    public string Description { get; set; } = "";
+    public string? Category { get; set; }
+    public bool IsUrgent { get; set; }
+}
+
+/// <summary>问题清单: the closed loop from registration to close-out; a Unit sees only problems assigned to it.</summary>
+public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, CurrentUser user, CalendarService calendar, SettingsService settings, TimeProvider clock)
+{
+    public static readonly string[] Readers = [AppRoles.Office, AppRoles.Leader, AppRoles.Viewer, AppRoles.Unit];
+
+    /// <summary>The one place the problem list is scoped: a Unit user sees its unit's problems only.</summary>
+    internal IQueryable<Problem> Scoped(AppDbContext db)
+    {
+        user.Require(Readers);
+        var problems = db.Problems.AsNoTracking();
+        if (!user.IsInRole(AppRoles.Office) && !user.IsInRole(AppRoles.Leader) && !user.IsInRole(AppRoles.Viewer))
+        {
+            var unitId = user.UnitId ?? -1;
+            problems = problems.Where(p => p.UnitId == unitId);
+        }
+        return problems;
+    }
+
+    public async Task<(List<ProblemRow> Rows, int Total)> ListAsync(ProblemQuery q, int skip, int take)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var problems = Filter(Scoped(db), q);
+        var total = await problems.CountAsync();
+        var rows = await problems.OrderByDescending(p => p.RaisedOn).ThenByDescending(p => p.Id).Skip(skip).Take(take)
+            .Select(p => new ProblemRow(p.Id, p.EnterpriseName, p.Description, p.Category, p.Event == null ? null : p.Event.Place, p.Unit == null ? null : p.Unit.Name,
+                p.State, p.RaisedOn, p.Deadline, p.ResolvedOn, p.Answer, p.EscalationLevel, p.IsUrgent)).ToListAsync();
+        return (rows, total);
+    }
+
+    private static IQueryable<Problem> Filter(IQueryable<Problem> problems, ProblemQuery q)
+    {
+        if (!string.IsNullOrWhiteSpace(q.Text)) problems = problems.Where(p => p.Description.Contains(q.Text) || p.EnterpriseName.Contains(q.Text));
+        if (q.UnitId is { } u) problems = problems.Where(p => p.UnitId == u);
+        if (q.State is { } s) problems = problems.Where(p => p.State == s);
+        if (!string.IsNullOrEmpty(q.Category)) problems = problems.Where(p => p.Category == q.Category);
+        if (q.EventId is { } e) problems = problems.Where(p => p.EventId == e);
+        return problems;
+    }
+
+    /// <summary>Raised, solved, solved on time, overdue now, and average calendar days from raising to solving.</summary>
+    public async Task<ProblemStats> StatsAsync(ProblemQuery q)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var today = clock.Today();
+        var rows = await Filter(Scoped(db), q).Select(p => new { p.State, p.RaisedOn, p.Deadline, p.ResolvedOn }).ToListAsync();
+        var solved = rows.Where(r => r.ResolvedOn != null).ToList();
+        return new ProblemStats(rows.Count, solved.Count,
+            solved.Count(r => r.Deadline is null || r.ResolvedOn <= r.Deadline),
+            rows.Count(r => r.ResolvedOn is null && r.Deadline < today),
+            solved.Count == 0 ? null : Math.Round((decimal)solved.Average(r => r.ResolvedOn!.Value.DayNumber - r.RaisedOn.DayNumber), 1));
+    }
+
+    public async Task<(Problem Problem, List<ProblemStep> Steps)> DetailAsync(int id)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var problem = await Scoped(db).Include(p => p.Unit).Include(p => p.Event).FirstOrDefaultAsync(p => p.Id == id)
+            ?? throw new DomainException("问题不存在或不属于本单位");
+        return (problem, await db.ProblemSteps.AsNoTracking().Where(s => s.ProblemId == id).OrderByDescending(s => s.Id).ToListAsync());
+    }
+
+    public async Task<int> RegisterAsync(ProblemInput input)
+    {
+        user.Require(AppRoles.Office);
+        var enterprise = input.EnterpriseName?.Trim() ?? "";
+        var description = input.Description?.Trim() ?? "";
+        if (enterprise.Length == 0) throw new DomainException("请填写反映问题的企业");
+        if (description.Length == 0) throw new DomainException("请填写问题描述");
+        var categories = await settings.LabelsAsync("problem-category");
+        if (input.Category is null || !categories.Contains(input.Category)) throw new DomainException("请选择问题类别");
+        await using var db = await factory.CreateDbContextAsync();
+        if (input.EventId is { } e && !await db.ExchangeEvents.AnyAsync(x => x.Id == e)) throw new DomainException("交流活动不存在");
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var problem = new Problem { EventId = input.EventId, EnterpriseName = enterprise, Description = description, Category = input.Category, IsUrgent = input.IsUrgent, RaisedOn = clock.Today() };
+        db.Problems.Add(problem);
+        await db.SaveChangesAsync();
+        Step(db, problem.Id, ProblemStepKind.Registered, $"{enterprise}：{description}");
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return problem.Id;
+    }
+
+    /// <summary>分类交办 (or 重新交办 after a hand-back): a unit and a limit in working days on the official calendar.</summary>
+    public Task AssignAsync(int id, int? unitId, int limitDays) => ActAsync(id, ProblemAction.Assign, (db, p) => AssignTo(db, p, unitId, limitDays, ProblemStepKind.Assigned));
+
+    public Task ReassignAsync(int id, int? unitId, int limitDays) => ActAsync(id, ProblemAction.Reassign, (db, p) => AssignTo(db, p, unitId, limitDays, ProblemStepKind.Reassigned));
+
+    public Task FeedbackAsync(int id, string? text) => ActAsync(id, ProblemAction.Feedback, (db, p) =>
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw new DomainException("请填写办理进展");
+        Step(db, p.Id, ProblemStepKind.Feedback, text.Trim());
+        return Task.CompletedTask;
+    });
+
+    public Task RequestReturnAsync(int id, string? reason) => ActAsync(id, ProblemAction.RequestReturn, async (db, p) =>
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("申请退回须说明理由");
+        p.ReturnRequest = reason.Trim();
+        Step(db, p.Id, ProblemStepKind.ReturnRequested, $"申请退回：{reason.Trim()}");
+        await ReminderService.AddOnceAsync(db, new Reminder { Role = AppRoles.Office, Title = $"问题申请退回待重新交办：{p.EnterpriseName}", Link = $"/exchanges/problems/{p.Id}", DedupKey = $"problem-return-{p.Id}-{Guid.NewGuid():N}" }, clock.UtcNow());
+    });
+
+    public Task ResolveAsync(int id, string? answer) => ActAsync(id, ProblemAction.Resolve, (db, p) =>
+    {
+        if (string.IsNullOrWhiteSpace(answer)) throw new DomainException("办结须填写办理结果");
+        p.Answer = answer.Trim();
+        p.ResolvedOn = clock.Today();
+        p.ReturnRequest = null;
+        Step(db, p.Id, ProblemStepKind.Resolved, $"办结：{answer.Trim()}");
+        return Task.CompletedTask;
+    });
+
+    public Task CloseAsync(int id) => ActAsync(id, ProblemAction.Close, (db, p) =>
+    {
+        Step(db, p.Id, ProblemStepKind.Closed, "回访完成，予以销号");
+        return Task.CompletedTask;
+    });
+
+    private async Task AssignTo(AppDbContext db, Problem p, int? unitId, int limitDays, ProblemStepKind kind)
+    {
+        if (unitId is not { } u || !await db.Units.AnyAsync(x => x.Id == u && x.IsActive)) throw new DomainException("请选择责任单位");
+        if (limitDays is < 1 or > 60) throw new DomainException("办理时限应为 1 至 60 个工作日");
+        if (kind == ProblemStepKind.Reassigned && p.UnitId == u) throw new DomainException("请选择其他责任单位");
+        var cal = await calendar.GetAsync();
+        p.UnitId = u;
+        p.LimitDays = limitDays;
+        p.Deadline = cal.AddWorkingDays(clock.Today(), limitDays);
+        p.EscalationLevel = 0;
+        p.ReturnRequest = null;
+        var unitName = await db.Units.Where(x => x.Id == u).Select(x => x.Name).FirstAsync();
+        Step(db, p.Id, kind, $"{(kind == ProblemStepKind.Assigned ? "分类交办" : "重新交办")}至{unitName}，{limitDays} 个工作日内（{AppTime.ListDate(p.Deadline.Value)} 前）办结");
+        await ReminderService.AddOnceAsync(db, new Reminder { UnitId = u, Title = $"新交办问题：{p.EnterpriseName}（{p.Category}）", Link = $"/exchanges/problems/{p.Id}", DedupKey = $"problem-assigned-{p.Id}-{u}-{Guid.NewGuid():N}" }, clock.UtcNow());
+    }
+
+    private async Task ActAsync(int id, ProblemAction action, Func<AppDbContext, Problem, Task> change)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var problem = await db.Problems.FindAsync(id) ?? throw new DomainException("问题不存在");
+        if (ProblemStates.ByOffice(action)) user.Require(AppRoles.Office);
+        else if (!user.IsInRole(AppRoles.Unit) || problem.UnitId != user.UnitId) throw new DomainException("只有责任单位的联络员可以办理此问题");
+        var (next, error) = ProblemStates.Apply(problem.State, action);
+        if (error is not null) throw new DomainException(error);
+        problem.State = next!.Value;
+        await change(db, problem);
+        await db.SaveOrConflictAsync();
+        await tx.CommitAsync();
+    }
+
+    internal ProblemStep Step(AppDbContext db, int problemId, ProblemStepKind kind, string text)
+    {
+        var step = new ProblemStep { ProblemId = problemId, Kind = kind, At = clock.UtcNow(), By = user.IsAuthenticated ? user.DisplayName : "系统", Text = text };
+        db.ProblemSteps.Add(step);
+        return step;
+    }
+}
