@@ -25,7 +25,7 @@ public sealed class ExchangeFigures(IDbContextFactory<AppDbContext> factory) : I
         return
         [
             new Figure($"{year}年政企交流活动", events.ToString(), $"解决问题 {solved} 个", "/exchanges", MudBlazor.Icons.Material.Outlined.Forum),
-            new Figure($"{year}年回访", ratings.Count.ToString("N0"), $"满意度 {Ratings.Percent(Ratings.Rate(satisfied, ratings.Count))}", "/callbacks", MudBlazor.Icons.Material.Outlined.Phone),
+            new Figure($"{year}年回访", ratings.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), $"满意度 {Ratings.Percent(Ratings.Rate(satisfied, ratings.Count))}", "/callbacks", MudBlazor.Icons.Material.Outlined.Phone),
         ];
     }
 }

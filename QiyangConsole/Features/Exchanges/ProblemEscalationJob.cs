@@ -31,15 +31,18 @@ public sealed class ProblemEscalationJob(IDbContextFactory<AppDbContext> factory
             try { level = Escalation.Level(today, p.Deadline, false, p.EscalationLevel, cal.CountWorkingDays); }
             catch (CalendarMissingException) { continue; }
             if (level == p.EscalationLevel) continue;
+            var previous = p.EscalationLevel;
             p.EscalationLevel = level;
             raised++;
             db.ProblemSteps.Add(new ProblemStep { ProblemId = p.Id, Kind = ProblemStepKind.Escalated, At = clock.UtcNow(), By = "系统", Text = $"逾期未办结（期限 {AppTime.ListDate(p.Deadline!.Value)}），升级至{Escalation.LevelName(level)}督办" });
-            var reminder = level == 1
-                ? new Reminder { Role = AppRoles.Leader, Title = $"问题逾期，请分管领导督办：{p.Unit?.Name}“{p.Description}”", Link = $"/exchanges/problems/{p.Id}", DedupKey = $"problem-escalated-{p.Id}-1" }
-                : new Reminder { Role = AppRoles.Office, Title = $"问题严重逾期，请专班负责人督办：{p.Unit?.Name}“{p.Description}”", Link = $"/exchanges/problems/{p.Id}", DedupKey = $"problem-escalated-{p.Id}-2" };
-            await ReminderService.AddOnceAsync(db, reminder, clock.UtcNow());
+            // Keyed by the assignment's deadline, so a reassigned problem that falls overdue again is reminded again.
+            var round = $"{p.Id}-{p.UnitId}-{p.Deadline:yyyyMMdd}";
+            if (previous < 1)
+                await ReminderService.AddOnceAsync(db, new Reminder { Role = AppRoles.Leader, Title = $"问题逾期，请分管领导督办：{p.Unit?.Name}“{p.Description}”", Link = $"/exchanges/problems/{p.Id}", DedupKey = $"problem-escalated-{round}-1" }, clock.UtcNow());
+            if (level == 2)
+                await ReminderService.AddOnceAsync(db, new Reminder { Role = AppRoles.Office, Title = $"问题严重逾期，请专班负责人督办：{p.Unit?.Name}“{p.Description}”", Link = $"/exchanges/problems/{p.Id}", DedupKey = $"problem-escalated-{round}-2" }, clock.UtcNow());
             if (p.UnitId is { } unitId)
-                await ReminderService.AddOnceAsync(db, new Reminder { UnitId = unitId, Title = $"问题已逾期并升级督办：{p.Description}", Link = $"/exchanges/problems/{p.Id}", DedupKey = $"problem-escalated-unit-{p.Id}-{level}" }, clock.UtcNow());
+                await ReminderService.AddOnceAsync(db, new Reminder { UnitId = unitId, Title = $"问题已逾期并升级督办：{p.Description}", Link = $"/exchanges/problems/{p.Id}", DedupKey = $"problem-escalated-unit-{round}-{level}" }, clock.UtcNow());
         }
         await db.SaveChangesAsync();
         return $"在办问题 {open.Count} 个，本次升级 {raised} 个";

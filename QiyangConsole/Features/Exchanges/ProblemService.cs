@@ -134,10 +134,13 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
         return Task.CompletedTask;
     });
 
-    public Task CloseAsync(int id) => ActAsync(id, ProblemAction.Close, (db, p) =>
+    public Task CloseAsync(int id) => ActAsync(id, ProblemAction.Close, async (db, p) =>
     {
+        // A bad rating is settled first: its rectification done and rated again.
+        var pending = await db.Rectifications.AnyAsync(r => db.Callbacks.Any(c => c.Id == r.CallbackId && c.ProblemId == id)
+            && (r.State == RectificationState.Open || !db.Callbacks.Any(c => c.RectificationId == r.Id)));
+        if (pending) throw new DomainException("差评整改尚未完成或尚未再次评价，不能销号");
         Step(db, p.Id, ProblemStepKind.Closed, "回访完成，予以销号");
-        return Task.CompletedTask;
     });
 
     private async Task AssignTo(AppDbContext db, Problem p, int? unitId, int limitDays, ProblemStepKind kind)

@@ -31,6 +31,7 @@ public static class ProblemStates
         (ProblemState.CalledBack, ProblemAction.Close) => (ProblemState.Closed, null),
         (ProblemState.Registered, _) => (null, "问题尚未分类交办"),
         (_, ProblemAction.Assign) => (null, "问题已交办"),
+        (ProblemState.Resolved, ProblemAction.Close) => (null, "问题尚未回访，不能销号"),
         (ProblemState.Resolved or ProblemState.CalledBack, _) => (null, "问题已办结"),
         _ => (null, "问题尚未办结，不能回访或销号"),
     };
@@ -76,5 +77,5 @@ public static class Ratings
     /// <summary>Satisfied / total as a fraction, null when nobody was called back.</summary>
     public static decimal? Rate(int satisfied, int total) => total == 0 ? null : Math.Round((decimal)satisfied / total, 4);
 
-    public static string Percent(decimal? rate) => rate is { } r ? $"{r * 100:0.0}%" : "—";
+    public static string Percent(decimal? rate) => rate is { } r ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r * 100:0.0}%") : "—";
 }
