@@ -11,6 +11,7 @@ using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Evaluation;
 using QiyangConsole.Features.WorkItems;
 using QiyangConsole.Features.Exchanges;
+using QiyangConsole.Features.Projects;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Auth;
 using QiyangConsole.Infrastructure.Jobs;
@@ -31,6 +32,7 @@ builder.Services.AddSystemArea();
 builder.Services.AddEvaluationArea();
 builder.Services.AddWorkItemsArea();
 builder.Services.AddExchangesArea();
+builder.Services.AddProjectsArea();
 
 var app = builder.Build();
 
@@ -51,6 +53,7 @@ app.MapAccountEndpoints();
 app.MapEvaluationEndpoints();
 app.MapWorkItemEndpoints();
 app.MapExchangeEndpoints();
+app.MapProjectEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/system/jobs", DashboardTitle = "定时任务" })
     .RequireAuthorization(AuthSetup.OfficeOnly);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

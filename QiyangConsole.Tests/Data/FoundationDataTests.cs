@@ -30,7 +30,7 @@ public class FoundationDataTests
         var counts = await CountsAsync(db);
         await Seeds.Runner(db, config).RunAsync();
         Assert.Equal(counts, await CountsAsync(db));
-        Assert.Equal(5, counts.Users);
+        Assert.Equal(7, counts.Users);   // one per role, and three contact city leaders for the projects
         Assert.Equal(43, counts.EvaluatedUnits);
         Assert.Equal(4, counts.Years);
     }

@@ -6,6 +6,7 @@ using QiyangConsole.Features.Administration.Calendar;
 using QiyangConsole.Features.Evaluation;
 using QiyangConsole.Features.WorkItems;
 using QiyangConsole.Features.Exchanges;
+using QiyangConsole.Features.Projects;
 using QiyangConsole.Infrastructure;
 
 namespace QiyangConsole.Data;
@@ -54,6 +55,14 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? a
     public DbSet<Callback> Callbacks => Set<Callback>();
     public DbSet<Rectification> Rectifications => Set<Rectification>();
 
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<PlanNode> PlanNodes => Set<PlanNode>();
+    public DbSet<ProjectLog> ProjectLogs => Set<ProjectLog>();
+    public DbSet<ChecklistTemplateItem> ChecklistTemplates => Set<ChecklistTemplateItem>();
+    public DbSet<ProjectChecklistItem> ProjectChecklist => Set<ProjectChecklistItem>();
+    public DbSet<EnterpriseNeed> EnterpriseNeeds => Set<EnterpriseNeed>();
+    public DbSet<LeaderEngagement> LeaderEngagements => Set<LeaderEngagement>();
+
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
@@ -92,6 +101,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? a
         EvaluationModel.Configure(b);
         WorkItemModel.Configure(b);
         ExchangeModel.Configure(b);
+        ProjectModel.Configure(b);
 
         foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
             b.Entity(type.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();

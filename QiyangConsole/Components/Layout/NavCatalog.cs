@@ -22,6 +22,12 @@ public static class NavCatalog
 
     public static readonly IReadOnlyList<NavSection> Sections =
     [
+        new("招商项目", Icons.Material.Outlined.Business,
+        [
+            new("项目库", "/projects", Icons.Material.Outlined.Apartment, Readers),
+            new("个性需求", "/projects/needs", Icons.Material.Outlined.Checklist, ExchangeReaders),
+            new("领导精力投入", "/projects/leaders", Icons.Material.Outlined.HowToReg, Readers),
+        ]),
         new("重点工作", Icons.Material.Outlined.Assignment,
         [
             new("督查公开栏", "/work-items", Icons.Material.Outlined.ViewList),

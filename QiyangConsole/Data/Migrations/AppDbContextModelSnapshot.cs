@@ -1198,6 +1198,327 @@ namespace QiyangConsole.Data.Migrations
                     b.ToTable("Rectifications");
                 });
 
+            modelBuilder.Entity("QiyangConsole.Features.Projects.ChecklistTemplateItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ChecklistTemplates");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Projects.EnterpriseNeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("UnitId", "State");
+
+                    b.ToTable("EnterpriseNeeds");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Projects.LeaderEngagement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaderId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ProjectDays")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaderId", "Year", "Month")
+                        .IsUnique();
+
+                    b.ToTable("LeaderEngagements");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Projects.PlanNode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUnitId");
+
+                    b.HasIndex("ProjectId", "DueOn");
+
+                    b.ToTable("PlanNodes");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Projects.Project", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CertificateOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConstructionPermitOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactLeaderId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EnteredSiteOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FactoryNeededSqm")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FactoryReadyOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FactoryReadySqm")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Industry")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("InvestmentWan")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Investor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvestorType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LandAcquiredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("LandNeededMu")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LandPlanningPermitOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("LandReadyMu")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LandReadyOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LandedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NegotiatingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginRegion")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ProducingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaskForceMembers")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TerminatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WorksPlanningPermitOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactLeaderId");
+
+                    b.HasIndex("LeadUnitId");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("Stage", "SignedOn");
+
+                    b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Projects.ProjectChecklistItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ToldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("ProjectChecklist");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Projects.ProjectLog", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("ProjectLogs");
+                });
+
             modelBuilder.Entity("QiyangConsole.Features.WorkItems.Extension", b =>
                 {
                     b.Property<int>("Id")
@@ -1673,6 +1994,87 @@ namespace QiyangConsole.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Projects.EnterpriseNeed", b =>
+                {
+                    b.HasOne("QiyangConsole.Features.Projects.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QiyangConsole.Features.Administration.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Projects.LeaderEngagement", b =>
+                {
+                    b.HasOne("QiyangConsole.Features.Administration.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Projects.PlanNode", b =>
+                {
+                    b.HasOne("QiyangConsole.Features.Administration.Unit", "OwnerUnit")
+                        .WithMany()
+                        .HasForeignKey("OwnerUnitId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("QiyangConsole.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OwnerUnit");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Projects.Project", b =>
+                {
+                    b.HasOne("QiyangConsole.Features.Administration.AppUser", "ContactLeader")
+                        .WithMany()
+                        .HasForeignKey("ContactLeaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("QiyangConsole.Features.Administration.Unit", "LeadUnit")
+                        .WithMany()
+                        .HasForeignKey("LeadUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ContactLeader");
+
+                    b.Navigation("LeadUnit");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Projects.ProjectChecklistItem", b =>
+                {
+                    b.HasOne("QiyangConsole.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Projects.ProjectLog", b =>
+                {
+                    b.HasOne("QiyangConsole.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("QiyangConsole.Features.WorkItems.Extension", b =>

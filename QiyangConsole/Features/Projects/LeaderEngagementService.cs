@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using QiyangConsole.Data;
+using QiyangConsole.Features.Administration;
+using QiyangConsole.Features.Administration.Calendar;
+using QiyangConsole.Features.Projects.Rules;
+using QiyangConsole.Infrastructure;
+
+namespace QiyangConsole.Features.Projects;
+
+public sealed record EngagementRow(string LeaderId, string Leader, int Month, decimal ProjectDays, int WorkingDays, decimal? Share, bool MeetsTarget, int Version);
+
+/// <summary>领导精力投入: a contact leader logs project days per month; the share is against the month's working days and the one-third target.</summary>
+public sealed class LeaderEngagementService(IDbContextFactory<AppDbContext> factory, CurrentUser user, CalendarService calendar, SettingsService settings)
+{
+    public async Task<List<EngagementRow>> YearAsync(int year)
+    {
+        user.Require(AppRoles.Office, AppRoles.Leader, AppRoles.Viewer);
+        var target = await settings.DecimalAsync("leader.engagementTarget", 0.3333m);
+        var cal = await calendar.GetAsync();
+        await using var db = await factory.CreateDbContextAsync();
+        var rows = await db.LeaderEngagements.AsNoTracking().Where(e => e.Year == year)
+            .Join(db.Users, e => e.LeaderId, u => u.Id, (e, u) => new { e, u.DisplayName }).ToListAsync();
+        return rows.Select(r =>
+        {
+            var working = WorkingDays(cal, year, r.e.Month);
+            var share = working is { } w ? Engagement.Share(r.e.ProjectDays, w) : null;
+            return new EngagementRow(r.e.LeaderId, r.DisplayName, r.e.Month, r.e.ProjectDays, working ?? 0, share, share >= target, r.e.Version);
+        }).OrderBy(r => r.Leader).ThenBy(r => r.Month).ToList();
+    }
+
+    /// <summary>A leader logs its own month; the Office may log for any leader.</summary>
+    public async Task LogAsync(string? leaderId, int year, int month, decimal days, string? note)
+    {
+        user.Require(AppRoles.Office, AppRoles.Leader);
+        var id = user.IsOffice ? leaderId : user.UserId;
+        if (string.IsNullOrEmpty(id)) throw new DomainException("请选择市级领导");
+        if (month is < 1 or > 12) throw new DomainException("月份应在 1 至 12 之间");
+        var cal = await calendar.GetAsync();
+        var working = WorkingDays(cal, year, month) ?? throw new DomainException($"{year}年的工作日历尚未载入");
+        if (days < 0 || days > working) throw new DomainException($"{year}年{month}月共 {working} 个工作日，项目工作天数应在 0 至 {working} 之间");
+        await using var db = await factory.CreateDbContextAsync();
+        var entry = await db.LeaderEngagements.FirstOrDefaultAsync(e => e.LeaderId == id && e.Year == year && e.Month == month);
+        if (entry is null) db.LeaderEngagements.Add(entry = new LeaderEngagement { LeaderId = id, Year = year, Month = month });
+        entry.ProjectDays = days;
+        entry.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        await db.SaveOrConflictAsync();
+    }
+
+    private static int? WorkingDays(WorkCalendar cal, int year, int month)
+    {
+        if (!cal.HasYear(year)) return null;
+        var first = new DateOnly(year, month, 1);
+        return cal.CountWorkingDays(first.AddDays(-1), first.AddMonths(1).AddDays(-1));
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace QiyangConsole.Features.Projects;
+
+public static class ProjectModel
+{
+    public static void Configure(ModelBuilder b)
+    {
+        b.Entity<Project>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.HasIndex(x => x.Name);
+            e.HasIndex(x => new { x.Stage, x.SignedOn });
+            e.HasIndex(x => x.LeadUnitId);
+            e.HasIndex(x => x.ContactLeaderId);
+            e.HasOne(x => x.ContactLeader).WithMany().HasForeignKey(x => x.ContactLeaderId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.LeadUnit).WithMany().HasForeignKey(x => x.LeadUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.Ignore(x => x.IsKey);
+            // Stored as REAL so the register can sort and sum by investment in SQL; amounts have two decimals.
+            e.Property(x => x.InvestmentWan).HasConversion<double>();
+        });
+        b.Entity<PlanNode>(e =>
+        {
+            e.HasIndex(x => new { x.ProjectId, x.DueOn });
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.OwnerUnit).WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.SetNull);
+        });
+        b.Entity<ProjectLog>(e =>
+        {
+            e.HasIndex(x => x.ProjectId);
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<ProjectChecklistItem>(e =>
+        {
+            e.HasIndex(x => x.ProjectId);
+            e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<EnterpriseNeed>(e =>
+        {
+            e.HasIndex(x => new { x.UnitId, x.State });
+            e.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<LeaderEngagement>(e =>
+        {
+            e.HasIndex(x => new { x.LeaderId, x.Year, x.Month }).IsUnique();
+            e.HasOne<Administration.AppUser>().WithMany().HasForeignKey(x => x.LeaderId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

@@ -1,0 +1,331 @@
+using Microsoft.EntityFrameworkCore;
+using QiyangConsole.Data;
+using QiyangConsole.Features.Administration;
+using QiyangConsole.Features.Administration.Calendar;
+using QiyangConsole.Features.Projects.Rules;
+using QiyangConsole.Infrastructure;
+
+namespace QiyangConsole.Features.Projects;
+
+public sealed record ProjectQuery(string? Text = null, ProjectStage? Stage = null, bool? Key = null, string? Industry = null, string? Region = null,
+    string? InvestorType = null, string? LeaderId = null, int? LeadUnitId = null, bool OverdueOnly = false, string Sort = "signed");
+
+public sealed record ProjectRow(int Id, string Name, string Investor, string Industry, string OriginRegion, decimal InvestmentWan, ProjectStage Stage,
+    DateOnly? SignedOn, string Leader, string LeadUnit, int OverdueNodes, bool EnteredBeforeSigning)
+{
+    public bool IsKey => InvestmentWan >= Money.WanPerYi;
+}
+
+public sealed class ProjectEdit
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string Investor { get; set; } = "";
+    public string? Industry { get; set; }
+    public string? OriginRegion { get; set; }
+    public string? InvestorType { get; set; }
+    public decimal InvestmentWan { get; set; }
+    public DateOnly? NegotiatingOn { get; set; }
+    public string? ContactLeaderId { get; set; }
+    public int? LeadUnitId { get; set; }
+    public string? TaskForceMembers { get; set; }
+    public string? PlanText { get; set; }
+    public int Version { get; set; }
+}
+
+public sealed record ProjectDetail(Project Project, List<PlanNode> Nodes, List<ProjectLog> Logs, List<ProjectChecklistItem> Checklist, List<EnterpriseNeed> Needs,
+    IReadOnlyList<ClockStep> Clock, bool ClockAchieved);
+
+/// <summary>项目库 and the five ones: register, stages, plan nodes, checklist, factor guarantee, needs, the land-to-construction clock.</summary>
+public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, CurrentUser user, CalendarService calendar, SettingsService settings, TimeProvider clock)
+{
+    public static readonly string[] Readers = [AppRoles.Office, AppRoles.Leader, AppRoles.Viewer];
+
+    public async Task<(List<ProjectRow> Rows, int Total)> ListAsync(ProjectQuery q, int skip, int take)
+    {
+        user.Require(Readers);
+        await using var db = await factory.CreateDbContextAsync();
+        var today = clock.Today();
+        var projects = Filter(db, q, today);
+        var total = await projects.CountAsync();
+        projects = q.Sort switch
+        {
+            "investment" => projects.OrderByDescending(p => p.InvestmentWan),
+            "name" => projects.OrderBy(p => p.Name),
+            "stage" => projects.OrderByDescending(p => p.Stage).ThenByDescending(p => p.SignedOn),
+            _ => projects.OrderByDescending(p => p.SignedOn ?? p.NegotiatingOn).ThenByDescending(p => p.Id),
+        };
+        var rows = await projects.Skip(skip).Take(take).Select(p => new ProjectRow(p.Id, p.Name, p.Investor, p.Industry, p.OriginRegion, p.InvestmentWan, p.Stage, p.SignedOn,
+            p.ContactLeader!.DisplayName, p.LeadUnit!.Name, db.PlanNodes.Count(n => n.ProjectId == p.Id && n.DoneOn == null && n.DueOn < today),
+            p.EnteredSiteOn != null && (p.SignedOn == null || p.EnteredSiteOn < p.SignedOn))).ToListAsync();
+        return (rows, total);
+    }
+
+    internal static IQueryable<Project> Filter(AppDbContext db, ProjectQuery q, DateOnly today)
+    {
+        var projects = db.Projects.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q.Text)) projects = projects.Where(p => p.Name.Contains(q.Text) || p.Investor.Contains(q.Text));
+        if (q.Stage is { } s) projects = projects.Where(p => p.Stage == s);
+        if (q.Key is { } key) projects = key ? projects.Where(p => p.InvestmentWan >= Money.WanPerYi) : projects.Where(p => p.InvestmentWan < Money.WanPerYi);
+        if (!string.IsNullOrEmpty(q.Industry)) projects = projects.Where(p => p.Industry == q.Industry);
+        if (!string.IsNullOrEmpty(q.Region)) projects = projects.Where(p => p.OriginRegion == q.Region);
+        if (!string.IsNullOrEmpty(q.InvestorType)) projects = projects.Where(p => p.InvestorType == q.InvestorType);
+        if (!string.IsNullOrEmpty(q.LeaderId)) projects = projects.Where(p => p.ContactLeaderId == q.LeaderId);
+        if (q.LeadUnitId is { } u) projects = projects.Where(p => p.LeadUnitId == u);
+        if (q.OverdueOnly) projects = projects.Where(p => db.PlanNodes.Any(n => n.ProjectId == p.Id && n.DoneOn == null && n.DueOn < today));
+        return projects;
+    }
+
+    public async Task<List<(string Id, string Name)>> LeadersAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return (await db.Users.Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == AppRoles.Leader)))
+            .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync()).Select(u => (u.Id, u.DisplayName)).ToList();
+    }
+
+    public async Task<ProjectDetail> DetailAsync(int id)
+    {
+        user.Require(Readers);
+        await using var db = await factory.CreateDbContextAsync();
+        var p = await db.Projects.AsNoTracking().Include(x => x.ContactLeader).Include(x => x.LeadUnit).FirstOrDefaultAsync(x => x.Id == id) ?? throw new DomainException("项目不存在");
+        var nodes = await db.PlanNodes.AsNoTracking().Include(n => n.OwnerUnit).Where(n => n.ProjectId == id).OrderBy(n => n.DueOn).ToListAsync();
+        var logs = await db.ProjectLogs.AsNoTracking().Where(l => l.ProjectId == id).OrderByDescending(l => l.Id).ToListAsync();
+        var checklist = await db.ProjectChecklist.AsNoTracking().Where(c => c.ProjectId == id).OrderBy(c => c.Node == "开工").ThenBy(c => c.SortOrder).ToListAsync();
+        var needs = await db.EnterpriseNeeds.AsNoTracking().Include(n => n.Unit).Where(n => n.ProjectId == id).OrderBy(n => n.Deadline).ToListAsync();
+        var steps = await ClockAsync(p);
+        return new ProjectDetail(p, nodes, logs, checklist, needs, steps, PermitClock.Achieved(steps));
+    }
+
+    public async Task<IReadOnlyList<ClockStep>> ClockAsync(Project p)
+    {
+        var cal = await calendar.GetAsync();
+        var limits = new ClockLimits(await settings.IntAsync("permit.certificateDays", 1), await settings.IntAsync("permit.planningDays", 2), await settings.IntAsync("permit.constructionDays", 1));
+        return PermitClock.Steps(p.LandAcquiredOn, p.CertificateOn, p.LandPlanningPermitOn, p.WorksPlanningPermitOn, p.ConstructionPermitOn, limits, cal.CountWorkingDays);
+    }
+
+    public async Task<int> SaveAsync(ProjectEdit e)
+    {
+        user.Require(AppRoles.Office);
+        var name = e.Name?.Trim() ?? "";
+        if (name.Length == 0) throw new DomainException("项目名称不能为空");
+        if (string.IsNullOrWhiteSpace(e.Investor)) throw new DomainException("投资企业不能为空");
+        if (e.InvestmentWan <= 0) throw new DomainException("投资额应为大于 0 的金额（万元）");
+        if (decimal.Round(e.InvestmentWan, 2) != e.InvestmentWan) throw new DomainException("投资额最多保留两位小数（万元）");
+        if (e.InvestmentWan > 100_000_000) throw new DomainException("投资额超出合理范围，请确认单位为万元");
+        await CheckDictionaryAsync("industry", e.Industry, "行业");
+        await CheckDictionaryAsync("region", e.OriginRegion, "来源地区");
+        await CheckDictionaryAsync("investor-type", e.InvestorType, "投资方类型");
+        if (e.NegotiatingOn is null) throw new DomainException("请填写洽谈日期");
+        await using var db = await factory.CreateDbContextAsync();
+        if (e.ContactLeaderId is null || !(await LeadersAsync()).Any(l => l.Id == e.ContactLeaderId)) throw new DomainException("请选择一名联系市级领导");
+        if (e.LeadUnitId is not { } leadUnit || !await db.Units.AnyAsync(u => u.Id == leadUnit && u.IsActive)) throw new DomainException("请选择一个牵头单位（专班）");
+        await using var tx = await db.Database.BeginTransactionAsync();
+        Project p;
+        if (e.Id == 0)
+        {
+            p = new Project { Name = name, Investor = e.Investor.Trim(), Industry = e.Industry!, OriginRegion = e.OriginRegion!, InvestorType = e.InvestorType!, ContactLeaderId = e.ContactLeaderId, NegotiatingOn = e.NegotiatingOn.Value };
+            db.Projects.Add(p);
+        }
+        else
+        {
+            p = await db.Projects.FindAsync(e.Id) ?? throw new DomainException(DomainException.Conflict);
+            db.ExpectVersion(p, e.Version);
+            if (p.Stage != ProjectStage.Negotiating && e.NegotiatingOn > (p.SignedOn ?? DateOnly.MaxValue)) throw new DomainException("洽谈日期不能晚于签约日期");
+        }
+        p.Name = name;
+        p.Investor = e.Investor.Trim();
+        p.Industry = e.Industry!;
+        p.OriginRegion = e.OriginRegion!;
+        p.InvestorType = e.InvestorType!;
+        p.InvestmentWan = e.InvestmentWan;
+        p.NegotiatingOn = e.NegotiatingOn.Value;
+        p.ContactLeaderId = e.ContactLeaderId;
+        p.LeadUnitId = leadUnit;
+        p.TaskForceMembers = string.IsNullOrWhiteSpace(e.TaskForceMembers) ? null : e.TaskForceMembers.Trim();
+        p.PlanText = string.IsNullOrWhiteSpace(e.PlanText) ? null : e.PlanText.Trim();
+        await db.SaveOrConflictAsync();
+        if (e.Id == 0)
+        {
+            // Each project gets its own copy of the material checklists for 立项 and 开工 (审批清单先告知).
+            foreach (var t in await db.ChecklistTemplates.OrderBy(t => t.Node).ThenBy(t => t.SortOrder).ToListAsync())
+                db.ProjectChecklist.Add(new ProjectChecklistItem { ProjectId = p.Id, Node = t.Node, Name = t.Name, SortOrder = t.SortOrder });
+            Log(db, p.Id, $"登记项目：{name}，投资 {Money.Auto(p.InvestmentWan)}");
+        }
+        else Log(db, p.Id, "更新项目信息与“五个一”安排");
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return p.Id;
+    }
+
+    public async Task MoveStageAsync(int id, ProjectStage to, DateOnly? on, string? reason, int version)
+    {
+        user.Require(AppRoles.Office);
+        if (on is not { } date) throw new DomainException("请填写阶段日期");
+        if (date > clock.Today()) throw new DomainException("阶段日期不能晚于今天");
+        await using var db = await factory.CreateDbContextAsync();
+        var p = await db.Projects.FindAsync(id) ?? throw new DomainException("项目不存在");
+        db.ExpectVersion(p, version);
+        var last = new[] { p.NegotiatingOn, p.SignedOn, p.LandedOn, p.StartedOn, p.ProducingOn }.Where(d => d is not null).Max();
+        if (ProjectStages.Check(p.Stage, to, date, to > p.Stage ? last : null, reason) is { } error) throw new DomainException(error);
+        var from = p.Stage;
+        p.Stage = to;
+        if (to < from && to != ProjectStage.Terminated)
+        {
+            // Going back clears the dates of the stages undone.
+            if (to < ProjectStage.Producing) p.ProducingOn = null;
+            if (to < ProjectStage.Started) p.StartedOn = null;
+            if (to < ProjectStage.Landed) p.LandedOn = null;
+            if (to < ProjectStage.Signed) p.SignedOn = null;
+        }
+        switch (to)
+        {
+            case ProjectStage.Signed: p.SignedOn ??= date; break;
+            case ProjectStage.Landed: p.SignedOn ??= date; p.LandedOn = date; break;
+            case ProjectStage.Started: p.SignedOn ??= date; p.LandedOn ??= date; p.StartedOn = date; break;
+            case ProjectStage.Producing: p.SignedOn ??= date; p.LandedOn ??= date; p.StartedOn ??= date; p.ProducingOn = date; break;
+            case ProjectStage.Terminated: p.TerminatedOn = date; break;
+        }
+        Log(db, id, $"阶段：{ProjectStages.Name(from)} → {ProjectStages.Name(to)}（{AppTime.ListDate(date)}）{(string.IsNullOrWhiteSpace(reason) ? "" : "，原因：" + reason.Trim())}");
+        await db.SaveOrConflictAsync();
+    }
+
+    /// <summary>先进场后签约: recorded for the project as it happened, never forbidden.</summary>
+    public Task EnterSiteAsync(int id, DateOnly? on) => ChangeAsync(id, p =>
+    {
+        if (on is not { } date) throw new DomainException("请填写进场日期");
+        p.EnteredSiteOn = date;
+        return $"进场施工准备（{AppTime.ListDate(date)}）{(p.SignedOn is null || date < p.SignedOn ? "，先进场后签约" : "")}";
+    });
+
+    public Task SaveFactorsAsync(int id, decimal? landNeeded, decimal? landReady, DateOnly? landReadyOn, decimal? factoryNeeded, decimal? factoryReady, DateOnly? factoryReadyOn) => ChangeAsync(id, p =>
+    {
+        if (new[] { landNeeded, landReady, factoryNeeded, factoryReady }.Any(v => v < 0)) throw new DomainException("要素保障数量不能为负数");
+        if (landReady > 0 && landReadyOn is null) throw new DomainException("请填写土地准备到位日期");
+        if (factoryReady > 0 && factoryReadyOn is null) throw new DomainException("请填写厂房准备到位日期");
+        (p.LandNeededMu, p.LandReadyMu, p.LandReadyOn, p.FactoryNeededSqm, p.FactoryReadySqm, p.FactoryReadyOn) = (landNeeded, landReady, landReadyOn, factoryNeeded, factoryReady, factoryReadyOn);
+        return $"要素保障：土地 {landReady ?? 0}/{landNeeded ?? 0} 亩，厂房 {factoryReady ?? 0}/{factoryNeeded ?? 0} ㎡";
+    });
+
+    /// <summary>拿地即开工: the issue dates, each no earlier than the step before it.</summary>
+    public Task SavePermitsAsync(int id, DateOnly? land, DateOnly? certificate, DateOnly? landPlanning, DateOnly? worksPlanning, DateOnly? construction) => ChangeAsync(id, p =>
+    {
+        var chain = new (string Name, DateOnly? Date, DateOnly? After)[]
+        {
+            ("不动产权证", certificate, land), ("建设用地规划许可证", landPlanning, certificate), ("建设工程规划许可证", worksPlanning, certificate),
+            ("施工许可证", construction, landPlanning is { } a && worksPlanning is { } b ? (a > b ? a : b) : null),
+        };
+        foreach (var (name, date, after) in chain)
+        {
+            if (date is null) continue;
+            if (after is null) throw new DomainException($"请先填写“{name}”之前一步的日期");
+            if (date < after) throw new DomainException($"“{name}”核发日期不能早于前一步日期 {AppTime.ListDate(after.Value)}");
+        }
+        if (new[] { land, certificate, landPlanning, worksPlanning, construction }.Any(d => d > clock.Today())) throw new DomainException("证照日期不能晚于今天");
+        (p.LandAcquiredOn, p.CertificateOn, p.LandPlanningPermitOn, p.WorksPlanningPermitOn, p.ConstructionPermitOn) = (land, certificate, landPlanning, worksPlanning, construction);
+        return "更新拿地即开工证照日期";
+    });
+
+    public Task CommentAsync(int id, string? text)
+    {
+        user.Require(AppRoles.Office, AppRoles.Leader);
+        if (string.IsNullOrWhiteSpace(text)) throw new DomainException("请填写意见");
+        return WithDbAsync(async db =>
+        {
+            if (!await db.Projects.AnyAsync(p => p.Id == id)) throw new DomainException("项目不存在");
+            Log(db, id, $"批示意见：{text.Trim()}");
+            await db.SaveChangesAsync();
+        });
+    }
+
+    public Task SaveNodeAsync(int projectId, string? name, DateOnly? dueOn, int? ownerUnitId) => WithOfficeDbAsync(async db =>
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("请填写节点名称");
+        if (dueOn is null) throw new DomainException("请填写节点完成时限");
+        if (!await db.Projects.AnyAsync(p => p.Id == projectId)) throw new DomainException("项目不存在");
+        db.PlanNodes.Add(new PlanNode { ProjectId = projectId, Name = name.Trim(), DueOn = dueOn.Value, OwnerUnitId = ownerUnitId });
+        Log(db, projectId, $"方案节点：{name.Trim()}，{AppTime.ListDate(dueOn.Value)} 前完成");
+        await db.SaveChangesAsync();
+    });
+
+    public Task CompleteNodeAsync(int nodeId, DateOnly? doneOn) => WithOfficeDbAsync(async db =>
+    {
+        var node = await db.PlanNodes.FindAsync(nodeId) ?? throw new DomainException("节点不存在");
+        if (doneOn is not { } date || date > clock.Today()) throw new DomainException("请填写不晚于今天的完成日期");
+        node.DoneOn = date;
+        Log(db, node.ProjectId, $"节点完成：{node.Name}（{AppTime.ListDate(date)}{(date > node.DueOn ? "，逾期" : "")}）");
+        await db.SaveOrConflictAsync();
+    });
+
+    public Task SetChecklistAsync(int itemId, ChecklistState state, DateOnly? toldOn) => WithOfficeDbAsync(async db =>
+    {
+        var item = await db.ProjectChecklist.FindAsync(itemId) ?? throw new DomainException("清单事项不存在");
+        item.State = state;
+        item.ToldOn = toldOn ?? item.ToldOn;
+        await db.SaveOrConflictAsync();
+    });
+
+    /// <summary>个性需求: the Office assigns a need to a unit with a deadline.</summary>
+    public Task AddNeedAsync(int projectId, string? type, string? description, int? unitId, DateOnly? deadline) => WithOfficeDbAsync(async db =>
+    {
+        if (type is null || !(await settings.LabelsAsync("need-type")).Contains(type)) throw new DomainException("请选择需求类型");
+        if (string.IsNullOrWhiteSpace(description)) throw new DomainException("请填写需求内容");
+        if (unitId is not { } u || !await db.Units.AnyAsync(x => x.Id == u)) throw new DomainException("请选择责任单位");
+        if (deadline is not { } d || d < clock.Today()) throw new DomainException("请填写不早于今天的办理期限");
+        var need = new EnterpriseNeed { ProjectId = projectId, Type = type, Description = description.Trim(), UnitId = u, Deadline = d };
+        db.EnterpriseNeeds.Add(need);
+        Log(db, projectId, $"个性需求（{type}）：{description.Trim()}，交办责任单位");
+        await ReminderService.AddOnceAsync(db, new Reminder { UnitId = u, Title = $"项目个性需求待办：{description.Trim()}", Link = "/projects/needs", DedupKey = $"need-{projectId}-{Guid.NewGuid():N}" }, clock.UtcNow());
+        await db.SaveChangesAsync();
+    });
+
+    /// <summary>The needs a user may see: a Unit its unit's, the Office and leaders all.</summary>
+    public async Task<List<EnterpriseNeed>> NeedsAsync()
+    {
+        user.Require(AppRoles.Office, AppRoles.Leader, AppRoles.Viewer, AppRoles.Unit);
+        await using var db = await factory.CreateDbContextAsync();
+        var needs = db.EnterpriseNeeds.AsNoTracking().Include(n => n.Project).Include(n => n.Unit).AsQueryable();
+        if (!Readers.Any(user.IsInRole)) { var unitId = user.UnitId ?? -1; needs = needs.Where(n => n.UnitId == unitId); }
+        return await needs.OrderBy(n => n.State).ThenBy(n => n.Deadline).ToListAsync();
+    }
+
+    public async Task UpdateNeedAsync(int needId, NeedState state, string? answer, int version)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var need = await db.EnterpriseNeeds.FindAsync(needId) ?? throw new DomainException("需求不存在");
+        if (!user.IsOffice && !(user.IsInRole(AppRoles.Unit) && user.UnitId == need.UnitId)) throw new DomainException("只有责任单位或专班办公室可以办理此需求");
+        if (state == NeedState.Done && string.IsNullOrWhiteSpace(answer)) throw new DomainException("办结须填写办理结果");
+        db.ExpectVersion(need, version);
+        need.State = state;
+        need.Answer = string.IsNullOrWhiteSpace(answer) ? need.Answer : answer.Trim();
+        need.DoneOn = state == NeedState.Done ? clock.Today() : null;
+        Log(db, need.ProjectId, $"个性需求“{need.Description}”：{(state == NeedState.Done ? "已办结" : "办理中")}{(need.Answer is null ? "" : "，" + need.Answer)}");
+        await db.SaveOrConflictAsync();
+    }
+
+    private Task ChangeAsync(int id, Func<Project, string> change) => WithOfficeDbAsync(async db =>
+    {
+        var p = await db.Projects.FindAsync(id) ?? throw new DomainException("项目不存在");
+        Log(db, id, change(p));
+        await db.SaveOrConflictAsync();
+    });
+
+    private Task WithOfficeDbAsync(Func<AppDbContext, Task> action)
+    {
+        user.Require(AppRoles.Office);
+        return WithDbAsync(action);
+    }
+
+    private async Task WithDbAsync(Func<AppDbContext, Task> action)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        await action(db);
+    }
+
+    private async Task CheckDictionaryAsync(string type, string? value, string field)
+    {
+        if (value is null || !(await settings.LabelsAsync(type)).Contains(value)) throw new DomainException($"请选择{field}");
+    }
+
+    private void Log(AppDbContext db, int projectId, string text) =>
+        db.ProjectLogs.Add(new ProjectLog { ProjectId = projectId, At = clock.UtcNow(), By = user.IsAuthenticated ? user.DisplayName : "系统", Text = text });
+}

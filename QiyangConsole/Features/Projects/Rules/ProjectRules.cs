@@ -1,0 +1,66 @@
+namespace QiyangConsole.Features.Projects.Rules;
+
+/// <summary>在谈 → 已签约 → 已落地 → 已开工 → 已投产, or 已终止; going back needs a reason; dates in order.</summary>
+public static class ProjectStages
+{
+    public static readonly ProjectStage[] Forward = [ProjectStage.Negotiating, ProjectStage.Signed, ProjectStage.Landed, ProjectStage.Started, ProjectStage.Producing];
+
+    public static string Name(ProjectStage s) => s switch
+    {
+        ProjectStage.Negotiating => "在谈",
+        ProjectStage.Signed => "已签约",
+        ProjectStage.Landed => "已落地",
+        ProjectStage.Started => "已开工",
+        ProjectStage.Producing => "已投产",
+        _ => "已终止",
+    };
+
+    /// <summary>The Chinese reason a move is refused, or null when it is allowed.</summary>
+    public static string? Check(ProjectStage from, ProjectStage to, DateOnly on, DateOnly? lastStageDate, string? reason)
+    {
+        if (from == to) return "项目已处于该阶段";
+        if (from == ProjectStage.Terminated) return "项目已终止";
+        if (to == ProjectStage.Terminated) return string.IsNullOrWhiteSpace(reason) ? "终止项目须填写原因" : null;
+        if (to < from && string.IsNullOrWhiteSpace(reason)) return $"阶段由“{Name(from)}”退回“{Name(to)}”须填写原因";
+        if (to > from && lastStageDate is { } last && on < last) return $"“{Name(to)}”日期不能早于上一阶段日期 {last:yyyy-MM-dd}";
+        return null;
+    }
+}
+
+public sealed record ClockStep(string Name, DateOnly? From, DateOnly? To, int? WorkingDays, int Limit)
+{
+    public bool? OnTime => WorkingDays is { } d ? d <= Limit : null;
+}
+
+public sealed record ClockLimits(int CertificateDays = 1, int PlanningDays = 2, int ConstructionDays = 1);
+
+/// <summary>
+/// 拿地即开工: property certificate within 1 working day of land acquisition, the two planning permits
+/// within 2 of the certificate, the construction permit within 1 of the later planning permit.
+/// </summary>
+public static class PermitClock
+{
+    public static IReadOnlyList<ClockStep> Steps(DateOnly? land, DateOnly? certificate, DateOnly? landPlanning, DateOnly? worksPlanning, DateOnly? construction,
+        ClockLimits limits, Func<DateOnly, DateOnly, int> countWorkingDays)
+    {
+        int? Count(DateOnly? from, DateOnly? to) => from is { } f && to is { } t ? countWorkingDays(f, t) : null;
+        DateOnly? planningDone = landPlanning is { } a && worksPlanning is { } b ? (a > b ? a : b) : null;
+        return
+        [
+            new("不动产权证", land, certificate, Count(land, certificate), limits.CertificateDays),
+            new("建设用地规划许可证", certificate, landPlanning, Count(certificate, landPlanning), limits.PlanningDays),
+            new("建设工程规划许可证", certificate, worksPlanning, Count(certificate, worksPlanning), limits.PlanningDays),
+            new("施工许可证", planningDone, construction, Count(planningDone, construction), limits.ConstructionDays),
+        ];
+    }
+
+    /// <summary>Achieved when every permit was issued and each within its limit.</summary>
+    public static bool Achieved(IReadOnlyList<ClockStep> steps) => steps.All(s => s.OnTime == true);
+}
+
+/// <summary>A contact leader's share of working time on projects against the one-third target.</summary>
+public static class Engagement
+{
+    public static decimal? Share(decimal projectDays, int workingDaysInMonth) =>
+        workingDaysInMonth <= 0 ? null : Math.Round(projectDays / workingDaysInMonth, 4);
+}
