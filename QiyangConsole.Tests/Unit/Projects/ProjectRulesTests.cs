@@ -91,6 +91,12 @@ public sealed class ProjectRulesTests
         Assert.False(steps[0].OnTime);
         Assert.Equal(new bool?[] { true, true, true }, steps.Skip(1).Select(s => s.OnTime));
         Assert.False(PermitClock.Achieved(steps));
+
+        // Two working days past the limit (Thursday 03-09): late as well.
+        var later = Steps("2023-03-06", "2023-03-09", "2023-03-10", "2023-03-10", "2023-03-13");
+        Assert.Equal(3, later[0].WorkingDays);
+        Assert.False(later[0].OnTime);
+        Assert.False(PermitClock.Achieved(later));
     }
 
     [Fact]

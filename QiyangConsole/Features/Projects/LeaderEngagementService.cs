@@ -39,6 +39,8 @@ public sealed class LeaderEngagementService(IDbContextFactory<AppDbContext> fact
         var working = WorkingDays(cal, year, month) ?? throw new DomainException($"{year}年的工作日历尚未载入");
         if (days < 0 || days > working) throw new DomainException($"{year}年{month}月共 {working} 个工作日，项目工作天数应在 0 至 {working} 之间");
         await using var db = await factory.CreateDbContextAsync();
+        var isLeader = await db.UserRoles.AnyAsync(ur => ur.UserId == id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == AppRoles.Leader));
+        if (!isLeader) throw new DomainException("所选用户不是市级领导");
         var entry = await db.LeaderEngagements.FirstOrDefaultAsync(e => e.LeaderId == id && e.Year == year && e.Month == month);
         if (entry is null) db.LeaderEngagements.Add(entry = new LeaderEngagement { LeaderId = id, Year = year, Month = month });
         entry.ProjectDays = days;

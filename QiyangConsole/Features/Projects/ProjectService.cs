@@ -177,7 +177,8 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
             if (to < ProjectStage.Landed) p.LandedOn = null;
             if (to < ProjectStage.Signed) p.SignedOn = null;
         }
-        switch (to)
+        // Going back keeps the dates the project really reached; moving forward records the new stage's date.
+        if (to > from) switch (to)
         {
             case ProjectStage.Signed: p.SignedOn ??= date; break;
             case ProjectStage.Landed: p.SignedOn ??= date; p.LandedOn = date; break;
@@ -207,7 +208,15 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
     });
 
     /// <summary>拿地即开工: the issue dates, each no earlier than the step before it.</summary>
-    public Task SavePermitsAsync(int id, DateOnly? land, DateOnly? certificate, DateOnly? landPlanning, DateOnly? worksPlanning, DateOnly? construction) => ChangeAsync(id, p =>
+    public async Task SavePermitsAsync(int id, DateOnly? land, DateOnly? certificate, DateOnly? landPlanning, DateOnly? worksPlanning, DateOnly? construction)
+    {
+        var cal = await calendar.GetAsync();
+        foreach (var d in new[] { land, certificate, landPlanning, worksPlanning, construction })
+            if (d is { } date && !cal.HasYear(date.Year)) throw new DomainException(new CalendarMissingException(date.Year).Message);
+        await SavePermitDatesAsync(id, land, certificate, landPlanning, worksPlanning, construction);
+    }
+
+    private Task SavePermitDatesAsync(int id, DateOnly? land, DateOnly? certificate, DateOnly? landPlanning, DateOnly? worksPlanning, DateOnly? construction) => ChangeAsync(id, p =>
     {
         var chain = new (string Name, DateOnly? Date, DateOnly? After)[]
         {
@@ -271,6 +280,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
         if (string.IsNullOrWhiteSpace(description)) throw new DomainException("请填写需求内容");
         if (unitId is not { } u || !await db.Units.AnyAsync(x => x.Id == u)) throw new DomainException("请选择责任单位");
         if (deadline is not { } d || d < clock.Today()) throw new DomainException("请填写不早于今天的办理期限");
+        if (!await db.Projects.AnyAsync(p => p.Id == projectId)) throw new DomainException("项目不存在");
         var need = new EnterpriseNeed { ProjectId = projectId, Type = type, Description = description.Trim(), UnitId = u, Deadline = d };
         db.EnterpriseNeeds.Add(need);
         Log(db, projectId, $"个性需求（{type}）：{description.Trim()}，交办责任单位");
@@ -293,6 +303,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
         await using var db = await factory.CreateDbContextAsync();
         var need = await db.EnterpriseNeeds.FindAsync(needId) ?? throw new DomainException("需求不存在");
         if (!user.IsOffice && !(user.IsInRole(AppRoles.Unit) && user.UnitId == need.UnitId)) throw new DomainException("只有责任单位或专班办公室可以办理此需求");
+        if (need.State == NeedState.Done) throw new DomainException("该需求已办结");
         if (state == NeedState.Done && string.IsNullOrWhiteSpace(answer)) throw new DomainException("办结须填写办理结果");
         db.ExpectVersion(need, version);
         need.State = state;

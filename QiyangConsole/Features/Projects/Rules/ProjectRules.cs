@@ -20,7 +20,9 @@ public static class ProjectStages
     {
         if (from == to) return "项目已处于该阶段";
         if (from == ProjectStage.Terminated) return "项目已终止";
-        if (to == ProjectStage.Terminated) return string.IsNullOrWhiteSpace(reason) ? "终止项目须填写原因" : null;
+        if (to == ProjectStage.Terminated)
+            return string.IsNullOrWhiteSpace(reason) ? "终止项目须填写原因"
+                : lastStageDate is { } lastDate && on < lastDate ? $"终止日期不能早于上一阶段日期 {lastDate:yyyy-MM-dd}" : null;
         if (to < from && string.IsNullOrWhiteSpace(reason)) return $"阶段由“{Name(from)}”退回“{Name(to)}”须填写原因";
         if (to > from && lastStageDate is { } last && on < last) return $"“{Name(to)}”日期不能早于上一阶段日期 {last:yyyy-MM-dd}";
         return null;
