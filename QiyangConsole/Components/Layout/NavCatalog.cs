@@ -27,6 +27,7 @@ public static class NavCatalog
             new("项目库", "/projects", Icons.Material.Outlined.Apartment, Readers),
             new("个性需求", "/projects/needs", Icons.Material.Outlined.Checklist, ExchangeReaders),
             new("领导精力投入", "/projects/leaders", Icons.Material.Outlined.HowToReg, Readers),
+            new("审批清单模板", "/projects/checklists", Icons.Material.Outlined.FactCheck, Office),
         ]),
         new("重点工作", Icons.Material.Outlined.Assignment,
         [

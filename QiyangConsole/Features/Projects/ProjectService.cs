@@ -313,6 +313,33 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
         await db.SaveOrConflictAsync();
     }
 
+    public async Task<List<ChecklistTemplateItem>> TemplatesAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.ChecklistTemplates.AsNoTracking().OrderBy(t => t.Node == "开工").ThenBy(t => t.SortOrder).ToListAsync();
+    }
+
+    /// <summary>审批清单模板 (Office): new projects copy them; existing projects keep their own copy.</summary>
+    public Task SaveTemplateAsync(int id, string? node, string? name, int sortOrder, int version) => WithOfficeDbAsync(async db =>
+    {
+        if (node is not ("立项" or "开工")) throw new DomainException("清单节点只能是“立项”或“开工”");
+        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("请填写材料名称");
+        var item = id == 0 ? db.ChecklistTemplates.Add(new ChecklistTemplateItem { Node = node, Name = name.Trim() }).Entity
+            : await db.ChecklistTemplates.FindAsync(id) ?? throw new DomainException(DomainException.Conflict);
+        if (id != 0) db.ExpectVersion(item, version);
+        item.Node = node;
+        item.Name = name.Trim();
+        item.SortOrder = sortOrder;
+        await db.SaveOrConflictAsync();
+    });
+
+    public Task DeleteTemplateAsync(int id) => WithOfficeDbAsync(async db =>
+    {
+        var item = await db.ChecklistTemplates.FindAsync(id) ?? throw new DomainException(DomainException.Conflict);
+        db.ChecklistTemplates.Remove(item);
+        await db.SaveOrConflictAsync();
+    });
+
     private Task ChangeAsync(int id, Func<Project, string> change) => WithOfficeDbAsync(async db =>
     {
         var p = await db.Projects.FindAsync(id) ?? throw new DomainException("项目不存在");
