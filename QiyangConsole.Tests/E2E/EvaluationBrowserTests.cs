@@ -132,13 +132,13 @@ public class EvaluationBrowserTests(HostFixture fixture, BrowserFixture browser)
             {
                 await page.GotoAsync(path);
                 await page.WaitForInteractiveAsync();
-                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                await page.WaitForTimeoutAsync(400);  // let the circuit fill the page (a live WebSocket keeps "network idle" from ever settling)
                 await page.ShotAsync($"{name}-{suffix}");
             }
             await page.GotoAsync("/evaluation/quarters/2023/1");
             await Assertions.Expect(page.Locator("#statement-count")).ToContainTextAsync("6");
             await page.GotoAsync("/evaluation/periods/5/print");
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.WaitForTimeoutAsync(400);  // let the circuit fill the page (a live WebSocket keeps "network idle" from ever settling)
             await page.ShotAsync($"circular-print-{suffix}");
         }
     }

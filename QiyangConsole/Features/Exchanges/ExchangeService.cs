@@ -21,6 +21,7 @@ public sealed class ExchangeService(IDbContextFactory<AppDbContext> factory, Cur
 
     public async Task<List<EventRow>> EventsAsync(int year)
     {
+        if (year is < 2000 or > 2100) throw new DomainException("年份应在 2000 至 2100 之间");
         user.Require(ProblemService.Readers);
         await using var db = await factory.CreateDbContextAsync();
         var from = new DateOnly(year, 1, 1);

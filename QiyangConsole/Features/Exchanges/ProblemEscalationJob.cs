@@ -23,6 +23,8 @@ public sealed class ProblemEscalationJob(IDbContextFactory<AppDbContext> factory
         var today = clock.Today();
         var cal = await calendar.GetAsync();
         await using var db = await factory.CreateDbContextAsync();
+        // One write transaction: users' saves wait for the run instead of making it fail on a version clash.
+        await using var tx = await db.Database.BeginTransactionAsync();
         var open = await db.Problems.Include(p => p.Unit).Where(p => p.State == ProblemState.Assigned || p.State == ProblemState.InProgress).ToListAsync();
         var raised = 0;
         foreach (var p in open)
@@ -45,6 +47,7 @@ public sealed class ProblemEscalationJob(IDbContextFactory<AppDbContext> factory
                 await ReminderService.AddOnceAsync(db, new Reminder { UnitId = unitId, Title = $"问题已逾期并升级督办：{p.Description}", Link = $"/exchanges/problems/{p.Id}", DedupKey = $"problem-escalated-unit-{round}-{level}" }, clock.UtcNow());
         }
         await db.SaveChangesAsync();
+        await tx.CommitAsync();
         return $"在办问题 {open.Count} 个，本次升级 {raised} 个";
     });
 }

@@ -191,14 +191,14 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
     }
 
     /// <summary>先进场后签约: recorded for the project as it happened, never forbidden.</summary>
-    public Task EnterSiteAsync(int id, DateOnly? on) => ChangeAsync(id, p =>
+    public Task EnterSiteAsync(int id, DateOnly? on, int? version = null) => ChangeAsync(id, version, p =>
     {
         if (on is not { } date) throw new DomainException("请填写进场日期");
         p.EnteredSiteOn = date;
         return $"进场施工准备（{AppTime.ListDate(date)}）{(p.SignedOn is null || date < p.SignedOn ? "，先进场后签约" : "")}";
     });
 
-    public Task SaveFactorsAsync(int id, decimal? landNeeded, decimal? landReady, DateOnly? landReadyOn, decimal? factoryNeeded, decimal? factoryReady, DateOnly? factoryReadyOn) => ChangeAsync(id, p =>
+    public Task SaveFactorsAsync(int id, decimal? landNeeded, decimal? landReady, DateOnly? landReadyOn, decimal? factoryNeeded, decimal? factoryReady, DateOnly? factoryReadyOn, int? version = null) => ChangeAsync(id, version, p =>
     {
         if (new[] { landNeeded, landReady, factoryNeeded, factoryReady }.Any(v => v < 0)) throw new DomainException("要素保障数量不能为负数");
         if (landReady > 0 && landReadyOn is null) throw new DomainException("请填写土地准备到位日期");
@@ -208,15 +208,15 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
     });
 
     /// <summary>拿地即开工: the issue dates, each no earlier than the step before it.</summary>
-    public async Task SavePermitsAsync(int id, DateOnly? land, DateOnly? certificate, DateOnly? landPlanning, DateOnly? worksPlanning, DateOnly? construction)
+    public async Task SavePermitsAsync(int id, DateOnly? land, DateOnly? certificate, DateOnly? landPlanning, DateOnly? worksPlanning, DateOnly? construction, int? version = null)
     {
         var cal = await calendar.GetAsync();
         foreach (var d in new[] { land, certificate, landPlanning, worksPlanning, construction })
             if (d is { } date && !cal.HasYear(date.Year)) throw new DomainException(new CalendarMissingException(date.Year).Message);
-        await SavePermitDatesAsync(id, land, certificate, landPlanning, worksPlanning, construction);
+        await SavePermitDatesAsync(id, land, certificate, landPlanning, worksPlanning, construction, version);
     }
 
-    private Task SavePermitDatesAsync(int id, DateOnly? land, DateOnly? certificate, DateOnly? landPlanning, DateOnly? worksPlanning, DateOnly? construction) => ChangeAsync(id, p =>
+    private Task SavePermitDatesAsync(int id, DateOnly? land, DateOnly? certificate, DateOnly? landPlanning, DateOnly? worksPlanning, DateOnly? construction, int? version) => ChangeAsync(id, version, p =>
     {
         var chain = new (string Name, DateOnly? Date, DateOnly? After)[]
         {
@@ -259,6 +259,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
     public Task CompleteNodeAsync(int nodeId, DateOnly? doneOn) => WithOfficeDbAsync(async db =>
     {
         var node = await db.PlanNodes.FindAsync(nodeId) ?? throw new DomainException("节点不存在");
+        if (node.DoneOn is not null) throw new DomainException("节点已完成");
         if (doneOn is not { } date || date > clock.Today()) throw new DomainException("请填写不晚于今天的完成日期");
         node.DoneOn = date;
         Log(db, node.ProjectId, $"节点完成：{node.Name}（{AppTime.ListDate(date)}{(date > node.DueOn ? "，逾期" : "")}）");
@@ -340,9 +341,11 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
         await db.SaveOrConflictAsync();
     });
 
-    private Task ChangeAsync(int id, Func<Project, string> change) => WithOfficeDbAsync(async db =>
+    /// <summary>An Office edit of one project; with the version the page showed, a stale page is refused instead of overwriting.</summary>
+    private Task ChangeAsync(int id, int? version, Func<Project, string> change) => WithOfficeDbAsync(async db =>
     {
         var p = await db.Projects.FindAsync(id) ?? throw new DomainException("项目不存在");
+        if (version is { } v) db.ExpectVersion(p, v);
         Log(db, id, change(p));
         await db.SaveOrConflictAsync();
     });

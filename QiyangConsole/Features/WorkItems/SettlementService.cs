@@ -97,6 +97,7 @@ public sealed class SettlementService(IDbContextFactory<AppDbContext> factory, C
     private static (DateOnly Start, DateOnly End) Bounds(int year, int month)
     {
         if (month is < 1 or > 12) throw new DomainException("月份应在 1 至 12 之间");
+        if (year is < 2000 or > 2100) throw new DomainException("年份应在 2000 至 2100 之间");
         var start = new DateOnly(year, month, 1);
         return (start, start.AddMonths(1).AddDays(-1));
     }

@@ -23,6 +23,8 @@ public sealed class WorkItemLightsJob(IDbContextFactory<AppDbContext> factory, C
         var cal = await calendar.GetAsync();
         var yellowDays = await settings.IntAsync("warning.yellowDays", 3);
         await using var db = await factory.CreateDbContextAsync();
+        // One write transaction: users' saves wait for the run instead of making it fail on a version clash.
+        await using var tx = await db.Database.BeginTransactionAsync();
         var items = await db.WorkItems.Where(i => i.State != WorkItemState.Closed).ToListAsync();
         int changed = 0, yellow = 0, red = 0, reminders = 0;
         foreach (var item in items)
@@ -44,7 +46,8 @@ public sealed class WorkItemLightsJob(IDbContextFactory<AppDbContext> factory, C
             }
         }
         await db.SaveChangesAsync();
-        var missing = cal.HasYear(today.Year + 1) ? "" : $"；{today.Year + 1}年日历未载入，跨年期限按黄灯提示";
+        await tx.CommitAsync();
+        var missing = cal.HasYear(today.Year + 1) ? "" : $"；{today.Year + 1}年日历未载入，跨年期限按已载入部分判断，无法判断时亮黄灯";
         return $"检查 {items.Count} 项，灯色变化 {changed} 项，黄灯 {yellow} 项，红灯 {red} 项，新增提醒 {reminders} 条{missing}";
     });
 
