@@ -1120,9 +1120,14 @@ namespace QiyangConsole.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("WorkItemId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EventId");
+
+                    b.HasIndex("WorkItemId");
 
                     b.HasIndex("State", "Deadline");
 
@@ -1667,6 +1672,9 @@ namespace QiyangConsole.Data.Migrations
                     b.Property<int>("Percent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ResponsibleLeader")
                         .HasColumnType("TEXT");
 
@@ -1692,6 +1700,8 @@ namespace QiyangConsole.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Deadline");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("LeadUnitId", "State");
 
@@ -1965,6 +1975,11 @@ namespace QiyangConsole.Data.Migrations
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("QiyangConsole.Features.WorkItems.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Event");
 
                     b.Navigation("Unit");
@@ -2103,7 +2118,14 @@ namespace QiyangConsole.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("QiyangConsole.Features.Projects.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("LeadUnit");
+
+                    b.Navigation("Project");
                 });
 
             modelBuilder.Entity("QiyangConsole.Features.WorkItems.WorkItemUpdate", b =>

@@ -29,6 +29,8 @@ public class Problem : IVersioned
     public int Id { get; set; }
     public int? EventId { get; set; }
     public ExchangeEvent? Event { get; set; }
+    /// <summary>The supervised work item it came from, when it did not come from an event.</summary>
+    public int? WorkItemId { get; set; }
     public required string EnterpriseName { get; set; }
     public required string Description { get; set; }
     public required string Category { get; set; }

@@ -13,6 +13,7 @@ public static class ExchangeModel
             e.HasIndex(x => x.EventId);
             e.HasIndex(x => new { x.State, x.Deadline });
             e.HasOne(x => x.Event).WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<WorkItems.WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<ProblemStep>(e =>

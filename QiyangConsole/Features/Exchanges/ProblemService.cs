@@ -17,6 +17,7 @@ public sealed record ProblemStats(int Raised, int Solved, int OnTime, int Overdu
 public sealed class ProblemInput
 {
     public int? EventId { get; set; }
+    public int? WorkItemId { get; set; }
     public string EnterpriseName { get; set; } = "";
     public string Description { get; set; } = "";
     public string? Category { get; set; }
@@ -94,8 +95,9 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
         if (input.Category is null || !categories.Contains(input.Category)) throw new DomainException("请选择问题类别");
         await using var db = await factory.CreateDbContextAsync();
         if (input.EventId is { } e && !await db.ExchangeEvents.AnyAsync(x => x.Id == e)) throw new DomainException("交流活动不存在");
+        if (input.WorkItemId is { } w && !await db.WorkItems.AnyAsync(x => x.Id == w)) throw new DomainException("重点工作事项不存在");
         await using var tx = await db.Database.BeginTransactionAsync();
-        var problem = new Problem { EventId = input.EventId, EnterpriseName = enterprise, Description = description, Category = input.Category, IsUrgent = input.IsUrgent, RaisedOn = clock.Today() };
+        var problem = new Problem { EventId = input.EventId, WorkItemId = input.WorkItemId, EnterpriseName = enterprise, Description = description, Category = input.Category, IsUrgent = input.IsUrgent, RaisedOn = clock.Today() };
         db.Problems.Add(problem);
         await db.SaveChangesAsync();
         Step(db, problem.Id, ProblemStepKind.Registered, $"{enterprise}：{description}");

@@ -22,6 +22,9 @@ public class WorkItem : IVersioned
     /// <summary>协办单位 ids, comma-separated.</summary>
     public string CoUnitIds { get; set; } = "";
     public string? ResponsibleLeader { get; set; }
+    /// <summary>The investment project the item belongs to, if any.</summary>
+    public int? ProjectId { get; set; }
+    public Projects.Project? Project { get; set; }
     public DateOnly Deadline { get; set; }
     /// <summary>The approved extension, if any; lateness counts from it only once approved.</summary>
     public DateOnly? ExtendedDeadline { get; set; }

@@ -13,6 +13,7 @@ public static class WorkItemModel
             e.HasIndex(x => new { x.Light, x.Deadline });
             e.HasIndex(x => x.Deadline);
             e.HasOne(x => x.LeadUnit).WithMany().HasForeignKey(x => x.LeadUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.SetNull);
             e.Ignore(x => x.EffectiveDeadline);
         });
         b.Entity<WorkItemUpdate>(e =>

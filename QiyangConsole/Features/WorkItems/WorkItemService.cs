@@ -22,6 +22,7 @@ public sealed class WorkItemEdit
     public IEnumerable<int> CoUnitIds { get; set; } = [];
     public string? ResponsibleLeader { get; set; }
     public DateOnly? Deadline { get; set; }
+    public int? ProjectId { get; set; }
 }
 
 public sealed record Attachment(string FileName, Stream Content);
@@ -62,13 +63,21 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
     public async Task<WorkItemDetail> DetailAsync(int id)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var item = await db.WorkItems.AsNoTracking().Include(i => i.LeadUnit).FirstOrDefaultAsync(i => i.Id == id) ?? throw new DomainException("重点工作事项不存在");
+        var item = await db.WorkItems.AsNoTracking().Include(i => i.LeadUnit).Include(i => i.Project).FirstOrDefaultAsync(i => i.Id == id) ?? throw new DomainException("重点工作事项不存在");
         var coIds = Ids(item.CoUnitIds);
         var coUnits = await db.Units.Where(u => coIds.Contains(u.Id)).Select(u => u.Name).ToListAsync();
         var timeline = await db.WorkItemUpdates.AsNoTracking().Where(u => u.WorkItemId == id).OrderByDescending(u => u.Id).ToListAsync();
         var extensions = await db.Extensions.AsNoTracking().Where(e => e.WorkItemId == id).OrderByDescending(e => e.Id).ToListAsync();
         return new WorkItemDetail(item, coUnits, timeline, extensions,
             user.IsInRole(AppRoles.Unit) && user.UnitId == item.LeadUnitId, user.IsOffice);
+    }
+
+    /// <summary>Projects still being followed through, for linking an item to its project.</summary>
+    public async Task<List<(int Id, string Name)>> ProjectChoicesAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return (await db.Projects.Where(p => p.Stage != Projects.ProjectStage.Terminated).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync())
+            .Select(p => (p.Id, p.Name)).ToList();
     }
 
     public async Task<int> CreateAsync(WorkItemEdit edit)
@@ -84,12 +93,13 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         if (deadline < clock.Today()) throw new DomainException($"办理期限 {AppTime.ListDate(deadline)} 早于今天，请重新填写");
         await using var db = await factory.CreateDbContextAsync();
         if (!await db.Units.AnyAsync(u => u.Id == leadId && u.IsActive)) throw new DomainException("牵头单位不存在或已停用");
+        if (edit.ProjectId is { } projectId && !await db.Projects.AnyAsync(p => p.Id == projectId)) throw new DomainException("所属项目不存在");
         var coIds = edit.CoUnitIds.Where(id => id != leadId).Distinct().ToList();
         if (await db.Units.CountAsync(u => coIds.Contains(u.Id)) != coIds.Count) throw new DomainException("协办单位不存在");
         var item = new WorkItem
         {
             Title = title, Description = Blank(edit.Description), Source = edit.Source, Urgency = edit.Urgency, LeadUnitId = leadId,
-            CoUnitIds = string.Join(",", coIds), ResponsibleLeader = Blank(edit.ResponsibleLeader), Deadline = deadline,
+            CoUnitIds = string.Join(",", coIds), ResponsibleLeader = Blank(edit.ResponsibleLeader), Deadline = deadline, ProjectId = edit.ProjectId,
             State = WorkItemState.Registered, CreatedAt = clock.UtcNow(),
         };
         item.Light = await LightAsync(item);
