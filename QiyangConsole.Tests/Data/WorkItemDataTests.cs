@@ -173,7 +173,7 @@ public class WorkItemDataTests
             Assert.Null(assigned.Role);
             Assert.Equal($"新交办重点工作：{title}", assigned.Title);
             Assert.Equal($"/work-items/{id}", assigned.Link);
-            Assert.False(assigned.IsRead);
+            Assert.False(await ctx.ReminderReads.AnyAsync(r => r.ReminderId == assigned.Id));
         }
 
         // 承办 and a progress report

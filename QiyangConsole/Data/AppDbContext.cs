@@ -26,6 +26,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? a
     public DbSet<LoginRecord> LoginRecords => Set<LoginRecord>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<ReminderRead> ReminderReads => Set<ReminderRead>();
     public DbSet<SeedRecord> SeedRecords => Set<SeedRecord>();
     public DbSet<DictionaryItem> DictionaryItems => Set<DictionaryItem>();
     public DbSet<SystemParameter> Parameters => Set<SystemParameter>();
@@ -90,7 +91,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? a
         b.Entity<Reminder>(e =>
         {
             e.HasIndex(x => x.DedupKey).IsUnique();
-            e.HasIndex(x => new { x.UnitId, x.IsRead });
+            e.HasIndex(x => x.UnitId);
+        });
+        b.Entity<ReminderRead>(e =>
+        {
+            e.HasKey(x => new { x.ReminderId, x.UserId });
+            e.HasOne<Reminder>().WithMany().HasForeignKey(x => x.ReminderId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<SeedRecord>().HasKey(x => x.Name);
         b.Entity<DictionaryItem>().HasIndex(x => new { x.Type, x.Label }).IsUnique();

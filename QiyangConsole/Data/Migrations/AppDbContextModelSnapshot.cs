@@ -419,9 +419,6 @@ namespace QiyangConsole.Data.Migrations
                     b.Property<string>("DedupKey")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("IsRead")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Link")
                         .HasColumnType("TEXT");
 
@@ -443,9 +440,25 @@ namespace QiyangConsole.Data.Migrations
                     b.HasIndex("DedupKey")
                         .IsUnique();
 
-                    b.HasIndex("UnitId", "IsRead");
+                    b.HasIndex("UnitId");
 
                     b.ToTable("Reminders");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Administration.ReminderRead", b =>
+                {
+                    b.Property<long>("ReminderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReminderId", "UserId");
+
+                    b.ToTable("ReminderReads");
                 });
 
             modelBuilder.Entity("QiyangConsole.Features.Administration.SeedRecord", b =>
@@ -1810,6 +1823,15 @@ namespace QiyangConsole.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Administration.ReminderRead", b =>
+                {
+                    b.HasOne("QiyangConsole.Features.Administration.Reminder", null)
+                        .WithMany()
+                        .HasForeignKey("ReminderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("QiyangConsole.Features.Administration.Unit", b =>

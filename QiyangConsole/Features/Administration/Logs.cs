@@ -53,7 +53,14 @@ public class Reminder : INotAudited
     public string? Link { get; set; }
     /// <summary>Makes a job's reminder idempotent: the same key is not created twice.</summary>
     public string? DedupKey { get; set; }
-    public bool IsRead { get; set; }
+}
+
+/// <summary>A reminder one user has read; a unit's or role's reminder stays unread for the others.</summary>
+public class ReminderRead : INotAudited
+{
+    public long ReminderId { get; set; }
+    public required string UserId { get; set; }
+    public DateTime ReadAt { get; set; }
 }
 
 /// <summary>A seeding step that ran once; a second start seeds nothing twice.</summary>

@@ -10,25 +10,35 @@ public sealed class ReminderService(IDbContextFactory<AppDbContext> factory, Cur
     public async Task<List<Reminder>> MineAsync(int take = 20)
     {
         await using var db = await factory.CreateDbContextAsync();
-        return await Mine(db).Where(r => !r.IsRead).OrderByDescending(r => r.Id).Take(take).ToListAsync();
+        return await Unread(db).OrderByDescending(r => r.Id).Take(take).ToListAsync();
     }
 
     public async Task<int> UnreadCountAsync()
     {
         await using var db = await factory.CreateDbContextAsync();
-        return await Mine(db).CountAsync(r => !r.IsRead);
+        return await Unread(db).CountAsync();
     }
 
+    /// <summary>Marks a reminder read for this user only; colleagues who share it still see it.</summary>
     public async Task MarkReadAsync(long id)
     {
+        if (user.UserId is not { } userId) return;
         await using var db = await factory.CreateDbContextAsync();
-        await Mine(db).Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.IsRead, true));
+        if (!await Unread(db).AnyAsync(r => r.Id == id)) return;
+        db.ReminderReads.Add(new ReminderRead { ReminderId = id, UserId = userId, ReadAt = clock.UtcNow() });
+        await db.SaveOrConflictAsync();
+    }
+
+    private IQueryable<Reminder> Unread(AppDbContext db)
+    {
+        var userId = user.UserId ?? "";
+        return Mine(db).Where(r => !db.ReminderReads.Any(x => x.ReminderId == r.Id && x.UserId == userId));
     }
 
     /// <summary>Adds a reminder unless one with the same key exists; returns whether it was added.</summary>
     public static async Task<bool> AddOnceAsync(AppDbContext db, Reminder reminder, DateTime now)
     {
-        if (reminder.DedupKey is { } key && await db.Reminders.AnyAsync(r => r.DedupKey == key)) return false;
+        if (reminder.DedupKey is { } key && (db.Reminders.Local.Any(r => r.DedupKey == key) || await db.Reminders.AnyAsync(r => r.DedupKey == key))) return false;
         reminder.CreatedAt = now;
         db.Reminders.Add(reminder);
         return true;
