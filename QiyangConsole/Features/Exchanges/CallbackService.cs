@@ -47,7 +47,7 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
     {
         user.Require(ProblemService.Readers);
         var callbacks = db.Callbacks.AsNoTracking();
-        if (!user.IsInRole(AppRoles.Office) && !user.IsInRole(AppRoles.Leader) && !user.IsInRole(AppRoles.Viewer))
+        if (user.Scope != DataScope.All)
         {
             var unitId = user.UnitId ?? -1;
             callbacks = callbacks.Where(c => c.UnitId == unitId);

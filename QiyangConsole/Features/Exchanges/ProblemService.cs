@@ -34,7 +34,7 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
     {
         user.Require(Readers);
         var problems = db.Problems.AsNoTracking();
-        if (!user.IsInRole(AppRoles.Office) && !user.IsInRole(AppRoles.Leader) && !user.IsInRole(AppRoles.Viewer))
+        if (user.Scope != DataScope.All)
         {
             var unitId = user.UnitId ?? -1;
             problems = problems.Where(p => p.UnitId == unitId);

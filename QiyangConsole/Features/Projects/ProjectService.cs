@@ -295,7 +295,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
         user.Require(AppRoles.Office, AppRoles.Leader, AppRoles.Viewer, AppRoles.Unit);
         await using var db = await factory.CreateDbContextAsync();
         var needs = db.EnterpriseNeeds.AsNoTracking().Include(n => n.Project).Include(n => n.Unit).AsQueryable();
-        if (!Readers.Any(user.IsInRole)) { var unitId = user.UnitId ?? -1; needs = needs.Where(n => n.UnitId == unitId); }
+        if (user.Scope != DataScope.All) { var unitId = user.UnitId ?? -1; needs = needs.Where(n => n.UnitId == unitId); }
         return await needs.OrderBy(n => n.State).ThenBy(n => n.Deadline).ToListAsync();
     }
 
