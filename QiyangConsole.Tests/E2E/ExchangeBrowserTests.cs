@@ -27,13 +27,11 @@ public class ExchangeBrowserTests(HostFixture fixture, BrowserFixture browser) :
 
         await office.GotoAsync("/exchanges/problems");
         await office.WaitForInteractiveAsync();
-        await office.Locator("div.mud-select:has(#problem-event)").First.ClickAsync();
-        await office.GetByRole(AriaRole.Option, new() { Name = "2023-06-08" }).ClickAsync();
+        await office.SelectAsync("problem-event", "2023-06-08");
         var description = $"厂区周边夜间照明不足 {Guid.NewGuid().ToString("N")[..4]}";
         await office.FillAsync("#problem-enterprise", "湖南坤能新材料有限公司");
         await office.FillAsync("#problem-description", description);
-        await office.Locator("div.mud-select:has(#problem-category)").First.ClickAsync();
-        await office.GetByRole(AriaRole.Option, new() { Name = "基础设施" }).ClickAsync();
+        await office.SelectAsync("problem-category", "基础设施");
         await office.Locator("#problem-register").ClickAsync();
         await office.WaitForURLAsync("**/exchanges/problems/*");
         var problemPath = new Uri(office.Url).AbsolutePath;

@@ -69,6 +69,22 @@ public static class PageExtensions
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.Locator("#qy-interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>Picks an option of a MudSelect whose input has <paramref name="id"/>, retrying while a closing popover swallows the click.</summary>
+    public static async Task SelectAsync(this IPage page, string id, string option)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator($"div.mud-select:has(#{id})").First.ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = option }).First.ClickAsync();
+            try
+            {
+                await Assertions.Expect(page.Locator($"div.mud-input-control:has(#{id})").First).ToContainTextAsync(option, new() { Timeout = 3000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3) { await page.Keyboard.PressAsync("Escape"); }
+        }
+    }
+
     public static Task ShotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
 }
