@@ -12,6 +12,7 @@ using QiyangConsole.Features.Evaluation;
 using QiyangConsole.Features.WorkItems;
 using QiyangConsole.Features.Exchanges;
 using QiyangConsole.Features.Projects;
+using QiyangConsole.Features.Enterprises;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Auth;
 using QiyangConsole.Infrastructure.Jobs;
@@ -33,6 +34,7 @@ builder.Services.AddEvaluationArea();
 builder.Services.AddWorkItemsArea();
 builder.Services.AddExchangesArea();
 builder.Services.AddProjectsArea();
+builder.Services.AddEnterprisesArea();
 
 var app = builder.Build();
 
@@ -54,6 +56,7 @@ app.MapEvaluationEndpoints();
 app.MapWorkItemEndpoints();
 app.MapExchangeEndpoints();
 app.MapProjectEndpoints();
+app.MapEnterpriseEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/system/jobs", DashboardTitle = "定时任务" })
     .RequireAuthorization(AuthSetup.OfficeOnly);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -7,6 +7,7 @@ using QiyangConsole.Features.Evaluation;
 using QiyangConsole.Features.WorkItems;
 using QiyangConsole.Features.Exchanges;
 using QiyangConsole.Features.Projects;
+using QiyangConsole.Features.Enterprises;
 using QiyangConsole.Infrastructure;
 
 namespace QiyangConsole.Data;
@@ -64,6 +65,17 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? a
     public DbSet<EnterpriseNeed> EnterpriseNeeds => Set<EnterpriseNeed>();
     public DbSet<LeaderEngagement> LeaderEngagements => Set<LeaderEngagement>();
 
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<StewardAssignment> StewardAssignments => Set<StewardAssignment>();
+    public DbSet<LiaisonRoom> LiaisonRooms => Set<LiaisonRoom>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<HelpMatter> HelpMatters => Set<HelpMatter>();
+    public DbSet<HelpMatterWindow> HelpMatterWindows => Set<HelpMatterWindow>();
+    public DbSet<Cadre> Cadres => Set<Cadre>();
+    public DbSet<CadreLink> CadreLinks => Set<CadreLink>();
+    public DbSet<CadreListItem> CadreListItems => Set<CadreListItem>();
+    public DbSet<ServiceContact> ServiceContacts => Set<ServiceContact>();
+
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
@@ -108,6 +120,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? a
         WorkItemModel.Configure(b);
         ExchangeModel.Configure(b);
         ProjectModel.Configure(b);
+        EnterpriseModel.Configure(b);
 
         foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
             b.Entity(type.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();

@@ -572,6 +572,408 @@ namespace QiyangConsole.Data.Migrations
                     b.ToTable("UnitGroups");
                 });
 
+            modelBuilder.Entity("QiyangConsole.Features.Enterprises.Cadre", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Post")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("Cadres");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Enterprises.CadreLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreId");
+
+                    b.HasIndex("EnterpriseId", "CadreId")
+                        .IsUnique()
+                        .HasFilter("EnterpriseId IS NOT NULL");
+
+                    b.HasIndex("ProjectId", "CadreId")
+                        .IsUnique()
+                        .HasFilter("ProjectId IS NOT NULL");
+
+                    b.ToTable("CadreLinks", t =>
+                        {
+                            t.HasCheckConstraint("CK_CadreLink_OneTarget", "(EnterpriseId IS NULL) <> (ProjectId IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Enterprises.CadreListItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("List")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUnitId");
+
+                    b.HasIndex("LinkId", "List");
+
+                    b.HasIndex("List", "State");
+
+                    b.ToTable("CadreListItems");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Enterprises.Enterprise", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPerson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Industry")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAboveSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StewardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StewardSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Zone")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique();
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("StewardId");
+
+                    b.HasIndex("IsAboveSize", "Industry");
+
+                    b.ToTable("Enterprises");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Enterprises.HelpMatter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AcceptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FinishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PromisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("FinishedOn");
+
+                    b.HasIndex("State", "Mode");
+
+                    b.ToTable("HelpMatters");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Enterprises.HelpMatterWindow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MatterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("MatterId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("HelpMatterWindows");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Enterprises.LiaisonRoom", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OnDuty")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId")
+                        .IsUnique();
+
+                    b.ToTable("LiaisonRooms");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Enterprises.ServiceContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Duty")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Department")
+                        .IsUnique();
+
+                    b.ToTable("ServiceContacts");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Enterprises.StewardAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StewardId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StewardId");
+
+                    b.HasIndex("EnterpriseId", "From");
+
+                    b.ToTable("StewardAssignments");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Enterprises.Visit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Done")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Duties")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NextContactOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhotoPath")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProblemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProblemsFound")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StewardId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitedOn");
+
+                    b.HasIndex("EnterpriseId", "VisitedOn");
+
+                    b.HasIndex("StewardId", "VisitedOn");
+
+                    b.ToTable("Visits");
+                });
+
             modelBuilder.Entity("QiyangConsole.Features.Evaluation.Amendment", b =>
                 {
                     b.Property<int>("Id")
@@ -1098,6 +1500,9 @@ namespace QiyangConsole.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EnterpriseName")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1137,6 +1542,8 @@ namespace QiyangConsole.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId");
 
                     b.HasIndex("EventId");
 
@@ -1261,7 +1668,10 @@ namespace QiyangConsole.Data.Migrations
                     b.Property<DateOnly?>("DoneOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("ProjectId")
+                    b.Property<int?>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProjectId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("State")
@@ -1279,6 +1689,8 @@ namespace QiyangConsole.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId");
 
                     b.HasIndex("ProjectId");
 
@@ -1851,6 +2263,152 @@ namespace QiyangConsole.Data.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("QiyangConsole.Features.Enterprises.Cadre", b =>
+                {
+                    b.HasOne("QiyangConsole.Features.Administration.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Enterprises.CadreLink", b =>
+                {
+                    b.HasOne("QiyangConsole.Features.Enterprises.Cadre", "Cadre")
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QiyangConsole.Features.Enterprises.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("QiyangConsole.Features.Projects.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Cadre");
+
+                    b.Navigation("Enterprise");
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Enterprises.CadreListItem", b =>
+                {
+                    b.HasOne("QiyangConsole.Features.Enterprises.CadreLink", "Link")
+                        .WithMany()
+                        .HasForeignKey("LinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QiyangConsole.Features.Administration.Unit", "OwnerUnit")
+                        .WithMany()
+                        .HasForeignKey("OwnerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Link");
+
+                    b.Navigation("OwnerUnit");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Enterprises.Enterprise", b =>
+                {
+                    b.HasOne("QiyangConsole.Features.Administration.AppUser", "Steward")
+                        .WithMany()
+                        .HasForeignKey("StewardId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Steward");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Enterprises.HelpMatter", b =>
+                {
+                    b.HasOne("QiyangConsole.Features.Administration.AppUser", "Agent")
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("QiyangConsole.Features.Enterprises.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agent");
+
+                    b.Navigation("Enterprise");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Enterprises.HelpMatterWindow", b =>
+                {
+                    b.HasOne("QiyangConsole.Features.Enterprises.HelpMatter", null)
+                        .WithMany("Windows")
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QiyangConsole.Features.Administration.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Enterprises.LiaisonRoom", b =>
+                {
+                    b.HasOne("QiyangConsole.Features.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Enterprises.StewardAssignment", b =>
+                {
+                    b.HasOne("QiyangConsole.Features.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QiyangConsole.Features.Administration.AppUser", "Steward")
+                        .WithMany()
+                        .HasForeignKey("StewardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Steward");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Enterprises.Visit", b =>
+                {
+                    b.HasOne("QiyangConsole.Features.Enterprises.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QiyangConsole.Features.Administration.AppUser", "Steward")
+                        .WithMany()
+                        .HasForeignKey("StewardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
+
+                    b.Navigation("Steward");
+                });
+
             modelBuilder.Entity("QiyangConsole.Features.Evaluation.Amendment", b =>
                 {
                     b.HasOne("QiyangConsole.Features.Evaluation.EvaluationPeriod", null)
@@ -1987,6 +2545,11 @@ namespace QiyangConsole.Data.Migrations
 
             modelBuilder.Entity("QiyangConsole.Features.Exchanges.Problem", b =>
                 {
+                    b.HasOne("QiyangConsole.Features.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("QiyangConsole.Features.Exchanges.ExchangeEvent", "Event")
                         .WithMany()
                         .HasForeignKey("EventId")
@@ -2035,17 +2598,23 @@ namespace QiyangConsole.Data.Migrations
 
             modelBuilder.Entity("QiyangConsole.Features.Projects.EnterpriseNeed", b =>
                 {
+                    b.HasOne("QiyangConsole.Features.Enterprises.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("QiyangConsole.Features.Projects.Project", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("QiyangConsole.Features.Administration.Unit", "Unit")
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Enterprise");
 
                     b.Navigation("Project");
 
@@ -2157,6 +2726,11 @@ namespace QiyangConsole.Data.Migrations
                         .HasForeignKey("WorkItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Enterprises.HelpMatter", b =>
+                {
+                    b.Navigation("Windows");
                 });
 
             modelBuilder.Entity("QiyangConsole.Features.Evaluation.IndicatorScheme", b =>

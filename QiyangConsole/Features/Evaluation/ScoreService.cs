@@ -134,7 +134,7 @@ public sealed class ScoreService(IDbContextFactory<AppDbContext> factory, Curren
     }
 
     /// <summary>导入: every bad cell is reported with row, column and reason, and nothing is saved unless all are valid.</summary>
-    public async Task<(int Imported, List<Export.ImportError> Errors)> ImportAsync(int periodId, Stream file)
+    public async Task<(int Imported, List<Infrastructure.Excel.ImportError> Errors)> ImportAsync(int periodId, Stream file)
     {
         user.Require(AppRoles.Office);
         var sheet = await SheetAsync(periodId);

@@ -32,6 +32,8 @@ public class Problem : IVersioned
     /// <summary>The supervised work item it came from, when it did not come from an event.</summary>
     public int? WorkItemId { get; set; }
     public required string EnterpriseName { get; set; }
+    /// <summary>The registered enterprise, when the problem came from the register (a steward's visit or a pick).</summary>
+    public int? EnterpriseId { get; set; }
     public required string Description { get; set; }
     public required string Category { get; set; }
     public bool IsUrgent { get; set; }

@@ -14,6 +14,8 @@ public static class ExchangeModel
             e.HasIndex(x => new { x.State, x.Deadline });
             e.HasOne(x => x.Event).WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne<WorkItems.WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<Enterprises.Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(x => x.EnterpriseId);
             e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<ProblemStep>(e =>

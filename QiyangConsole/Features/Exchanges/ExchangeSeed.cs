@@ -23,6 +23,8 @@ public sealed class ExchangeSeed(IConfiguration config) : ISeedStep
     {
         var data = files.Read<YearFile>("exchanges/2023.json");
         var units = await db.Units.ToDictionaryAsync(u => u.Name, u => u.Id, ct);
+        // Problems raised by registered enterprises link to them (the enterprise seed runs first in demo mode).
+        var enterprises = await db.Enterprises.ToDictionaryAsync(e => e.Name, e => e.Id, ct);
         var cal = new WorkCalendar(await db.CalendarYears.Select(y => y.Year).ToListAsync(ct),
             await db.CalendarDays.Select(d => new KeyValuePair<DateOnly, bool>(d.Date, d.IsWorkday)).ToListAsync(ct));
         var events = data.Events.Select(e => new ExchangeEvent { Date = e.Date, Kind = e.Kind, Place = e.Place, Hosts = e.Hosts, Enterprises = e.Enterprises, Minutes = e.Minutes }).ToList();
@@ -35,7 +37,7 @@ public sealed class ExchangeSeed(IConfiguration config) : ISeedStep
             var solved = p.ResolvedOn is not null;
             var problem = new Problem
             {
-                EventId = events[p.Event].Id, EnterpriseName = p.Enterprise, Description = p.Description, Category = p.Category, UnitId = units[p.Unit],
+                EventId = events[p.Event].Id, EnterpriseName = p.Enterprise, EnterpriseId = enterprises.TryGetValue(p.Enterprise, out var eid) ? eid : null, Description = p.Description, Category = p.Category, UnitId = units[p.Unit],
                 RaisedOn = p.RaisedOn, LimitDays = p.LimitDays, Deadline = cal.AddWorkingDays(p.RaisedOn, p.LimitDays), ResolvedOn = p.ResolvedOn, Answer = p.Answer,
                 State = solved ? ProblemState.Closed : ProblemState.InProgress,
             };

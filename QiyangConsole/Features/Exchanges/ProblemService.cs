@@ -87,23 +87,30 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
     public async Task<int> RegisterAsync(ProblemInput input)
     {
         user.Require(AppRoles.Office);
+        await using var db = await factory.CreateDbContextAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var problem = await AddAsync(db, input);
+        await tx.CommitAsync();
+        return problem.Id;
+    }
+
+    /// <summary>Registers a problem inside the caller's transaction (the Office's register, or a steward turning a visit's finding into a list item).</summary>
+    internal async Task<Problem> AddAsync(AppDbContext db, ProblemInput input, int? enterpriseId = null)
+    {
         var enterprise = input.EnterpriseName?.Trim() ?? "";
         var description = input.Description?.Trim() ?? "";
         if (enterprise.Length == 0) throw new DomainException("请填写反映问题的企业");
         if (description.Length == 0) throw new DomainException("请填写问题描述");
         var categories = await settings.LabelsAsync("problem-category");
         if (input.Category is null || !categories.Contains(input.Category)) throw new DomainException("请选择问题类别");
-        await using var db = await factory.CreateDbContextAsync();
         if (input.EventId is { } e && !await db.ExchangeEvents.AnyAsync(x => x.Id == e)) throw new DomainException("交流活动不存在");
         if (input.WorkItemId is { } w && !await db.WorkItems.AnyAsync(x => x.Id == w)) throw new DomainException("重点工作事项不存在");
-        await using var tx = await db.Database.BeginTransactionAsync();
-        var problem = new Problem { EventId = input.EventId, WorkItemId = input.WorkItemId, EnterpriseName = enterprise, Description = description, Category = input.Category, IsUrgent = input.IsUrgent, RaisedOn = clock.Today() };
+        var problem = new Problem { EventId = input.EventId, WorkItemId = input.WorkItemId, EnterpriseName = enterprise, EnterpriseId = enterpriseId, Description = description, Category = input.Category, IsUrgent = input.IsUrgent, RaisedOn = clock.Today() };
         db.Problems.Add(problem);
         await db.SaveChangesAsync();
         Step(db, problem.Id, ProblemStepKind.Registered, $"{enterprise}：{description}");
         await db.SaveChangesAsync();
-        await tx.CommitAsync();
-        return problem.Id;
+        return problem;
     }
 
     /// <summary>分类交办 (or 重新交办 after a hand-back): a unit and a limit in working days on the official calendar.</summary>

@@ -97,12 +97,14 @@ public class ProjectChecklistItem : IVersioned
 
 public enum NeedState { Open = 0, InProgress = 1, Done = 2 }
 
-/// <summary>个性需求: an enterprise need assigned to a unit (按方抓药) and tracked to done.</summary>
+/// <summary>个性需求: an enterprise need assigned to a unit (按方抓药) and tracked to done; raised for a project or, from a steward's visit, for an enterprise.</summary>
 public class EnterpriseNeed : IVersioned
 {
     public int Id { get; set; }
-    public int ProjectId { get; set; }
+    public int? ProjectId { get; set; }
     public Project? Project { get; set; }
+    public int? EnterpriseId { get; set; }
+    public Enterprises.Enterprise? Enterprise { get; set; }
     public required string Type { get; set; }
     public required string Description { get; set; }
     public int UnitId { get; set; }

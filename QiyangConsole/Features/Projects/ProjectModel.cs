@@ -39,6 +39,8 @@ public static class ProjectModel
         {
             e.HasIndex(x => new { x.UnitId, x.State });
             e.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Enterprise).WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.EnterpriseId);
             e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<LeaderEngagement>(e =>

@@ -24,10 +24,12 @@ public sealed class ChecklistTemplateSeed : ISeedStep
 /// Demo projects of 2023: 42 signed January–May totalling 155.46 亿元, 14 of them landed with 18.7 亿元
 /// planned, including 湖南坤能新材料 (three permits in three days) and 祁阳住信电气 (signed to production in 100 days).
 /// </summary>
-public sealed class ProjectSeed(IConfiguration config) : ISeedStep
+public class ProjectSeed(IConfiguration config) : ISeedStep
 {
-    public string Name => "projects/demo-2023";
-    public int Order => 21;
+    public virtual string Name => "projects/demo-2023";
+    public virtual int Order => 21;
+    protected virtual string FileName => "projects/2023.json";
+    protected virtual bool WithLeaderDays => true;
     public bool Enabled(IConfiguration _) => DemoMode.IsOn(config);
 
     private sealed record Row(string Name, string Investor, string Industry, string Region, string Type, decimal Wan, string Leader, string LeadUnit, DateOnly Negotiating,
@@ -39,7 +41,7 @@ public sealed class ProjectSeed(IConfiguration config) : ISeedStep
         var leaders = await db.Users.ToDictionaryAsync(u => u.UserName!, u => u.Id, ct);
         var units = await db.Units.ToDictionaryAsync(u => u.Name, u => u.Id, ct);
         var templates = await db.ChecklistTemplates.ToListAsync(ct);
-        foreach (var r in files.Read<YearFile>("projects/2023.json").Projects)
+        foreach (var r in files.Read<YearFile>(FileName).Projects)
         {
             var stage = r.Producing is not null ? ProjectStage.Producing : r.Started is not null ? ProjectStage.Started : r.Landed is not null ? ProjectStage.Landed
                 : r.Signed is not null ? ProjectStage.Signed : ProjectStage.Negotiating;
@@ -67,6 +69,7 @@ public sealed class ProjectSeed(IConfiguration config) : ISeedStep
                 if (date is { } on) db.ProjectLogs.Add(new ProjectLog { ProjectId = p.Id, At = Utc(on), By = "专班办公室", Text = text });
         }
         // Contact leaders' project days in 2023 (against the one-third target).
+        if (WithLeaderDays)
         foreach (var (leader, i) in new[] { "leader", "leader2", "leader3" }.Select((l, i) => (l, i)))
             for (var month = 1; month <= 5; month++)
                 db.LeaderEngagements.Add(new LeaderEngagement { LeaderId = leaders[leader], Year = 2023, Month = month, ProjectDays = 6 + (month + i) % 4 + i, Note = "联系项目现场调度、协调要素保障" });
@@ -74,4 +77,13 @@ public sealed class ProjectSeed(IConfiguration config) : ISeedStep
     }
 
     private static DateTime Utc(DateOnly d) => TimeZoneInfo.ConvertTimeToUtc(d.ToDateTime(new TimeOnly(10, 0)), AppTime.Zone);
+}
+
+/// <summary>The key projects signed in 2021–2022 that 百名干部联百企 cadres follow (with the 2023 ones, 150 in all).</summary>
+public sealed class KeyProjectSeed(IConfiguration config) : ProjectSeed(config)
+{
+    public override string Name => "projects/key-2021-2022";
+    public override int Order => 22;
+    protected override string FileName => "projects/key-2021-2022.json";
+    protected override bool WithLeaderDays => false;
 }

@@ -294,7 +294,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
     {
         user.Require(AppRoles.Office, AppRoles.Leader, AppRoles.Viewer, AppRoles.Unit);
         await using var db = await factory.CreateDbContextAsync();
-        var needs = db.EnterpriseNeeds.AsNoTracking().Include(n => n.Project).Include(n => n.Unit).AsQueryable();
+        var needs = db.EnterpriseNeeds.AsNoTracking().Include(n => n.Project).Include(n => n.Enterprise).Include(n => n.Unit).AsQueryable();
         if (user.Scope != DataScope.All) { var unitId = user.UnitId ?? -1; needs = needs.Where(n => n.UnitId == unitId); }
         return await needs.OrderBy(n => n.State).ThenBy(n => n.Deadline).ToListAsync();
     }
@@ -310,7 +310,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
         need.State = state;
         need.Answer = string.IsNullOrWhiteSpace(answer) ? need.Answer : answer.Trim();
         need.DoneOn = state == NeedState.Done ? clock.Today() : null;
-        Log(db, need.ProjectId, $"个性需求“{need.Description}”：{(state == NeedState.Done ? "已办结" : "办理中")}{(need.Answer is null ? "" : "，" + need.Answer)}");
+        if (need.ProjectId is { } projectId) Log(db, projectId, $"个性需求“{need.Description}”：{(state == NeedState.Done ? "已办结" : "办理中")}{(need.Answer is null ? "" : "，" + need.Answer)}");
         await db.SaveOrConflictAsync();
     }
 

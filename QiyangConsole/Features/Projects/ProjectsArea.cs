@@ -16,6 +16,7 @@ public static class ProjectsArea
         services.AddScoped<IDashboardFigures>(sp => sp.GetRequiredService<ProjectFigures>());
         services.AddScoped<ISeedStep, ChecklistTemplateSeed>();
         services.AddScoped<ISeedStep, ProjectSeed>();
+        services.AddScoped<ISeedStep, KeyProjectSeed>();
         return services;
     }
 

@@ -5,11 +5,6 @@ using QiyangConsole.Infrastructure.Excel;
 
 namespace QiyangConsole.Features.Evaluation.Export;
 
-public sealed record ImportError(int Row, string Column, string Reason)
-{
-    public override string ToString() => $"第 {Row} 行 {Column} 列：{Reason}";
-}
-
 /// <summary>The month's score-sheet template, and reading a filled one back with every bad cell reported.</summary>
 public static class ScoreSheetExcel
 {

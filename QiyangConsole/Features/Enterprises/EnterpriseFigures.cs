@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using QiyangConsole.Data;
+using QiyangConsole.Features.Dashboard;
+using QiyangConsole.Features.Enterprises.Rules;
+using QiyangConsole.Infrastructure;
+
+namespace QiyangConsole.Features.Enterprises;
+
+/// <summary>The overview's steward figures: coverage against the 100% target and help-agent matters finished since 2022.</summary>
+public sealed class EnterpriseFigures(IDbContextFactory<AppDbContext> factory, TimeProvider clock) : IDashboardFigures
+{
+    public int Order => 40;
+
+    public async Task<IReadOnlyList<Figure>> FiguresAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var all = await db.Enterprises.CountAsync(ct);
+        if (all == 0) return [];
+        var covered = await db.Enterprises.CountAsync(e => e.StewardId != null, ct);
+        var finished = await db.HelpMatters.CountAsync(m => m.State == HelpState.Finished && m.FinishedOn >= HelpMatterService.CountFrom, ct);
+        var month = clock.Today().AddDays(-30);
+        var visits = await db.Visits.CountAsync(v => v.VisitedOn > month, ct);
+        return
+        [
+            new Figure("企业管家覆盖率", $"{Stewarding.CoveragePercent(covered, all)}%", $"{covered} / {all} 家企业配备管家", "/enterprises/stewards", MudBlazor.Icons.Material.Outlined.SupportAgent),
+            new Figure("帮代办办结事项", finished.ToString(), "2022年以来", "/help-matters", MudBlazor.Icons.Material.Outlined.TaskAlt),
+            new Figure("近30天管家走访", visits.ToString(), "次", "/visits", MudBlazor.Icons.Material.Outlined.DirectionsWalk),
+        ];
+    }
+}

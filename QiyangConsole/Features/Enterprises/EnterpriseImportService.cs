@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using QiyangConsole.Data;
+using QiyangConsole.Features.Administration;
+using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Excel;
+
+namespace QiyangConsole.Features.Enterprises;
+
+/// <summary>What an import did: rows imported, and every problem (when nothing was imported) or the rows skipped.</summary>
+public sealed record ImportReport(int Imported, List<ImportError> Errors, bool ValidOnly)
+{
+    public List<int> SkippedRows => Errors.Select(e => e.Row).Distinct().Order().ToList();
+}
+
+public sealed class EnterpriseImportService(IDbContextFactory<AppDbContext> factory, CurrentUser user, SettingsService settings)
+{
+    public async Task<byte[]> TemplateAsync()
+    {
+        user.Require(AppRoles.Office);
+        return EnterpriseExcel.Template(await settings.LabelsAsync("industry"), await settings.LabelsAsync("park-zone"));
+    }
+
+    /// <summary>
+    /// All or nothing: any bad row and nothing is imported, unless <paramref name="validOnly"/> is chosen,
+    /// in which case the good rows are imported in one transaction and the bad ones reported as skipped.
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(Stream file, bool validOnly)
+    {
+        user.Require(AppRoles.Office);
+        var (rows, errors) = EnterpriseExcel.Read(file);
+        if (errors.Any(e => e.Row <= 1)) return new ImportReport(0, errors, false);
+        if (rows.Count == 0 && errors.Count == 0) return new ImportReport(0, [new ImportError(0, "-", "文件中没有企业数据")], false);
+        await using var db = await factory.CreateDbContextAsync();
+        var codes = rows.Select(r => Rules.CreditCode.Normalize(r.Enterprise.CreditCode)).ToList();
+        var registered = (await db.Enterprises.Where(e => codes.Contains(e.CreditCode)).Select(e => e.CreditCode).ToListAsync()).ToHashSet();
+        errors.AddRange(EnterpriseExcel.Validate(rows, await settings.LabelsAsync("industry"), await settings.LabelsAsync("park-zone"), registered));
+        errors = errors.OrderBy(e => e.Row).ToList();
+        if (errors.Count > 0 && !validOnly) return new ImportReport(0, errors, false);
+        var bad = errors.Select(e => e.Row).ToHashSet();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var good = rows.Where(r => !bad.Contains(r.Row)).ToList();
+        foreach (var r in good)
+        {
+            var entity = new Enterprise { Name = "", CreditCode = "", Industry = "" };
+            EnterpriseChecks.Apply(r.Enterprise, entity);
+            db.Enterprises.Add(entity);
+        }
+        await db.SaveOrConflictAsync();
+        await tx.CommitAsync();
+        return new ImportReport(good.Count, errors, validOnly);
+    }
+}

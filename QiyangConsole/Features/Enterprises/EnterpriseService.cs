@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using QiyangConsole.Data;
+using QiyangConsole.Features.Administration;
+using QiyangConsole.Features.Enterprises.Rules;
+using QiyangConsole.Features.Exchanges;
+using QiyangConsole.Features.Projects;
+using QiyangConsole.Infrastructure;
+
+namespace QiyangConsole.Features.Enterprises;
+
+public sealed record EnterpriseQuery(string? Text = null, string? Industry = null, string? Zone = null, bool? AboveSize = null, string? StewardId = null,
+    bool NoSteward = false, bool VisitOverdue = false, bool NoRoom = false);
+
+public sealed record EnterpriseRow(int Id, string Name, string CreditCode, string Industry, bool IsAboveSize, string? Zone, string? ContactPerson, string? ContactPhone,
+    string? Address, string? Steward, DateOnly? LastVisit, bool HasRoom);
+
+public sealed class EnterpriseEdit
+{
+    public int Id { get; set; }
+    public string? Name { get; set; }
+    public string? CreditCode { get; set; }
+    public string? Industry { get; set; }
+    public bool IsAboveSize { get; set; }
+    public string? Address { get; set; }
+    public string? ContactPerson { get; set; }
+    public string? ContactPhone { get; set; }
+    public string? Zone { get; set; }
+    public int Version { get; set; }
+
+    public static EnterpriseEdit From(Enterprise e) => new()
+    {
+        Id = e.Id, Name = e.Name, CreditCode = e.CreditCode, Industry = e.Industry, IsAboveSize = e.IsAboveSize, Address = e.Address,
+        ContactPerson = e.ContactPerson, ContactPhone = e.ContactPhone, Zone = e.Zone, Version = e.Version,
+    };
+}
+
+public sealed record EnterpriseDetail(Enterprise Enterprise, List<StewardAssignment> History, LiaisonRoom? Room, List<Visit> Visits, List<EnterpriseNeed> Needs,
+    List<Problem> Problems, List<HelpMatter> Matters, List<Cadre> Cadres, bool IsOwnSteward);
+
+/// <summary>园区企业: the register, scoped so a steward sees only its own enterprises.</summary>
+public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, CurrentUser user, SettingsService settings, TimeProvider clock)
+{
+    public static readonly string[] Readers = [AppRoles.Office, AppRoles.Leader, AppRoles.Viewer, AppRoles.Unit, AppRoles.Steward];
+    public const string NotYours = "该企业不在您的管家服务范围内";
+
+    /// <summary>The one place the register is scoped: a steward (own records) sees the enterprises it looks after.</summary>
+    internal IQueryable<Enterprise> Scoped(AppDbContext db)
+    {
+        user.Require(Readers);
+        var enterprises = db.Enterprises.AsNoTracking();
+        if (user.Scope == DataScope.OwnRecords) { var me = user.UserId ?? "-"; enterprises = enterprises.Where(e => e.StewardId == me); }
+        return enterprises;
+    }
+
+    public async Task<(List<EnterpriseRow> Rows, int Total)> ListAsync(EnterpriseQuery q, int skip, int take)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var cutoff = Stewarding.OverdueBefore(clock.Today(), await settings.IntAsync("steward.visitOverdueDays", 30));
+        var list = Filter(db, q, cutoff);
+        var total = await list.CountAsync();
+        var rows = await list.OrderBy(e => e.Zone).ThenBy(e => e.Name).Skip(skip).Take(take)
+            .Select(e => new EnterpriseRow(e.Id, e.Name, e.CreditCode, e.Industry, e.IsAboveSize, e.Zone, e.ContactPerson, e.ContactPhone, e.Address,
+                e.Steward!.DisplayName, db.Visits.Where(v => v.EnterpriseId == e.Id).Max(v => (DateOnly?)v.VisitedOn), db.LiaisonRooms.Any(r => r.EnterpriseId == e.Id)))
+            .ToListAsync();
+        return (rows, total);
+    }
+
+    /// <summary>One enterprise as a register row, refused outside the user's scope.</summary>
+    public async Task<List<EnterpriseRow>> ListByIdAsync(int id)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        if (!await db.Enterprises.AnyAsync(e => e.Id == id)) throw new DomainException("企业不存在");
+        var rows = await Scoped(db).Where(e => e.Id == id).Select(e => new EnterpriseRow(e.Id, e.Name, e.CreditCode, e.Industry, e.IsAboveSize, e.Zone, e.ContactPerson, e.ContactPhone, e.Address,
+            e.Steward!.DisplayName, null, false)).ToListAsync();
+        return rows.Count == 0 ? throw new DomainException(NotYours) : rows;
+    }
+
+    private IQueryable<Enterprise> Filter(AppDbContext db, EnterpriseQuery q, DateOnly cutoff)
+    {
+        var list = Scoped(db);
+        if (!string.IsNullOrWhiteSpace(q.Text)) { var t = q.Text.Trim(); list = list.Where(e => e.Name.Contains(t) || e.CreditCode.Contains(t.ToUpper()) || (e.ContactPerson != null && e.ContactPerson.Contains(t))); }
+        if (!string.IsNullOrEmpty(q.Industry)) list = list.Where(e => e.Industry == q.Industry);
+        if (!string.IsNullOrEmpty(q.Zone)) list = list.Where(e => e.Zone == q.Zone);
+        if (q.AboveSize is { } above) list = list.Where(e => e.IsAboveSize == above);
+        if (!string.IsNullOrEmpty(q.StewardId)) list = list.Where(e => e.StewardId == q.StewardId);
+        if (q.NoSteward) list = list.Where(e => e.StewardId == null);
+        if (q.VisitOverdue) list = list.Where(e => !db.Visits.Any(v => v.EnterpriseId == e.Id && v.VisitedOn >= cutoff));
+        if (q.NoRoom) list = list.Where(e => e.IsAboveSize && !db.LiaisonRooms.Any(r => r.EnterpriseId == e.Id));
+        return list;
+    }
+
+    public async Task<List<(int Id, string Name)>> PickListAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return (await Scoped(db).OrderBy(e => e.Name).Select(e => new { e.Id, e.Name }).ToListAsync()).Select(e => (e.Id, e.Name)).ToList();
+    }
+
+    public async Task<EnterpriseDetail> DetailAsync(int id)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var e = await db.Enterprises.AsNoTracking().Include(x => x.Steward).FirstOrDefaultAsync(x => x.Id == id) ?? throw new DomainException("企业不存在");
+        if (!await Scoped(db).AnyAsync(x => x.Id == id)) throw new DomainException(NotYours);
+        var history = await db.StewardAssignments.AsNoTracking().Include(a => a.Steward).Where(a => a.EnterpriseId == id).OrderByDescending(a => a.From).ThenByDescending(a => a.Id).ToListAsync();
+        var room = await db.LiaisonRooms.AsNoTracking().FirstOrDefaultAsync(r => r.EnterpriseId == id);
+        var visits = await db.Visits.AsNoTracking().Include(v => v.Steward).Where(v => v.EnterpriseId == id).OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).Take(50).ToListAsync();
+        var needs = await db.EnterpriseNeeds.AsNoTracking().Include(n => n.Unit).Where(n => n.EnterpriseId == id).OrderBy(n => n.State).ThenBy(n => n.Deadline).ToListAsync();
+        var problems = await db.Problems.AsNoTracking().Include(p => p.Unit).Where(p => p.EnterpriseId == id).OrderByDescending(p => p.RaisedOn).ToListAsync();
+        var matters = await db.HelpMatters.AsNoTracking().Include(m => m.Agent).Where(m => m.EnterpriseId == id).OrderByDescending(m => m.AcceptedOn).ToListAsync();
+        var cadres = await db.CadreLinks.AsNoTracking().Where(l => l.EnterpriseId == id).Select(l => l.Cadre!).Include(c => c.Unit).ToListAsync();
+        return new EnterpriseDetail(e, history, room, visits, needs, problems, matters, cadres, e.StewardId != null && e.StewardId == user.UserId);
+    }
+
+    public async Task<int> SaveAsync(EnterpriseEdit edit)
+    {
+        user.Require(AppRoles.Office);
+        var industries = await settings.LabelsAsync("industry");
+        var zones = await settings.LabelsAsync("park-zone");
+        var problem = EnterpriseChecks.Problem(edit, industries, zones);
+        if (problem is not null) throw new DomainException(problem);
+        var code = CreditCode.Normalize(edit.CreditCode);
+        await using var db = await factory.CreateDbContextAsync();
+        if (await db.Enterprises.AnyAsync(e => e.CreditCode == code && e.Id != edit.Id)) throw new DomainException($"统一社会信用代码 {code} 已登记");
+        Enterprise entity;
+        if (edit.Id == 0) entity = db.Enterprises.Add(new Enterprise { Name = "", CreditCode = code, Industry = "" }).Entity;
+        else
+        {
+            entity = await db.Enterprises.FindAsync(edit.Id) ?? throw new DomainException("企业不存在");
+            db.ExpectVersion(entity, edit.Version);
+        }
+        EnterpriseChecks.Apply(edit, entity);
+        await db.SaveOrConflictAsync();
+        return entity.Id;
+    }
+}

@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using QiyangConsole.Data;
+using QiyangConsole.Features.Administration;
+using QiyangConsole.Features.Enterprises.Rules;
+using QiyangConsole.Infrastructure;
+
+namespace QiyangConsole.Features.Enterprises;
+
+public sealed class HelpMatterInput
+{
+    public int? EnterpriseId { get; set; }
+    public string? Name { get; set; }
+    public HelpMode? Mode { get; set; }
+    public string? AgentId { get; set; }
+    public IEnumerable<int> WindowUnitIds { get; set; } = [];
+    public DateOnly? AcceptedOn { get; set; }
+    public DateOnly? PromisedOn { get; set; }
+}
+
+public sealed record HelpMatterQuery(string? Text = null, HelpMode? Mode = null, HelpState? State = null, string? AgentId = null, int? EnterpriseId = null);
+
+public sealed record HelpMatterRow(int Id, int EnterpriseId, string Enterprise, string Name, HelpMode Mode, string Agent, HelpState State, DateOnly AcceptedOn,
+    DateOnly? PromisedOn, DateOnly? FinishedOn, string? Result, IReadOnlyList<string> Windows, int Version);
+
+public sealed record HelpCounts(int FinishedSince2022, IReadOnlyDictionary<(HelpMode, HelpState), int> ByModeAndState)
+{
+    public int Of(HelpMode? mode = null, HelpState? state = null) =>
+        ByModeAndState.Where(kv => (mode is null || kv.Key.Item1 == mode) && (state is null || kv.Key.Item2 == state)).Sum(kv => kv.Value);
+}
+
+/// <summary>帮代办: 领办/导办/帮办/代办 matters under 1+1+N — one agent follows each matter through N approval windows.</summary>
+public sealed class HelpMatterService(IDbContextFactory<AppDbContext> factory, CurrentUser user, TimeProvider clock)
+{
+    public static readonly DateOnly CountFrom = new(2022, 1, 1);
+
+    /// <summary>Scope: a steward sees the matters it follows or those of its enterprises; a unit those where it is one of the windows.</summary>
+    private IQueryable<HelpMatter> Scoped(AppDbContext db)
+    {
+        user.Require(AppRoles.Office, AppRoles.Leader, AppRoles.Viewer, AppRoles.Steward, AppRoles.Unit);
+        var matters = db.HelpMatters.AsNoTracking();
+        switch (user.Scope)
+        {
+            case DataScope.OwnRecords:
+                var me = user.UserId ?? "-";
+                return matters.Where(m => m.AgentId == me || m.Enterprise!.StewardId == me);
+            case DataScope.OwnUnitAndBelow:
+                var unit = user.UnitId ?? -1;
+                return matters.Where(m => m.Windows.Any(w => w.UnitId == unit));
+            default:
+                return matters;
+        }
+    }
+
+    public async Task<(List<HelpMatterRow> Rows, int Total)> ListAsync(HelpMatterQuery q, int skip, int take)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var matters = Scoped(db);
+        if (!string.IsNullOrWhiteSpace(q.Text)) { var t = q.Text.Trim(); matters = matters.Where(m => m.Name.Contains(t) || m.Enterprise!.Name.Contains(t)); }
+        if (q.Mode is { } mode) matters = matters.Where(m => m.Mode == mode);
+        if (q.State is { } state) matters = matters.Where(m => m.State == state);
+        if (!string.IsNullOrEmpty(q.AgentId)) matters = matters.Where(m => m.AgentId == q.AgentId);
+        if (q.EnterpriseId is { } e) matters = matters.Where(m => m.EnterpriseId == e);
+        var total = await matters.CountAsync();
+        var rows = await matters.OrderBy(m => m.State == HelpState.Finished).ThenByDescending(m => m.AcceptedOn).ThenByDescending(m => m.Id).Skip(skip).Take(take)
+            .Select(m => new { m.Id, m.EnterpriseId, Enterprise = m.Enterprise!.Name, m.Name, m.Mode, Agent = m.Agent!.DisplayName, m.State, m.AcceptedOn, m.PromisedOn, m.FinishedOn, m.Result,
+                Windows = m.Windows.Select(w => w.Unit!.Name).ToList(), m.Version }).ToListAsync();
+        return (rows.Select(m => new HelpMatterRow(m.Id, m.EnterpriseId, m.Enterprise, m.Name, m.Mode, m.Agent, m.State, m.AcceptedOn, m.PromisedOn, m.FinishedOn, m.Result, m.Windows, m.Version)).ToList(), total);
+    }
+
+    public async Task<HelpCounts> CountsAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var matters = Scoped(db);
+        var grouped = await matters.GroupBy(m => new { m.Mode, m.State }).Select(g => new { g.Key.Mode, g.Key.State, Count = g.Count() }).ToListAsync();
+        var since = await matters.CountAsync(m => m.State == HelpState.Finished && m.FinishedOn >= CountFrom);
+        return new HelpCounts(since, grouped.ToDictionary(g => (g.Mode, g.State), g => g.Count));
+    }
+
+    public async Task<int> CreateAsync(HelpMatterInput input)
+    {
+        user.Require(AppRoles.Office, AppRoles.Steward);
+        if (input.EnterpriseId is not { } enterpriseId) throw new DomainException("请选择企业");
+        if (string.IsNullOrWhiteSpace(input.Name)) throw new DomainException("请填写事项名称");
+        if (input.Mode is not { } mode || !Enum.IsDefined(mode)) throw new DomainException("请选择帮代办方式（领办、导办、帮办或代办）");
+        var windows = input.WindowUnitIds.Distinct().ToList();
+        if (windows.Count == 0) throw new DomainException("请选择至少一个联办审批窗口（+N）");
+        var today = clock.Today();
+        if (input.AcceptedOn is not { } accepted) throw new DomainException("请填写受理日期");
+        if (accepted > today) throw new DomainException("受理日期不能晚于今天");
+        if (input.PromisedOn is { } promised && promised < accepted) throw new DomainException("承诺办结日期不能早于受理日期");
+        var agentId = user.IsOffice ? input.AgentId : user.UserId;
+        if (string.IsNullOrEmpty(agentId)) throw new DomainException("请选择全程跟踪的帮代办人员（1+1）");
+        await using var db = await factory.CreateDbContextAsync();
+        var enterprise = await db.Enterprises.FindAsync(enterpriseId) ?? throw new DomainException("企业不存在");
+        if (!user.IsOffice && enterprise.StewardId != user.UserId) throw new DomainException(EnterpriseService.NotYours);
+        if (!await db.Users.AnyAsync(u => u.Id == agentId && !u.IsDisabled)) throw new DomainException("帮代办人员不存在或已停用");
+        if (await db.Units.CountAsync(u => windows.Contains(u.Id) && u.IsActive) != windows.Count) throw new DomainException("所选审批窗口中有已停用或不存在的单位");
+        var matter = new HelpMatter
+        {
+            EnterpriseId = enterpriseId, Name = input.Name.Trim(), Mode = mode, AgentId = agentId, AcceptedOn = accepted, PromisedOn = input.PromisedOn, State = HelpState.Accepted,
+            Windows = windows.Select(u => new HelpMatterWindow { UnitId = u }).ToList(),
+        };
+        db.HelpMatters.Add(matter);
+        await db.SaveChangesAsync();
+        return matter.Id;
+    }
+
+    public Task StartAsync(int id, int version) => ActAsync(id, version, HelpAction.Start, null);
+
+    public Task FinishAsync(int id, string? result, int version)
+    {
+        if (string.IsNullOrWhiteSpace(result)) throw new DomainException("办结须填写办理结果");
+        return ActAsync(id, version, HelpAction.Finish, result.Trim());
+    }
+
+    private async Task ActAsync(int id, int version, HelpAction action, string? result)
+    {
+        user.Require(AppRoles.Office, AppRoles.Steward);
+        await using var db = await factory.CreateDbContextAsync();
+        var matter = await db.HelpMatters.FindAsync(id) ?? throw new DomainException("事项不存在");
+        if (!user.IsOffice && matter.AgentId != user.UserId) throw new DomainException("只有全程跟踪该事项的帮代办人员可以办理");
+        db.ExpectVersion(matter, version);
+        try { matter.State = HelpMatters.Next(matter.State, action); }
+        catch (InvalidOperationException ex) { throw new DomainException(ex.Message); }
+        if (matter.State == HelpState.Finished) { matter.FinishedOn = clock.Today(); matter.Result = result; }
+        await db.SaveOrConflictAsync();
+    }
+}

@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using QiyangConsole.Data;
+using QiyangConsole.Features.Administration;
+using QiyangConsole.Features.Enterprises.Rules;
+using QiyangConsole.Infrastructure;
+
+namespace QiyangConsole.Features.Enterprises;
+
+public sealed record StewardRow(string Id, string Name, string? Phone, int Enterprises, int AboveSize, int VisitsLast30, int Overdue);
+
+public sealed record Coverage(int All, int Covered, decimal Percent, int AboveSize, int AboveSizeWithRoom, List<EnterpriseRow> Uncovered, List<EnterpriseRow> WithoutRoom);
+
+/// <summary>企业管家: one steward per enterprise (with history), coverage against the 100% target, liaison rooms of 规上 enterprises.</summary>
+public sealed class StewardService(IDbContextFactory<AppDbContext> factory, CurrentUser user, SettingsService settings, TimeProvider clock)
+{
+    public static readonly string[] Readers = [AppRoles.Office, AppRoles.Leader, AppRoles.Viewer];
+
+    /// <summary>Active users with the Steward role.</summary>
+    public async Task<List<(string Id, string Name)>> StewardsAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return (await Stewards(db).OrderBy(u => u.UserName).Select(u => new { u.Id, u.DisplayName }).ToListAsync()).Select(u => (u.Id, u.DisplayName)).ToList();
+    }
+
+    private static IQueryable<AppUser> Stewards(AppDbContext db) =>
+        db.Users.Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == AppRoles.Steward)));
+
+    public async Task<List<StewardRow>> WorkloadAsync()
+    {
+        user.Require(Readers);
+        await using var db = await factory.CreateDbContextAsync();
+        var today = clock.Today();
+        var cutoff = Stewarding.OverdueBefore(today, await settings.IntAsync("steward.visitOverdueDays", 30));
+        var month = today.AddDays(-30);
+        return await Stewards(db).OrderBy(u => u.UserName).Select(u => new StewardRow(u.Id, u.DisplayName, u.PhoneNumber,
+            db.Enterprises.Count(e => e.StewardId == u.Id),
+            db.Enterprises.Count(e => e.StewardId == u.Id && e.IsAboveSize),
+            db.Visits.Count(v => v.StewardId == u.Id && v.VisitedOn > month),
+            db.Enterprises.Count(e => e.StewardId == u.Id && !db.Visits.Any(v => v.EnterpriseId == e.Id && v.VisitedOn >= cutoff)))).ToListAsync();
+    }
+
+    public async Task<Coverage> CoverageAsync(int listLimit = 200)
+    {
+        user.Require(Readers);
+        await using var db = await factory.CreateDbContextAsync();
+        var all = await db.Enterprises.CountAsync();
+        var covered = await db.Enterprises.CountAsync(e => e.StewardId != null);
+        var above = await db.Enterprises.CountAsync(e => e.IsAboveSize);
+        var withRoom = await db.Enterprises.CountAsync(e => e.IsAboveSize && db.LiaisonRooms.Any(r => r.EnterpriseId == e.Id));
+        var uncovered = await Rows(db.Enterprises.Where(e => e.StewardId == null), db, listLimit);
+        var withoutRoom = await Rows(db.Enterprises.Where(e => e.IsAboveSize && !db.LiaisonRooms.Any(r => r.EnterpriseId == e.Id)), db, listLimit);
+        return new Coverage(all, covered, Stewarding.CoveragePercent(covered, all), above, withRoom, uncovered, withoutRoom);
+    }
+
+    private static Task<List<EnterpriseRow>> Rows(IQueryable<Enterprise> list, AppDbContext db, int limit) =>
+        list.AsNoTracking().OrderBy(e => e.Name).Take(limit).Select(e => new EnterpriseRow(e.Id, e.Name, e.CreditCode, e.Industry, e.IsAboveSize, e.Zone, e.ContactPerson, e.ContactPhone,
+            e.Address, e.Steward!.DisplayName, db.Visits.Where(v => v.EnterpriseId == e.Id).Max(v => (DateOnly?)v.VisitedOn), db.LiaisonRooms.Any(r => r.EnterpriseId == e.Id))).ToListAsync();
+
+    /// <summary>
+    /// Assigns (or reassigns) a steward to one or many enterprises in one transaction: the current assignment
+    /// is closed today with the reason, a new one opened; enterprises already with this steward are left alone.
+    /// Returns how many changed.
+    /// </summary>
+    public async Task<int> AssignAsync(IReadOnlyCollection<int> enterpriseIds, string? stewardId, string? reason)
+    {
+        user.Require(AppRoles.Office);
+        if (enterpriseIds.Count == 0) throw new DomainException("请选择要分配管家的企业");
+        if (string.IsNullOrWhiteSpace(stewardId)) throw new DomainException("请选择企业管家");
+        await using var db = await factory.CreateDbContextAsync();
+        var steward = await Stewards(db).FirstOrDefaultAsync(u => u.Id == stewardId) ?? throw new DomainException("所选用户不是在岗的企业管家");
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var ids = enterpriseIds.Distinct().ToList();
+        var enterprises = await db.Enterprises.Where(e => ids.Contains(e.Id)).ToListAsync();
+        if (enterprises.Count != ids.Count) throw new DomainException("部分企业不存在，请刷新后重试");
+        var reassigning = enterprises.Any(e => e.StewardId is not null && e.StewardId != stewardId);
+        if (reassigning && string.IsNullOrWhiteSpace(reason)) throw new DomainException("更换管家须填写原因");
+        var today = clock.Today();
+        var changing = enterprises.Where(e => e.StewardId != stewardId).ToList();
+        var open = await db.StewardAssignments.Where(a => a.To == null && ids.Contains(a.EnterpriseId)).ToListAsync();
+        foreach (var e in changing)
+        {
+            foreach (var a in open.Where(a => a.EnterpriseId == e.Id)) { a.To = today; a.Reason ??= reason?.Trim(); }
+            db.StewardAssignments.Add(new StewardAssignment { EnterpriseId = e.Id, StewardId = steward.Id, From = today, By = user.DisplayName, Reason = e.StewardId is null ? reason?.Trim() ?? "首次配备" : null });
+            e.StewardId = steward.Id;
+            e.StewardSince = today;
+        }
+        if (changing.Count > 0)
+            await ReminderService.AddOnceAsync(db, new Reminder
+            {
+                UserId = steward.Id, Link = changing.Count == 1 ? $"/enterprises/{changing[0].Id}" : "/enterprises",
+                Title = changing.Count == 1 ? $"您已被确定为“{changing[0].Name}”的企业管家" : $"您新增负责 {changing.Count} 家企业的管家服务",
+                DedupKey = $"steward-{steward.Id}-{Guid.NewGuid():N}",
+            }, clock.UtcNow());
+        await db.SaveOrConflictAsync();
+        await tx.CommitAsync();
+        return changing.Count;
+    }
+
+    public async Task SaveRoomAsync(int enterpriseId, string? place, string? schedule, string? onDuty, int? version)
+    {
+        user.Require(AppRoles.Office);
+        if (string.IsNullOrWhiteSpace(place)) throw new DomainException("请填写联络室地点");
+        if (string.IsNullOrWhiteSpace(schedule)) throw new DomainException("请填写开放时间");
+        if (string.IsNullOrWhiteSpace(onDuty)) throw new DomainException("请填写驻室人员");
+        await using var db = await factory.CreateDbContextAsync();
+        if (!await db.Enterprises.AnyAsync(e => e.Id == enterpriseId)) throw new DomainException("企业不存在");
+        var room = await db.LiaisonRooms.FirstOrDefaultAsync(r => r.EnterpriseId == enterpriseId);
+        if (room is null) room = db.LiaisonRooms.Add(new LiaisonRoom { EnterpriseId = enterpriseId, Place = "", Schedule = "", OnDuty = "" }).Entity;
+        else db.ExpectVersion(room, version ?? -1);
+        (room.Place, room.Schedule, room.OnDuty) = (place.Trim(), schedule.Trim(), onDuty.Trim());
+        await db.SaveOrConflictAsync();
+    }
+}

@@ -1,0 +1,196 @@
+using Microsoft.EntityFrameworkCore;
+using QiyangConsole.Data;
+using QiyangConsole.Features.Administration;
+using QiyangConsole.Features.Enterprises.Rules;
+using QiyangConsole.Features.Exchanges;
+using QiyangConsole.Features.Projects;
+using QiyangConsole.Features.WorkItems;
+using QiyangConsole.Infrastructure;
+
+namespace QiyangConsole.Features.Enterprises;
+
+public sealed class VisitInput
+{
+    public int? EnterpriseId { get; set; }
+    public DateOnly? VisitedOn { get; set; }
+    public StewardDuties Duties { get; set; }
+    public string? Done { get; set; }
+    public string? ProblemsFound { get; set; }
+    public DateOnly? NextContactOn { get; set; }
+}
+
+public sealed record VisitQuery(string? StewardId = null, int? EnterpriseId = null, DateOnly? From = null, DateOnly? To = null, StewardDuties Duty = StewardDuties.None, bool WithProblemsOnly = false);
+
+public sealed record VisitRow(int Id, int EnterpriseId, string Enterprise, string Steward, DateOnly VisitedOn, StewardDuties Duties, string Done, string? ProblemsFound,
+    DateOnly? NextContactOn, bool HasPhoto, int? NeedId, int? ProblemId, int Version);
+
+public sealed record VisitCounts(int Total, IReadOnlyList<(StewardDuties Duty, int Count)> ByDuty, IReadOnlyList<(int Year, int Month, int Count)> ByMonth);
+
+public sealed record OverdueEnterprise(int Id, string Name, string? Steward, DateOnly? LastVisit);
+
+/// <summary>走访记录: stewards log visits to their own enterprises; findings become needs or problem-list items.</summary>
+public sealed class VisitService(IDbContextFactory<AppDbContext> factory, CurrentUser user, EnterpriseService enterprises, ProblemService problems,
+    SettingsService settings, DataPaths paths, TimeProvider clock)
+{
+    public const long MaxPhotoBytes = 10 * 1024 * 1024;
+    private static readonly string[] PhotoTypes = [".jpg", ".jpeg", ".png", ".webp", ".heic"];
+
+    /// <summary>The one place visits are scoped: a steward sees its own visits, everyone else who may read the register sees all.</summary>
+    private IQueryable<Visit> Scoped(AppDbContext db)
+    {
+        user.Require(AppRoles.Office, AppRoles.Leader, AppRoles.Viewer, AppRoles.Steward);
+        var visits = db.Visits.AsNoTracking();
+        if (user.Scope == DataScope.OwnRecords) { var me = user.UserId ?? "-"; visits = visits.Where(v => v.StewardId == me); }
+        return visits;
+    }
+
+    public async Task<int> LogAsync(VisitInput input, Attachment? photo = null)
+    {
+        user.Require(AppRoles.Steward);
+        if (input.EnterpriseId is not { } enterpriseId) throw new DomainException("请选择走访的企业");
+        var today = clock.Today();
+        if (input.VisitedOn is not { } on) throw new DomainException("请填写走访日期");
+        if (on > today) throw new DomainException("走访日期不能晚于今天");
+        if (on < today.AddDays(-90)) throw new DomainException("只能补记 90 天内的走访");
+        if ((input.Duties & Duties.Every) == StewardDuties.None) throw new DomainException("请至少选择一项履行的“五员”职责");
+        if (string.IsNullOrWhiteSpace(input.Done)) throw new DomainException("请填写走访内容（做了什么）");
+        if (input.Done.Trim().Length > 1000) throw new DomainException("走访内容不能超过 1000 字");
+        if (input.NextContactOn is { } next && next < on) throw new DomainException("下次联系日期不能早于走访日期");
+        if (photo is not null)
+        {
+            if (!PhotoTypes.Contains(Path.GetExtension(photo.FileName).ToLowerInvariant())) throw new DomainException("照片应为 jpg、png、webp 或 heic 格式");
+        }
+        await using var db = await factory.CreateDbContextAsync();
+        var me = user.UserId;
+        var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.Id == enterpriseId) ?? throw new DomainException("企业不存在");
+        if (enterprise.StewardId != me) throw new DomainException(EnterpriseService.NotYours);
+        var visit = new Visit
+        {
+            EnterpriseId = enterpriseId, StewardId = me!, VisitedOn = on, Duties = input.Duties & Duties.Every, Done = input.Done.Trim(),
+            ProblemsFound = string.IsNullOrWhiteSpace(input.ProblemsFound) ? null : input.ProblemsFound.Trim(), NextContactOn = input.NextContactOn, CreatedAt = clock.UtcNow(),
+        };
+        if (photo is not null) visit.PhotoPath = await StorePhotoAsync(photo);
+        db.Visits.Add(visit);
+        await db.SaveChangesAsync();
+        return visit.Id;
+    }
+
+    private async Task<string> StorePhotoAsync(Attachment photo)
+    {
+        var stored = $"visit-{Guid.NewGuid():N}{Path.GetExtension(photo.FileName).ToLowerInvariant()}";
+        var path = Path.Combine(paths.Attachments, stored);
+        await using (var file = File.Create(path))
+        {
+            await photo.Content.CopyToAsync(file);
+            if (file.Length > MaxPhotoBytes) { file.Close(); File.Delete(path); throw new DomainException("照片不能超过 10 MB"); }
+        }
+        return stored;
+    }
+
+    public async Task<(string FileName, string Path)> PhotoAsync(int visitId)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var v = await Scoped(db).FirstOrDefaultAsync(x => x.Id == visitId) ?? throw new DomainException("走访记录不存在或不在您的服务范围内");
+        if (v.PhotoPath is null) throw new DomainException("该走访没有照片");
+        return ($"走访照片-{v.VisitedOn:yyyyMMdd}{Path.GetExtension(v.PhotoPath)}", Path.Combine(paths.Attachments, v.PhotoPath));
+    }
+
+    public async Task<(List<VisitRow> Rows, int Total)> ListAsync(VisitQuery q, int skip, int take)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var visits = Filter(Scoped(db), q);
+        var total = await visits.CountAsync();
+        var rows = await visits.OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).Skip(skip).Take(take)
+            .Select(v => new VisitRow(v.Id, v.EnterpriseId, v.Enterprise!.Name, v.Steward!.DisplayName, v.VisitedOn, v.Duties, v.Done, v.ProblemsFound, v.NextContactOn,
+                v.PhotoPath != null, v.NeedId, v.ProblemId, v.Version)).ToListAsync();
+        return (rows, total);
+    }
+
+    private static IQueryable<Visit> Filter(IQueryable<Visit> visits, VisitQuery q)
+    {
+        if (!string.IsNullOrEmpty(q.StewardId)) visits = visits.Where(v => v.StewardId == q.StewardId);
+        if (q.EnterpriseId is { } e) visits = visits.Where(v => v.EnterpriseId == e);
+        if (q.From is { } from) visits = visits.Where(v => v.VisitedOn >= from);
+        if (q.To is { } to) visits = visits.Where(v => v.VisitedOn <= to);
+        if (q.Duty != StewardDuties.None) visits = visits.Where(v => (v.Duties & q.Duty) != 0);
+        if (q.WithProblemsOnly) visits = visits.Where(v => v.ProblemsFound != null);
+        return visits;
+    }
+
+    public async Task<VisitRow> GetAsync(int id)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await Scoped(db).Where(v => v.Id == id).Select(v => new VisitRow(v.Id, v.EnterpriseId, v.Enterprise!.Name, v.Steward!.DisplayName, v.VisitedOn, v.Duties, v.Done,
+            v.ProblemsFound, v.NextContactOn, v.PhotoPath != null, v.NeedId, v.ProblemId, v.Version)).FirstOrDefaultAsync() ?? throw new DomainException("走访记录不存在或不在您的服务范围内");
+    }
+
+    /// <summary>Counts per duty (a visit counts once for each duty exercised) and per month, in the same scope and filter as the list.</summary>
+    public async Task<VisitCounts> CountsAsync(VisitQuery q)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var visits = Filter(Scoped(db), q);
+        var total = await visits.CountAsync();
+        var byDuty = new List<(StewardDuties, int)>();
+        foreach (var (duty, _, _) in Duties.All) byDuty.Add((duty, await visits.CountAsync(v => (v.Duties & duty) != 0)));
+        var byMonth = (await visits.GroupBy(v => new { v.VisitedOn.Year, v.VisitedOn.Month }).Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync())
+            .OrderBy(m => m.Year).ThenBy(m => m.Month).Select(m => (m.Year, m.Month, m.Count)).ToList();
+        return new VisitCounts(total, byDuty, byMonth);
+    }
+
+    /// <summary>Enterprises (in the user's scope) not visited for more than the parameter's days, longest first.</summary>
+    public async Task<(List<OverdueEnterprise> Rows, int Total, int Days)> OverdueAsync(int take = 100)
+    {
+        var days = await settings.IntAsync("steward.visitOverdueDays", 30);
+        var cutoff = Stewarding.OverdueBefore(clock.Today(), days);
+        await using var db = await factory.CreateDbContextAsync();
+        var list = enterprises.Scoped(db).Where(e => !db.Visits.Any(v => v.EnterpriseId == e.Id && v.VisitedOn >= cutoff))
+            .Select(e => new { e.Id, e.Name, Steward = e.Steward!.DisplayName, Last = db.Visits.Where(v => v.EnterpriseId == e.Id).Max(v => (DateOnly?)v.VisitedOn) });
+        var total = await list.CountAsync();
+        var rows = await list.OrderBy(x => x.Last).ThenBy(x => x.Name).Take(take).ToListAsync();
+        return (rows.Select(x => new OverdueEnterprise(x.Id, x.Name, x.Steward, x.Last)).ToList(), total, days);
+    }
+
+    /// <summary>A problem found on a visit becomes an enterprise need assigned to a unit (按方抓药).</summary>
+    public async Task<int> ToNeedAsync(int visitId, string? type, string? description, int? unitId, DateOnly? deadline, int version)
+    {
+        if (type is null || !(await settings.LabelsAsync("need-type")).Contains(type)) throw new DomainException("请选择需求类型");
+        if (string.IsNullOrWhiteSpace(description)) throw new DomainException("请填写需求内容");
+        if (deadline is not { } d || d < clock.Today()) throw new DomainException("请填写不早于今天的办理期限");
+        return await ConvertAsync(visitId, version, v => v.NeedId, async (db, visit, enterprise) =>
+        {
+            if (unitId is not { } u || !await db.Units.AnyAsync(x => x.Id == u && x.IsActive)) throw new DomainException("请选择责任单位");
+            var need = new EnterpriseNeed { EnterpriseId = visit.EnterpriseId, Type = type, Description = description.Trim(), UnitId = u, Deadline = d };
+            db.EnterpriseNeeds.Add(need);
+            await db.SaveChangesAsync();
+            await ReminderService.AddOnceAsync(db, new Reminder { UnitId = u, Title = $"企业需求待办：{enterprise.Name} — {need.Description}", Link = "/projects/needs", DedupKey = $"enterprise-need-{need.Id}" }, clock.UtcNow());
+            visit.NeedId = need.Id;
+            return need.Id;
+        });
+    }
+
+    /// <summary>A problem found on a visit goes onto the problem list (登记), for the Office to 分类交办.</summary>
+    public async Task<int> ToProblemAsync(int visitId, string? category, string? description, bool urgent, int version) =>
+        await ConvertAsync(visitId, version, v => v.ProblemId, async (db, visit, enterprise) =>
+        {
+            var problem = await problems.AddAsync(db, new ProblemInput { EnterpriseName = enterprise.Name, Description = description ?? "", Category = category, IsUrgent = urgent }, enterprise.Id);
+            await ReminderService.AddOnceAsync(db, new Reminder { Role = AppRoles.Office, Title = $"企业管家上报问题待交办：{enterprise.Name}", Link = $"/exchanges/problems/{problem.Id}", DedupKey = $"visit-problem-{problem.Id}" }, clock.UtcNow());
+            visit.ProblemId = problem.Id;
+            return problem.Id;
+        });
+
+    private async Task<int> ConvertAsync(int visitId, int version, Func<Visit, int?> existing, Func<AppDbContext, Visit, Enterprise, Task<int>> convert)
+    {
+        user.Require(AppRoles.Office, AppRoles.Steward);
+        await using var db = await factory.CreateDbContextAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var visit = await db.Visits.FindAsync(visitId) ?? throw new DomainException("走访记录不存在");
+        if (!user.IsOffice && visit.StewardId != user.UserId) throw new DomainException("只能转办本人走访中发现的问题");
+        if (existing(visit) is not null) throw new DomainException("该走访发现的问题已经转办过");
+        db.ExpectVersion(visit, version);
+        var enterprise = await db.Enterprises.FindAsync(visit.EnterpriseId) ?? throw new DomainException("企业不存在");
+        var id = await convert(db, visit, enterprise);
+        await db.SaveOrConflictAsync();
+        await tx.CommitAsync();
+        return id;
+    }
+}
