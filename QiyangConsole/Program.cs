@@ -19,6 +19,8 @@ using QiyangConsole.Infrastructure.Jobs;
 using QiyangConsole.Infrastructure.Localization;
 
 var builder = WebApplication.CreateBuilder(args);
+// Serve package assets (MudBlazor) when running from build output in any environment: `dotnet run` starts in Production by default.
+builder.WebHost.UseStaticWebAssets();
 
 builder.AddQiyangData();
 builder.Services.AddSingleton(TimeProvider.System);

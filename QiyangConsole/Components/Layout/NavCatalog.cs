@@ -19,6 +19,7 @@ public static class NavCatalog
 
     private static readonly string[] Readers = [AppRoles.Office, AppRoles.Leader, AppRoles.Viewer];
     private static readonly string[] ExchangeReaders = [AppRoles.Office, AppRoles.Leader, AppRoles.Viewer, AppRoles.Unit];
+    private static readonly string[] EnterpriseReaders = [AppRoles.Office, AppRoles.Leader, AppRoles.Viewer, AppRoles.Unit, AppRoles.Steward];
 
     public static readonly IReadOnlyList<NavSection> Sections =
     [
@@ -28,6 +29,15 @@ public static class NavCatalog
             new("个性需求", "/projects/needs", Icons.Material.Outlined.Checklist, ExchangeReaders),
             new("领导精力投入", "/projects/leaders", Icons.Material.Outlined.HowToReg, Readers),
             new("审批清单模板", "/projects/checklists", Icons.Material.Outlined.FactCheck, Office),
+        ]),
+        new("企业管家", Icons.Material.Outlined.Storefront,
+        [
+            new("园区企业", "/enterprises", Icons.Material.Outlined.Domain, EnterpriseReaders),
+            new("走访记录", "/visits", Icons.Material.Outlined.DirectionsWalk, [AppRoles.Office, AppRoles.Leader, AppRoles.Viewer, AppRoles.Steward]),
+            new("帮代办", "/help-matters", Icons.Material.Outlined.TaskAlt, EnterpriseReaders),
+            new("管家覆盖", "/enterprises/stewards", Icons.Material.Outlined.SupportAgent, Readers),
+            new("百名干部联百企", "/enterprises/cadres", Icons.Material.Outlined.Groups, Readers),
+            new("联络卡联系人", "/enterprises/contacts", Icons.Material.Outlined.ContactPhone, [AppRoles.Office, AppRoles.Leader, AppRoles.Viewer, AppRoles.Steward]),
         ]),
         new("重点工作", Icons.Material.Outlined.Assignment,
         [

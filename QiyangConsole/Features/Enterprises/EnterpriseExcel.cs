@@ -22,8 +22,6 @@ public static class EnterpriseExcel
             ws.Column(c + 1).Width = Columns[c].Width;
         }
         ws.Row(1).Style.Font.Bold = true;
-        ws.Cell(2, 1).Text("示例：湖南祁阳示例科技有限公司（导入前请删除本行）");
-        ws.Cell(2, 2).Text("91431181MA4L000001");
         ws.Column(2).Style.NumberFormat.Format = "@";
         ws.Column(8).Style.NumberFormat.Format = "@";
         var help = wb.Worksheets.Add("填写说明");
@@ -32,7 +30,8 @@ public static class EnterpriseExcel
         help.Cell(1, 2).Text("所在园区（填以下之一）");
         for (var i = 0; i < zones.Count; i++) help.Cell(i + 2, 2).Text(zones[i]);
         help.Cell(1, 3).Text("是否规上：填“是”或“否”，空白视为否");
-        help.Cell(2, 3).Text("统一社会信用代码：18 位，校验位须正确");
+        help.Cell(2, 3).Text("统一社会信用代码：18 位，校验位须正确，例如 91440300708461136T");
+        help.Cell(3, 3).Text("联系电话：11 位手机号或带区号的固定电话，例如 0746-3221234");
         help.Columns().Width = 28;
         return wb.ToBytes();
     }

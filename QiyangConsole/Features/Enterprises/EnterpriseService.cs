@@ -34,7 +34,7 @@ public sealed class EnterpriseEdit
     };
 }
 
-public sealed record EnterpriseDetail(Enterprise Enterprise, List<StewardAssignment> History, LiaisonRoom? Room, List<Visit> Visits, List<EnterpriseNeed> Needs,
+public sealed record EnterpriseDetail(Enterprise Enterprise, List<StewardAssignment> History, LiaisonRoom? Room, List<VisitRow> Visits, List<EnterpriseNeed> Needs,
     List<Problem> Problems, List<HelpMatter> Matters, List<Cadre> Cadres, bool IsOwnSteward);
 
 /// <summary>园区企业: the register, scoped so a steward sees only its own enterprises.</summary>
@@ -102,7 +102,8 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
         if (!await Scoped(db).AnyAsync(x => x.Id == id)) throw new DomainException(NotYours);
         var history = await db.StewardAssignments.AsNoTracking().Include(a => a.Steward).Where(a => a.EnterpriseId == id).OrderByDescending(a => a.From).ThenByDescending(a => a.Id).ToListAsync();
         var room = await db.LiaisonRooms.AsNoTracking().FirstOrDefaultAsync(r => r.EnterpriseId == id);
-        var visits = await db.Visits.AsNoTracking().Include(v => v.Steward).Where(v => v.EnterpriseId == id).OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).Take(50).ToListAsync();
+        var visits = await db.Visits.AsNoTracking().Where(v => v.EnterpriseId == id).OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).Take(50)
+            .Select(v => new VisitRow(v.Id, v.EnterpriseId, e.Name, v.Steward!.DisplayName, v.VisitedOn, v.Duties, v.Done, v.ProblemsFound, v.NextContactOn, v.PhotoPath != null, v.NeedId, v.ProblemId, v.Version, v.StewardId)).ToListAsync();
         var needs = await db.EnterpriseNeeds.AsNoTracking().Include(n => n.Unit).Where(n => n.EnterpriseId == id).OrderBy(n => n.State).ThenBy(n => n.Deadline).ToListAsync();
         var problems = await db.Problems.AsNoTracking().Include(p => p.Unit).Where(p => p.EnterpriseId == id).OrderByDescending(p => p.RaisedOn).ToListAsync();
         var matters = await db.HelpMatters.AsNoTracking().Include(m => m.Agent).Where(m => m.EnterpriseId == id).OrderByDescending(m => m.AcceptedOn).ToListAsync();

@@ -22,7 +22,7 @@ public sealed class VisitInput
 public sealed record VisitQuery(string? StewardId = null, int? EnterpriseId = null, DateOnly? From = null, DateOnly? To = null, StewardDuties Duty = StewardDuties.None, bool WithProblemsOnly = false);
 
 public sealed record VisitRow(int Id, int EnterpriseId, string Enterprise, string Steward, DateOnly VisitedOn, StewardDuties Duties, string Done, string? ProblemsFound,
-    DateOnly? NextContactOn, bool HasPhoto, int? NeedId, int? ProblemId, int Version);
+    DateOnly? NextContactOn, bool HasPhoto, int? NeedId, int? ProblemId, int Version, string StewardId);
 
 public sealed record VisitCounts(int Total, IReadOnlyList<(StewardDuties Duty, int Count)> ByDuty, IReadOnlyList<(int Year, int Month, int Count)> ByMonth);
 
@@ -102,7 +102,7 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
         var total = await visits.CountAsync();
         var rows = await visits.OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).Skip(skip).Take(take)
             .Select(v => new VisitRow(v.Id, v.EnterpriseId, v.Enterprise!.Name, v.Steward!.DisplayName, v.VisitedOn, v.Duties, v.Done, v.ProblemsFound, v.NextContactOn,
-                v.PhotoPath != null, v.NeedId, v.ProblemId, v.Version)).ToListAsync();
+                v.PhotoPath != null, v.NeedId, v.ProblemId, v.Version, v.StewardId)).ToListAsync();
         return (rows, total);
     }
 
@@ -121,7 +121,7 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
     {
         await using var db = await factory.CreateDbContextAsync();
         return await Scoped(db).Where(v => v.Id == id).Select(v => new VisitRow(v.Id, v.EnterpriseId, v.Enterprise!.Name, v.Steward!.DisplayName, v.VisitedOn, v.Duties, v.Done,
-            v.ProblemsFound, v.NextContactOn, v.PhotoPath != null, v.NeedId, v.ProblemId, v.Version)).FirstOrDefaultAsync() ?? throw new DomainException("走访记录不存在或不在您的服务范围内");
+            v.ProblemsFound, v.NextContactOn, v.PhotoPath != null, v.NeedId, v.ProblemId, v.Version, v.StewardId)).FirstOrDefaultAsync() ?? throw new DomainException("走访记录不存在或不在您的服务范围内");
     }
 
     /// <summary>Counts per duty (a visit counts once for each duty exercised) and per month, in the same scope and filter as the list.</summary>
