@@ -22,6 +22,17 @@ public class HostTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task The_app_serves_its_own_and_mudblazors_styles_and_scripts_in_production()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(fixture.Host.BaseUrl) };
+        foreach (var path in new[] { "/_content/MudBlazor/MudBlazor.min.css", "/_content/MudBlazor/MudBlazor.min.js", "/_framework/blazor.web.js", "/assets/css/app.css", "/assets/css/card.css" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
     public async Task Anonymous_requests_are_sent_to_sign_in_and_the_dashboard_too()
     {
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(fixture.Host.BaseUrl) };

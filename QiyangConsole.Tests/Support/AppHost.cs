@@ -25,8 +25,8 @@ public sealed class AppHost : WebApplicationFactory<Program>
     {
         builder.UseSetting("Data:Directory", DataDirectory);
         builder.UseSetting("Demo:Enabled", "true");
+        // Production, as `dotnet run` starts: the app itself must serve MudBlazor's assets (see HostTests).
         builder.UseEnvironment("Production");
-        builder.UseStaticWebAssets();
     }
 
     public override async ValueTask DisposeAsync()

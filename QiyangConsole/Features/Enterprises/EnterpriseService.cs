@@ -107,7 +107,7 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
         var needs = await db.EnterpriseNeeds.AsNoTracking().Include(n => n.Unit).Where(n => n.EnterpriseId == id).OrderBy(n => n.State).ThenBy(n => n.Deadline).ToListAsync();
         var problems = await db.Problems.AsNoTracking().Include(p => p.Unit).Where(p => p.EnterpriseId == id).OrderByDescending(p => p.RaisedOn).ToListAsync();
         var matters = await db.HelpMatters.AsNoTracking().Include(m => m.Agent).Where(m => m.EnterpriseId == id).OrderByDescending(m => m.AcceptedOn).ToListAsync();
-        var cadres = await db.CadreLinks.AsNoTracking().Where(l => l.EnterpriseId == id).Select(l => l.Cadre!).Include(c => c.Unit).ToListAsync();
+        var cadres = await db.Cadres.AsNoTracking().Include(c => c.Unit).Where(c => db.CadreLinks.Any(l => l.CadreId == c.Id && l.EnterpriseId == id)).ToListAsync();
         return new EnterpriseDetail(e, history, room, visits, needs, problems, matters, cadres, e.StewardId != null && e.StewardId == user.UserId);
     }
 
