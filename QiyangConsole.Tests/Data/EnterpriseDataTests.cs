@@ -183,7 +183,7 @@ public sealed class EnterpriseSeedDataTests(SeededEnterpriseDb fixture) : IClass
         Assert.Equal(expected.Select(m => $"{m.Enterprise}|{m.Name}|{m.AcceptedOn:yyyy-MM-dd}").Order(StringComparer.Ordinal),
             rows.Select(m => $"{m.Enterprise}|{m.Name}|{m.AcceptedOn:yyyy-MM-dd}").Order(StringComparer.Ordinal));
         Assert.Equal(expected.Count(m => m.State == HelpState.Finished && m.FinishedOn >= new DateOnly(2022, 1, 1)), (await Kit.Matters(db).CountsAsync()).FinishedSince2022);
-        // A unit does not read the visits, nor act on matters.
+        // A unit does not read the visits.
         await Kit.RefusedAsync(() => Kit.Visits(db).ListAsync(new VisitQuery(), 0, 10), DomainException.Forbidden);
 
         // The Office sees all.
@@ -612,9 +612,9 @@ public sealed class StewardDataTests
     {
         await using var ctx = db.CreateDbContext();
         var assignments = await ctx.StewardAssignments.AsNoTracking().GroupBy(a => a.EnterpriseId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
-        var stewards = await ctx.Enterprises.AsNoTracking().OrderBy(e => e.Id).Select(e => e.StewardId + "@" + e.StewardSince).ToListAsync();
+        var stewards = await ctx.Enterprises.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Id, e.StewardId, e.StewardSince }).ToListAsync();
         return new Snapshot(assignments.Sum(a => a.Count), await ctx.Reminders.MaxAsync(r => (long?)r.Id) ?? 0, await ctx.Reminders.CountAsync(),
-            assignments.ToDictionary(a => a.Key, a => a.Count), string.Join(";", stewards));
+            assignments.ToDictionary(a => a.Key, a => a.Count), string.Join(";", stewards.Select(e => $"{e.Id}:{e.StewardId}@{e.StewardSince:yyyy-MM-dd}")));
     }
 }
 
@@ -834,7 +834,10 @@ public sealed class HelpMatterDataTests
         await Kit.RefusedAsync(() => matters.CreateAsync(Input()), DomainException.Forbidden);
         Kit.AsOffice(db);
         await Kit.RefusedAsync(() => matters.CreateAsync(Input(x => x.AgentId = null)), "请选择全程跟踪的帮代办人员（1+1）");
-        await Kit.RefusedAsync(() => matters.CreateAsync(Input(x => x.AgentId = "no-such-user")), "帮代办人员不存在或已停用");
+        await Kit.RefusedAsync(() => matters.CreateAsync(Input(x => x.AgentId = "no-such-user")), "帮代办人员应为在岗的企业管家或专班办公室人员");
+        string leader;
+        await using (var ctx = db.CreateDbContext()) leader = await ctx.Users.Where(u => u.UserName == "leader").Select(u => u.Id).SingleAsync();
+        await Kit.RefusedAsync(() => matters.CreateAsync(Input(x => x.AgentId = leader)), "帮代办人员应为在岗的企业管家或专班办公室人员");
         await using (var ctx = db.CreateDbContext())
             Assert.Equal(SeedJson.Matters.Count, await ctx.HelpMatters.CountAsync());
 
@@ -852,7 +855,7 @@ public sealed class HelpMatterDataTests
             Assert.Equal(Kit.Today.AddDays(-2), matter.AcceptedOn);
             Assert.Equal(Kit.Today.AddDays(10), matter.PromisedOn);
             Assert.Null(matter.FinishedOn);
-            Assert.Equal([approval, ecology], matter.Windows.Select(w => w.UnitId).Order());
+            Assert.Equal(new[] { approval, ecology }.Order(), matter.Windows.Select(w => w.UnitId).Order());
         }
         Assert.Contains((await matters.ListAsync(new HelpMatterQuery(), 0, 500)).Rows, r => r.Id == id);
 

@@ -79,9 +79,11 @@ public static class EnterpriseExcel
         var seen = new Dictionary<string, int>();
         foreach (var (row, e) in rows)
         {
-            errors.AddRange(EnterpriseChecks.Problems(e, industries, zones).Select(p => new ImportError(row, p.Field, p.Reason)));
+            var problems = EnterpriseChecks.Problems(e, industries, zones).Select(p => new ImportError(row, p.Field, p.Reason)).ToList();
+            errors.AddRange(problems);
             var code = CreditCode.Normalize(e.CreditCode);
-            if (!CreditCode.IsValid(code)) continue;
+            // A row bad for another reason does not claim its code: a later good row with it may still be imported.
+            if (problems.Count > 0) continue;
             if (registeredCodes.Contains(code)) errors.Add(new ImportError(row, "统一社会信用代码", $"统一社会信用代码 {code} 已登记，不能重复导入"));
             else if (seen.TryGetValue(code, out var first)) errors.Add(new ImportError(row, "统一社会信用代码", $"统一社会信用代码 {code} 与第 {first} 行重复"));
             else seen[code] = row;

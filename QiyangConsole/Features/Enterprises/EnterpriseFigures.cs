@@ -22,7 +22,7 @@ public sealed class EnterpriseFigures(IDbContextFactory<AppDbContext> factory, T
         var visits = await db.Visits.CountAsync(v => v.VisitedOn > month, ct);
         return
         [
-            new Figure("企业管家覆盖率", $"{Stewarding.CoveragePercent(covered, all)}%", $"{covered} / {all} 家企业配备管家", "/enterprises/stewards", MudBlazor.Icons.Material.Outlined.SupportAgent),
+            new Figure("企业管家覆盖率", $"{Stewarding.CoveragePercent(covered, all).ToString(System.Globalization.CultureInfo.InvariantCulture)}%", $"{covered} / {all} 家企业配备管家", "/enterprises/stewards", MudBlazor.Icons.Material.Outlined.SupportAgent),
             new Figure("帮代办办结事项", finished.ToString(), "2022年以来", "/help-matters", MudBlazor.Icons.Material.Outlined.TaskAlt),
             new Figure("近30天管家走访", visits.ToString(), "次", "/visits", MudBlazor.Icons.Material.Outlined.DirectionsWalk),
         ];

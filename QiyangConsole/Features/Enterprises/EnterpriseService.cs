@@ -69,8 +69,9 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
     public async Task<List<EnterpriseRow>> ListByIdAsync(int id)
     {
         await using var db = await factory.CreateDbContextAsync();
+        var scoped = Scoped(db);
         if (!await db.Enterprises.AnyAsync(e => e.Id == id)) throw new DomainException("企业不存在");
-        var rows = await Scoped(db).Where(e => e.Id == id).Select(e => new EnterpriseRow(e.Id, e.Name, e.CreditCode, e.Industry, e.IsAboveSize, e.Zone, e.ContactPerson, e.ContactPhone, e.Address,
+        var rows = await scoped.Where(e => e.Id == id).Select(e => new EnterpriseRow(e.Id, e.Name, e.CreditCode, e.Industry, e.IsAboveSize, e.Zone, e.ContactPerson, e.ContactPhone, e.Address,
             e.Steward!.DisplayName, null, false)).ToListAsync();
         return rows.Count == 0 ? throw new DomainException(NotYours) : rows;
     }
@@ -98,8 +99,9 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
     public async Task<EnterpriseDetail> DetailAsync(int id)
     {
         await using var db = await factory.CreateDbContextAsync();
+        var scoped = Scoped(db);
         var e = await db.Enterprises.AsNoTracking().Include(x => x.Steward).FirstOrDefaultAsync(x => x.Id == id) ?? throw new DomainException("企业不存在");
-        if (!await Scoped(db).AnyAsync(x => x.Id == id)) throw new DomainException(NotYours);
+        if (!await scoped.AnyAsync(x => x.Id == id)) throw new DomainException(NotYours);
         var history = await db.StewardAssignments.AsNoTracking().Include(a => a.Steward).Where(a => a.EnterpriseId == id).OrderByDescending(a => a.From).ThenByDescending(a => a.Id).ToListAsync();
         var room = await db.LiaisonRooms.AsNoTracking().FirstOrDefaultAsync(r => r.EnterpriseId == id);
         var visits = await db.Visits.AsNoTracking().Where(v => v.EnterpriseId == id).OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).Take(50)

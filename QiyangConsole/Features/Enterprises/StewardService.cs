@@ -79,8 +79,9 @@ public sealed class StewardService(IDbContextFactory<AppDbContext> factory, Curr
         var open = await db.StewardAssignments.Where(a => a.To == null && ids.Contains(a.EnterpriseId)).ToListAsync();
         foreach (var e in changing)
         {
-            foreach (var a in open.Where(a => a.EnterpriseId == e.Id)) { a.To = today; a.Reason ??= reason?.Trim(); }
-            db.StewardAssignments.Add(new StewardAssignment { EnterpriseId = e.Id, StewardId = steward.Id, From = today, By = user.DisplayName, Reason = e.StewardId is null ? reason?.Trim() ?? "首次配备" : null });
+            // The reason of a closed assignment says why it ended (as in the seeds); an open first one says 首次配备.
+            foreach (var a in open.Where(a => a.EnterpriseId == e.Id)) { a.To = today; a.Reason = reason?.Trim(); }
+            db.StewardAssignments.Add(new StewardAssignment { EnterpriseId = e.Id, StewardId = steward.Id, From = today, By = user.DisplayName, Reason = e.StewardId is null ? (string.IsNullOrWhiteSpace(reason) ? "首次配备" : reason.Trim()) : null });
             e.StewardId = steward.Id;
             e.StewardSince = today;
         }

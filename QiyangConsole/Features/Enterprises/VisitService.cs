@@ -186,11 +186,15 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
         var visit = await db.Visits.FindAsync(visitId) ?? throw new DomainException("走访记录不存在");
         if (!user.IsOffice && visit.StewardId != user.UserId) throw new DomainException("只能转办本人走访中发现的问题");
         if (existing(visit) is not null) throw new DomainException("该走访发现的问题已经转办过");
-        db.ExpectVersion(visit, version);
+        if (visit.Version != version) throw new DomainException(DomainException.Conflict);
         var enterprise = await db.Enterprises.FindAsync(visit.EnterpriseId) ?? throw new DomainException("企业不存在");
-        var id = await convert(db, visit, enterprise);
-        await db.SaveOrConflictAsync();
-        await tx.CommitAsync();
-        return id;
+        try
+        {
+            var id = await convert(db, visit, enterprise);
+            await db.SaveOrConflictAsync();
+            await tx.CommitAsync();
+            return id;
+        }
+        catch (DbUpdateConcurrencyException) { throw new DomainException(DomainException.Conflict); }
     }
 }

@@ -105,6 +105,8 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
         if (input.Category is null || !categories.Contains(input.Category)) throw new DomainException("请选择问题类别");
         if (input.EventId is { } e && !await db.ExchangeEvents.AnyAsync(x => x.Id == e)) throw new DomainException("交流活动不存在");
         if (input.WorkItemId is { } w && !await db.WorkItems.AnyAsync(x => x.Id == w)) throw new DomainException("重点工作事项不存在");
+        // A problem raised by a registered enterprise is linked to it, so its page lists the problem.
+        enterpriseId ??= await db.Enterprises.Where(e => e.Name == enterprise).Select(e => (int?)e.Id).FirstOrDefaultAsync();
         var problem = new Problem { EventId = input.EventId, WorkItemId = input.WorkItemId, EnterpriseName = enterprise, EnterpriseId = enterpriseId, Description = description, Category = input.Category, IsUrgent = input.IsUrgent, RaisedOn = clock.Today() };
         db.Problems.Add(problem);
         await db.SaveChangesAsync();
