@@ -89,6 +89,16 @@ public sealed class EnterpriseSeedDataTests(SeededEnterpriseDb fixture) : IClass
     }
 
     [Fact]
+    public async Task The_key_projects_of_2021_2022_leave_the_sources_2023_landing_figures_as_they_are()
+    {
+        var figures = new QiyangConsole.Features.Projects.ProjectFigures(_db, _db.Clock);
+        var t = await figures.TotalsAsync(2023);
+        Assert.Equal((42, 1_554_600m, 14, 187_000m), (t.Signed, t.SignedWan, t.Landed, t.LandedWan));
+        await using var ctx = _db.CreateDbContext();
+        Assert.Equal(150, await ctx.Projects.CountAsync());
+    }
+
+    [Fact]
     public async Task A_steward_sees_only_its_own_enterprises_visits_and_matters()
     {
         var db = _db;
