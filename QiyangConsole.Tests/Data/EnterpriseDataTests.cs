@@ -804,6 +804,42 @@ public sealed class VisitDataTests
 public sealed class HelpMatterDataTests
 {
     [Fact]
+    public async Task A_finished_matter_is_due_for_a_callback_once_and_the_rating_counts_for_the_agents_unit()
+    {
+        await using var db = await EnterpriseDb.LightAsync();
+        var me = await Kit.UserIdAsync(db, "steward");
+        var own = await Kit.EnterpriseIdAsync(db, "湖南坤能新材料有限公司");
+        var approval = await Kit.UnitIdAsync(db, "市行政审批服务局");
+        var centre = await Kit.UnitIdAsync(db, "高新区企业服务中心");
+        db.SignIn("steward", AppRoles.Steward, userId: me);
+        var matters = Kit.Matters(db);
+        var id = await matters.CreateAsync(new HelpMatterInput { EnterpriseId = own, Name = "排污许可证变更", Mode = HelpMode.Help, WindowUnitIds = [approval], AcceptedOn = Kit.Today.AddDays(-2) });
+        Kit.AsOffice(db);
+        var callbacks = new CallbackService(db, db.Actor, new CalendarService(db, new CalendarCache(), db.Actor), Kit.Settings(db), Kit.Problems(db), db.Clock);
+        Assert.DoesNotContain(await callbacks.DueMattersAsync(), m => m.Id == id);
+        await Kit.RefusedAsync(() => callbacks.RecordAsync(new CallbackInput { HelpMatterId = id, Person = "企业联系人", CalledOn = Kit.Today, Rating = Rating.Satisfied }), "帮代办事项办结后才能回访");
+
+        db.SignIn("steward", AppRoles.Steward, userId: me);
+        var version = (await matters.ListAsync(new HelpMatterQuery(EnterpriseId: own), 0, 100)).Rows.Single(r => r.Id == id).Version;
+        await matters.FinishAsync(id, "已取得变更后的排污许可证", version);
+        Kit.AsOffice(db);
+        var due = Assert.Single(await callbacks.DueMattersAsync(), m => m.Id == id);
+        Assert.Equal(("湖南坤能新材料有限公司", Kit.Today), (due.Enterprise, due.FinishedOn));
+        await using (var ctx = db.CreateDbContext())
+            Assert.True(await ctx.Reminders.AnyAsync(r => r.Role == AppRoles.Office && r.DedupKey == $"help-matter-finished-{id}"));
+
+        var callbackId = await callbacks.RecordAsync(new CallbackInput { HelpMatterId = id, Person = "企业联系人", CalledOn = Kit.Today, Rating = Rating.VerySatisfied });
+        Assert.DoesNotContain(await callbacks.DueMattersAsync(), m => m.Id == id);
+        await Kit.RefusedAsync(() => callbacks.RecordAsync(new CallbackInput { HelpMatterId = id, Person = "企业联系人", CalledOn = Kit.Today, Rating = Rating.Satisfied }), "该帮代办事项已回访");
+        await using (var ctx = db.CreateDbContext())
+        {
+            var callback = await ctx.Callbacks.SingleAsync(c => c.Id == callbackId);
+            Assert.Equal((id, centre), (callback.HelpMatterId, callback.UnitId));
+            Assert.StartsWith("帮代办回访：湖南坤能新材料有限公司 排污许可证变更", callback.Subject);
+        }
+    }
+
+    [Fact]
     public async Task A_steward_opens_a_matter_for_its_enterprise_and_follows_it_to_the_end()
     {
         await using var db = await EnterpriseDb.LightAsync();

@@ -1404,6 +1404,9 @@ namespace QiyangConsole.Data.Migrations
                     b.Property<string>("Comment")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("HelpMatterId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Person")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1432,6 +1435,8 @@ namespace QiyangConsole.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HelpMatterId");
 
                     b.HasIndex("ProblemId");
 
@@ -2529,6 +2534,11 @@ namespace QiyangConsole.Data.Migrations
 
             modelBuilder.Entity("QiyangConsole.Features.Exchanges.Callback", b =>
                 {
+                    b.HasOne("QiyangConsole.Features.Enterprises.HelpMatter", null)
+                        .WithMany()
+                        .HasForeignKey("HelpMatterId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("QiyangConsole.Features.Exchanges.Problem", null)
                         .WithMany()
                         .HasForeignKey("ProblemId")

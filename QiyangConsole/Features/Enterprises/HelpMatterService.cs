@@ -124,7 +124,12 @@ public sealed class HelpMatterService(IDbContextFactory<AppDbContext> factory, C
         db.ExpectVersion(matter, version);
         try { matter.State = HelpMatters.Next(matter.State, action); }
         catch (InvalidOperationException ex) { throw new DomainException(ex.Message); }
-        if (matter.State == HelpState.Finished) { matter.FinishedOn = clock.Today(); matter.Result = result; }
+        if (matter.State == HelpState.Finished)
+        {
+            matter.FinishedOn = clock.Today();
+            matter.Result = result;
+            await ReminderService.AddOnceAsync(db, new Reminder { Role = AppRoles.Office, Title = $"帮代办事项已办结，待回访：{matter.Name}", Link = "/callbacks", DedupKey = $"help-matter-finished-{matter.Id}" }, clock.UtcNow());
+        }
         await db.SaveOrConflictAsync();
     }
 }

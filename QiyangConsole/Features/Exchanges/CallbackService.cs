@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Administration.Calendar;
+using QiyangConsole.Features.Enterprises.Rules;
 using QiyangConsole.Features.Exchanges.Rules;
 using QiyangConsole.Infrastructure;
 
@@ -11,6 +12,7 @@ public sealed class CallbackInput
 {
     public int? ProblemId { get; set; }
     public int? RectificationId { get; set; }
+    public int? HelpMatterId { get; set; }
     public string? Subject { get; set; }
     public int? UnitId { get; set; }
     public string Person { get; set; } = "";
@@ -24,6 +26,8 @@ public sealed class CallbackInput
 public sealed record CallbackRow(int Id, DateOnly CalledOn, string Subject, string Unit, string Person, Rating Rating, string? Comment, string? BadReason, bool IsReRating, RectificationState? Rectification);
 
 public sealed record RectificationRow(int Id, int CallbackId, string Subject, string Unit, int UnitId, DateOnly Deadline, RectificationState State, string? Answer, string? BadReason, bool ReRated);
+
+public sealed record DueMatter(int Id, string Enterprise, string? Contact, string? Phone, string Name, string Mode, string Agent, DateOnly FinishedOn);
 
 public sealed record Satisfaction(string Label, int Total, int Satisfied, decimal? Rate);
 
@@ -61,6 +65,17 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
         user.Require(AppRoles.Office, AppRoles.Leader);
         var (rows, _) = await problems.ListAsync(new ProblemQuery(State: ProblemState.Resolved), 0, 500);
         return rows;
+    }
+
+    /// <summary>Help-agent matters finished in the last <paramref name="days"/> days and not yet called back.</summary>
+    public async Task<List<DueMatter>> DueMattersAsync(int days = 30)
+    {
+        user.Require(AppRoles.Office, AppRoles.Leader);
+        await using var db = await factory.CreateDbContextAsync();
+        var since = clock.Today().AddDays(-days);
+        return await db.HelpMatters.AsNoTracking().Where(m => m.State == HelpState.Finished && m.FinishedOn >= since && !db.Callbacks.Any(c => c.HelpMatterId == m.Id))
+            .OrderBy(m => m.FinishedOn).Select(m => new DueMatter(m.Id, m.Enterprise!.Name, m.Enterprise.ContactPerson, m.Enterprise.ContactPhone, m.Name, HelpMatters.ModeName(m.Mode), m.Agent!.DisplayName, m.FinishedOn!.Value))
+            .ToListAsync();
     }
 
     public async Task<List<RectificationRow>> RectificationsAsync(bool openOnly)
@@ -106,6 +121,15 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
             subject = $"问题回访：{problem.Description}";
             unitId = problem.UnitId!.Value;
         }
+        else if (input.HelpMatterId is { } matterId)
+        {
+            var matter = await db.HelpMatters.Include(m => m.Enterprise).Include(m => m.Agent).Include(m => m.Windows).FirstOrDefaultAsync(m => m.Id == matterId) ?? throw new DomainException("帮代办事项不存在");
+            if (matter.State != HelpState.Finished) throw new DomainException("帮代办事项办结后才能回访");
+            if (await db.Callbacks.AnyAsync(c => c.HelpMatterId == matterId)) throw new DomainException("该帮代办事项已回访");
+            subject = $"帮代办回访：{matter.Enterprise!.Name} {matter.Name}";
+            // The agent's unit answers for the service (1+1); a matter without one falls to its first window.
+            unitId = matter.Agent?.UnitId ?? matter.Windows.Select(w => w.UnitId).First();
+        }
         else
         {
             subject = input.Subject?.Trim() ?? "";
@@ -115,7 +139,7 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
         }
         var callback = new Callback
         {
-            ProblemId = problem?.Id, RectificationId = input.RectificationId, Subject = subject.Length > 300 ? subject[..300] : subject, UnitId = unitId,
+            ProblemId = problem?.Id, RectificationId = input.RectificationId, HelpMatterId = input.HelpMatterId, Subject = subject.Length > 300 ? subject[..300] : subject, UnitId = unitId,
             Person = person, Phone = Blank(input.Phone), CalledOn = calledOn, CalledBy = user.DisplayName, Rating = rating,
             Comment = Blank(input.Comment), BadReason = Ratings.IsBad(rating) ? input.BadReason!.Trim() : null,
         };

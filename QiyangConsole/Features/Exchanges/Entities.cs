@@ -70,6 +70,8 @@ public class Callback : IVersioned
 {
     public int Id { get; set; }
     public int? ProblemId { get; set; }
+    /// <summary>The finished help-agent matter (帮代办) called about.</summary>
+    public int? HelpMatterId { get; set; }
     /// <summary>The service matter or problem called about.</summary>
     public required string Subject { get; set; }
     public int UnitId { get; set; }
