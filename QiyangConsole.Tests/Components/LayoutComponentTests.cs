@@ -61,7 +61,7 @@ public class ParametersPageTests : ComponentTestBase
         var save = page.FindAll("tr").Single(tr => tr.InnerHtml.Contains("warning.yellowDays")).QuerySelector("button")!;
         await save.ClickAsync(new());
         var snackbar = Services.GetRequiredService<MudBlazor.ISnackbar>();
-        page.WaitForAssertion(() => Assert.Contains(snackbar.ShownSnackbars, s => s.Message.Contains("黄灯提前工作日数") && s.Message.Contains("不小于 0 的整数")));
+        page.WaitForAssertion(() => Assert.Contains(snackbar.ShownSnackbars, s => s.Message is { } m && m.Contains("黄灯提前工作日数") && m.Contains("不小于 0 的整数")));
         Assert.Equal("3", await new SettingsService(db, db.Actor).ParameterAsync("warning.yellowDays"));
     }
 }

@@ -632,6 +632,31 @@ public sealed class StewardDataTests
 public sealed class VisitDataTests
 {
     [Fact]
+    public async Task A_visit_photo_is_kept_beside_the_data_and_only_the_steward_and_readers_get_it_back()
+    {
+        await using var db = await EnterpriseDb.LightAsync();
+        var me = await Kit.UserIdAsync(db, "steward");
+        var steward2 = await Kit.UserIdAsync(db, "steward2");
+        var enterpriseId = await Kit.EnterpriseIdAsync(db, "湖南坤能新材料有限公司");
+        db.SignIn("steward", AppRoles.Steward, userId: me);
+        var visits = Kit.Visits(db);
+        var input = new VisitInput { EnterpriseId = enterpriseId, VisitedOn = Kit.Today, Duties = StewardDuties.Safeguard, Done = "检查厂区消防通道" };
+        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 4];
+
+        await Kit.RefusedAsync(() => visits.LogAsync(input, new QiyangConsole.Features.WorkItems.Attachment("现场.exe", new MemoryStream(jpeg))), "照片应为 jpg、png、webp 或 heic 格式");
+        var id = await visits.LogAsync(input, new QiyangConsole.Features.WorkItems.Attachment("现场.JPG", new MemoryStream(jpeg)));
+
+        var (fileName, path) = await visits.PhotoAsync(id);
+        Assert.Equal(jpeg, await File.ReadAllBytesAsync(path));
+        Assert.Equal("走访照片-20230518.jpg", fileName);
+        Assert.StartsWith(db.Directory, path);
+        db.SignIn("steward2", AppRoles.Steward, userId: steward2);
+        await Kit.RefusedAsync(() => visits.PhotoAsync(id), "走访记录不存在或不在您的服务范围内");
+        db.SignIn("leader", AppRoles.Leader);
+        Assert.Equal(path, (await visits.PhotoAsync(id)).Path);
+    }
+
+    [Fact]
     public async Task A_stewards_visit_finding_becomes_a_need_and_a_problem_once_each()
     {
         await using var db = await EnterpriseDb.LightAsync();
