@@ -76,7 +76,7 @@ public sealed class EnterpriseSeedDataTests(SeededEnterpriseDb fixture) : IClass
             Assert.Equal(SeedJson.Cadres.SelectMany(c => c.Items).Count(i => i.List == CadreLists.Name(list) && i.State != ItemState.Done), totals.OpenItems[list]);
 
         // The overview's cards.
-        var figures = await new EnterpriseFigures(db, db.Clock).FiguresAsync(CancellationToken.None);
+        var figures = await new EnterpriseFigures(db, db.Actor, Kit.Settings(db), db.Clock).FiguresAsync(CancellationToken.None);
         Assert.Equal(3, figures.Count);
         Assert.Equal("企业管家覆盖率", figures[0].Label);
         Assert.Equal("100%", figures[0].Value);
@@ -132,7 +132,7 @@ public sealed class EnterpriseSeedDataTests(SeededEnterpriseDb fixture) : IClass
         Assert.True(own.IsOwnSteward);
         await Kit.RefusedAsync(() => enterprises.DetailAsync(othersEnterprise), EnterpriseService.NotYours);
         await Kit.RefusedAsync(() => enterprises.ListByIdAsync(othersEnterprise), EnterpriseService.NotYours);
-        await Kit.RefusedAsync(() => enterprises.DetailAsync(999_999), "企业不存在");
+        await Kit.RefusedAsync(() => enterprises.DetailAsync(999_999), EnterpriseService.NotYours); // the same answer: ids cannot be probed
 
         // Contact cards only for its own enterprises.
         var cards = await new ContactCardService(db, db.Actor, enterprises).CardsAsync(new EnterpriseQuery());
@@ -402,6 +402,93 @@ public sealed class EnterpriseImportDataTests
 public sealed class StewardDataTests
 {
     [Fact]
+    public async Task A_disabled_steward_leaves_its_enterprises_uncovered_until_they_are_reassigned()
+    {
+        await using var db = await EnterpriseDb.LightAsync();
+        var steward2 = await Kit.UserIdAsync(db, "steward2");
+        var steward3 = await Kit.UserIdAsync(db, "steward3");
+        await using (var ctx = db.CreateDbContext())
+        {
+            (await ctx.Users.SingleAsync(u => u.Id == steward2)).IsDisabled = true;
+            await ctx.SaveChangesAsync();
+        }
+        Kit.AsOffice(db);
+        var stewards = Kit.Stewards(db);
+        var coverage = await stewards.CoverageAsync();
+        Assert.Equal((240, 216, 90.0m), (coverage.All, coverage.Covered, coverage.Percent));
+        Assert.Equal(24, coverage.Uncovered.Count);
+        Assert.Equal(24, (await Kit.Enterprises(db).ListAsync(new EnterpriseQuery(NoSteward: true), 0, 100)).Total);
+        Assert.DoesNotContain(await stewards.WorkloadAsync(), r => r.Id == steward2);
+
+        // Taking over from a steward who left needs no reason; the history says why the old assignment ended.
+        var ids = coverage.Uncovered.Select(e => e.Id).ToList();
+        Assert.Equal(24, await stewards.AssignAsync(ids, steward3, null, coverage.Uncovered.ToDictionary(e => e.Id, e => e.Version)));
+        Assert.Equal(100m, (await stewards.CoverageAsync()).Percent);
+        await using (var ctx = db.CreateDbContext())
+            Assert.All(await ctx.StewardAssignments.Where(a => a.StewardId == steward2 && a.To == Kit.Today).ToListAsync(), a => Assert.Equal("原管家已离岗", a.Reason));
+    }
+
+    [Fact]
+    public async Task Two_office_users_changing_the_same_enterprises_steward_the_second_is_refused()
+    {
+        await using var db = await EnterpriseDb.LightAsync();
+        var steward3 = await Kit.UserIdAsync(db, "steward3");
+        var steward4 = await Kit.UserIdAsync(db, "steward4");
+        var id = await Kit.EnterpriseIdAsync(db, "湖南坤能新材料有限公司");
+        int version;
+        await using (var ctx = db.CreateDbContext()) version = (await ctx.Enterprises.SingleAsync(e => e.Id == id)).Version;
+        Kit.AsOffice(db);
+        var stewards = Kit.Stewards(db);
+        await stewards.AssignAsync([id], steward3, "岗位调整", new Dictionary<int, int> { [id] = version });
+        await Kit.RefusedAsync(() => stewards.AssignAsync([id], steward4, "另一位同事的调整", new Dictionary<int, int> { [id] = version }), DomainException.Conflict);
+        await using (var ctx = db.CreateDbContext())
+        {
+            Assert.Equal(steward3, (await ctx.Enterprises.SingleAsync(e => e.Id == id)).StewardId);
+            Assert.Equal(1, await ctx.StewardAssignments.CountAsync(a => a.EnterpriseId == id && a.To == null));
+        }
+    }
+
+    [Fact]
+    public async Task A_unit_sees_only_the_enterprises_it_serves_and_not_the_stewards_visit_notes()
+    {
+        await using var db = await EnterpriseDb.LightAsync();
+        var me = await Kit.UserIdAsync(db, "steward");
+        var resources = await Kit.UnitIdAsync(db, "市自然资源局");
+        var kunneng = await Kit.EnterpriseIdAsync(db, "湖南坤能新材料有限公司");
+        db.SignIn("steward", AppRoles.Steward, userId: me);
+        var visits = Kit.Visits(db);
+        var visitId = await visits.LogAsync(new VisitInput { EnterpriseId = kunneng, VisitedOn = Kit.Today, Duties = StewardDuties.Errands, Done = "了解用地需求", ProblemsFound = "二期用地报批进度慢" });
+        await visits.ToNeedAsync(visitId, "其他", "协调二期用地报批", resources, Kit.Today.AddDays(10), 0);
+
+        db.SignIn("unit", AppRoles.Unit, resources, "市自然资源局");
+        var enterprises = Kit.Enterprises(db);
+        var (rows, total) = await enterprises.ListAsync(new EnterpriseQuery(), 0, 500);
+        Assert.Contains(rows, r => r.Id == kunneng);
+        Assert.True(total < 240, $"a unit saw {total} enterprises");
+        var detail = await enterprises.DetailAsync(kunneng);
+        Assert.Empty(detail.Visits);
+        Assert.Equal(0, detail.VisitCount);
+        Assert.All(detail.Needs, n => Assert.Equal(resources, n.UnitId));
+        Assert.Contains(detail.Needs, n => n.Description == "协调二期用地报批");
+        var other = await Kit.EnterpriseIdAsync(db, "祁阳住信电气有限公司");
+        if (!rows.Any(r => r.Id == other)) await Kit.RefusedAsync(() => enterprises.DetailAsync(other), EnterpriseService.NotYours);
+    }
+
+    [Fact]
+    public async Task A_steward_cannot_log_a_visit_from_before_it_took_the_enterprise_over()
+    {
+        await using var db = await EnterpriseDb.LightAsync();
+        var steward3 = await Kit.UserIdAsync(db, "steward3");
+        var id = await Kit.EnterpriseIdAsync(db, "湖南坤能新材料有限公司");
+        Kit.AsOffice(db);
+        await Kit.Stewards(db).AssignAsync([id], steward3, "岗位调整");
+        db.SignIn("steward3", AppRoles.Steward, userId: steward3);
+        await Kit.RefusedAsync(() => Kit.Visits(db).LogAsync(new VisitInput { EnterpriseId = id, VisitedOn = Kit.Today.AddDays(-1), Duties = StewardDuties.Liaison, Done = "对接" }),
+            "走访日期不能早于您担任该企业管家的日期（2023-05-18）");
+        Assert.True(await Kit.Visits(db).LogAsync(new VisitInput { EnterpriseId = id, VisitedOn = Kit.Today, Duties = StewardDuties.Liaison, Done = "对接" }) > 0);
+    }
+
+    [Fact]
     public async Task Assigning_a_steward_in_bulk_closes_the_old_assignments_and_opens_new_ones()
     {
         await using var db = await EnterpriseDb.LightAsync();
@@ -574,7 +661,7 @@ public sealed class StewardDataTests
         Assert.Equal(id, Assert.Single(coverage.WithoutRoom).Id);
         Assert.Equal(id, Assert.Single((await enterprises.ListAsync(new EnterpriseQuery(NoSteward: true), 0, 10)).Rows).Id);
         Assert.Equal(id, Assert.Single((await enterprises.ListAsync(new EnterpriseQuery(NoRoom: true), 0, 10)).Rows).Id);
-        var figure = (await new EnterpriseFigures(db, db.Clock).FiguresAsync(CancellationToken.None))[0];
+        var figure = (await new EnterpriseFigures(db, db.Actor, Kit.Settings(db), db.Clock).FiguresAsync(CancellationToken.None))[0];
         Assert.Equal($"{99.6m}%", figure.Value);
         Assert.Equal("240 / 241 家企业配备管家", figure.Note);
 
@@ -718,7 +805,7 @@ public sealed class VisitDataTests
         await Kit.RefusedAsync(() => visits.ToNeedAsync(visitId, "用工", "招工", 999_999, Kit.Today.AddDays(30), 0), "请选择责任单位");
         await Kit.RefusedAsync(() => visits.ToNeedAsync(999_999, "用工", "招工", hr, Kit.Today.AddDays(30), 0), "走访记录不存在");
         db.SignIn("steward2", AppRoles.Steward, userId: steward2);
-        await Kit.RefusedAsync(() => visits.ToNeedAsync(visitId, "用工", "招工", hr, Kit.Today.AddDays(30), 0), "只能转办本人走访中发现的问题");
+        await Kit.RefusedAsync(() => visits.ToNeedAsync(visitId, "用工", "招工", hr, Kit.Today.AddDays(30), 0), "只能转办本人负责企业、本人走访中发现的问题");
         db.SignIn("steward", AppRoles.Steward, userId: me);
         Assert.Equal(needsBefore, await CountAsync(db, c => c.EnterpriseNeeds));
 
@@ -964,7 +1051,7 @@ public sealed class HelpMatterDataTests
         // The figure counts it.
         Kit.AsOffice(db);
         Assert.Equal(187, (await matters.CountsAsync()).FinishedSince2022);
-        Assert.Equal("187", (await new EnterpriseFigures(db, db.Clock).FiguresAsync(CancellationToken.None))[1].Value);
+        Assert.Equal("187", (await new EnterpriseFigures(db, db.Actor, Kit.Settings(db), db.Clock).FiguresAsync(CancellationToken.None))[1].Value);
     }
 
     private static async Task<(HelpState, int)> StateAsync(TestDb db, int id)

@@ -127,7 +127,7 @@ public sealed class EnterpriseImportTests
     [InlineData("1")]
     [InlineData("是的")]
     [InlineData("规模以上")]
-    public void A_bad_是否规上_is_reported_with_its_row_and_the_row_is_left_out(string cell)
+    public void A_bad_是否规上_is_reported_with_its_row_and_the_rest_of_the_row_is_still_read_for_checking(string cell)
     {
         var (rows, errors) = Read(Workbook(
             Row("湖南坤能新材料有限公司", CodeA, above: "是"),
@@ -135,7 +135,9 @@ public sealed class EnterpriseImportTests
             Row("永州样本农业合作社", CodeC, above: "否")));
 
         Assert.Equal(new[] { new ImportError(3, "是否规上", $"“{cell}”应填“是”或“否”") }, errors);
-        Assert.Equal([2, 4], rows.Select(r => r.Row));
+        // The row stays in the list so Validate reports its other problems too; the import skips it because of the error above.
+        Assert.Equal([2, 3, 4], rows.Select(r => r.Row));
+        Assert.False(rows[1].Enterprise.IsAboveSize);
     }
 
     [Fact]

@@ -1436,7 +1436,9 @@ namespace QiyangConsole.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HelpMatterId");
+                    b.HasIndex("HelpMatterId")
+                        .IsUnique()
+                        .HasFilter("HelpMatterId IS NOT NULL");
 
                     b.HasIndex("ProblemId");
 

@@ -16,6 +16,7 @@ public sealed class SettingsService(IDbContextFactory<AppDbContext> factory, Cur
         ["problem-category"] = "问题类别",
         ["work-source"] = "重点工作来源",
         ["need-type"] = "个性需求类型",
+        ["park-zone"] = "所在园区",
     };
 
     public async Task<List<string>> LabelsAsync(string type)

@@ -68,6 +68,9 @@ public sealed class CadreService(IDbContextFactory<AppDbContext> factory, Curren
         user.Require(AppRoles.Office);
         if (string.IsNullOrWhiteSpace(name)) throw new DomainException("请填写干部姓名");
         if (unitId is not { } u) throw new DomainException("请选择干部所在单位");
+        EnterpriseChecks.Limit(name, 30, "干部姓名");
+        EnterpriseChecks.Limit(post, 50, "职务");
+        EnterpriseChecks.Limit(phone, 20, "联系电话");
         await using var db = await factory.CreateDbContextAsync();
         if (!await db.Units.AnyAsync(x => x.Id == u && x.IsActive)) throw new DomainException("请选择干部所在单位");
         var cadre = id == 0 ? db.Cadres.Add(new Cadre { Name = "" }).Entity : await db.Cadres.FindAsync(id) ?? throw new DomainException("干部不存在");
@@ -106,6 +109,7 @@ public sealed class CadreService(IDbContextFactory<AppDbContext> factory, Curren
         user.Require(AppRoles.Office);
         if (!Enum.IsDefined(list)) throw new DomainException("请选择清单（企业需求、问题摸排或工作任务）");
         if (string.IsNullOrWhiteSpace(content)) throw new DomainException("请填写清单事项内容");
+        EnterpriseChecks.Limit(content, 500, "清单事项内容");
         if (deadline is not { } d || d < clock.Today()) throw new DomainException("请填写不早于今天的完成期限");
         await using var db = await factory.CreateDbContextAsync();
         if (!await db.CadreLinks.AnyAsync(l => l.Id == linkId)) throw new DomainException("联系关系不存在");

@@ -22,6 +22,10 @@ public sealed class ContactCardService(IDbContextFactory<AppDbContext> factory, 
         if (string.IsNullOrWhiteSpace(department)) throw new DomainException("请填写部门");
         if (string.IsNullOrWhiteSpace(name)) throw new DomainException("请填写联系人");
         if (string.IsNullOrWhiteSpace(phone)) throw new DomainException("请填写 24 小时联系电话");
+        EnterpriseChecks.Limit(department, 50, "部门");
+        EnterpriseChecks.Limit(name, 30, "联系人");
+        EnterpriseChecks.Limit(phone, 30, "联系电话");
+        EnterpriseChecks.Limit(duty, 100, "服务内容");
         await using var db = await factory.CreateDbContextAsync();
         if (await db.ServiceContacts.AnyAsync(c => c.Department == department.Trim() && c.Id != id)) throw new DomainException($"部门“{department.Trim()}”已有联系人，请直接修改");
         var c = id == 0 ? db.ServiceContacts.Add(new ServiceContact { Department = "", Name = "", Phone = "" }).Entity

@@ -23,6 +23,8 @@ public static partial class EnterpriseChecks
         if (string.IsNullOrWhiteSpace(e.Industry)) yield return ("行业", "请选择行业");
         else if (!industries.Contains(e.Industry.Trim())) yield return ("行业", $"行业“{e.Industry.Trim()}”不在行业字典中");
         if (!string.IsNullOrWhiteSpace(e.Zone) && zones.Count > 0 && !zones.Contains(e.Zone.Trim())) yield return ("所在园区", $"园区“{e.Zone.Trim()}”不在园区字典中");
+        if (e.Address?.Trim().Length > 200) yield return ("地址", "地址不能超过 200 个字");
+        if (e.ContactPerson?.Trim().Length > 50) yield return ("联系人", "联系人不能超过 50 个字");
         if (!string.IsNullOrWhiteSpace(e.ContactPhone) && !PhonePattern().IsMatch(e.ContactPhone.Trim())) yield return ("联系电话", $"联系电话“{e.ContactPhone.Trim()}”应为 11 位手机号或带区号的固定电话");
     }
 
@@ -36,6 +38,12 @@ public static partial class EnterpriseChecks
         entity.ContactPerson = Blank(e.ContactPerson);
         entity.ContactPhone = Blank(e.ContactPhone);
         entity.Zone = Blank(e.Zone);
+    }
+
+    /// <summary>Refuses text longer than <paramref name="max"/> characters, naming the field.</summary>
+    public static void Limit(string? text, int max, string field)
+    {
+        if (text is not null && text.Trim().Length > max) throw new Infrastructure.DomainException($"{field}不能超过 {max} 个字");
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

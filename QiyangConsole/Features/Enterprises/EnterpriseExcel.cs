@@ -56,13 +56,9 @@ public static class EnterpriseExcel
             {
                 var cells = Enumerable.Range(1, Columns.Length).Select(c => ws.Cell(r, c).Read()).ToArray();
                 if (cells.All(string.IsNullOrEmpty)) continue;
-                bool above;
-                switch (cells[3])
-                {
-                    case "是" or "规上": above = true; break;
-                    case "" or "否" or "规下": above = false; break;
-                    default: errors.Add(new ImportError(r, "是否规上", $"“{cells[3]}”应填“是”或“否”")); continue;
-                }
+                var above = cells[3] is "是" or "规上";
+                // A bad flag is reported and the row still read, so its other cells are checked too (the row is not imported).
+                if (!above && cells[3] is not ("" or "否" or "规下")) errors.Add(new ImportError(r, "是否规上", $"“{cells[3]}”应填“是”或“否”"));
                 rows.Add(new ImportRow(r, new EnterpriseEdit
                 {
                     Name = cells[0], CreditCode = cells[1], Industry = cells[2], IsAboveSize = above, Zone = cells[4], Address = cells[5], ContactPerson = cells[6], ContactPhone = cells[7],

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
+using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Dashboard;
 using QiyangConsole.Features.Enterprises.Rules;
 using QiyangConsole.Infrastructure;
@@ -7,16 +8,18 @@ using QiyangConsole.Infrastructure;
 namespace QiyangConsole.Features.Enterprises;
 
 /// <summary>The overview's steward figures: coverage against the 100% target and help-agent matters finished since 2022.</summary>
-public sealed class EnterpriseFigures(IDbContextFactory<AppDbContext> factory, TimeProvider clock) : IDashboardFigures
+public sealed class EnterpriseFigures(IDbContextFactory<AppDbContext> factory, CurrentUser user, SettingsService settings, TimeProvider clock) : IDashboardFigures
 {
     public int Order => 40;
 
     public async Task<IReadOnlyList<Figure>> FiguresAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        if (user.Scope == DataScope.OwnRecords) return await MineAsync(db, ct);
+        if (user.Scope != DataScope.All) return []; // a unit's work with enterprises shows on its needs and problems
         var all = await db.Enterprises.CountAsync(ct);
         if (all == 0) return [];
-        var covered = await db.Enterprises.CountAsync(e => e.StewardId != null, ct);
+        var covered = await StewardService.Covered(db).CountAsync(ct);
         var finished = await db.HelpMatters.CountAsync(m => m.State == HelpState.Finished && m.FinishedOn >= HelpMatterService.CountFrom, ct);
         var month = clock.Today().AddDays(-30);
         var visits = await db.Visits.CountAsync(v => v.VisitedOn > month, ct);
@@ -25,6 +28,24 @@ public sealed class EnterpriseFigures(IDbContextFactory<AppDbContext> factory, T
             new Figure("企业管家覆盖率", $"{Stewarding.CoveragePercent(covered, all).ToString(System.Globalization.CultureInfo.InvariantCulture)}%", $"{covered} / {all} 家企业配备管家", "/enterprises/stewards", MudBlazor.Icons.Material.Outlined.SupportAgent),
             new Figure("帮代办办结事项", finished.ToString(), "2022年以来", "/help-matters", MudBlazor.Icons.Material.Outlined.TaskAlt),
             new Figure("近30天管家走访", visits.ToString(), "次", "/visits", MudBlazor.Icons.Material.Outlined.DirectionsWalk),
+        ];
+    }
+
+    /// <summary>A steward's own figures: its enterprises, those overdue for a visit, its visits of the last 30 days.</summary>
+    private async Task<IReadOnlyList<Figure>> MineAsync(AppDbContext db, CancellationToken ct)
+    {
+        var me = user.UserId ?? "-";
+        var today = clock.Today();
+        var days = await settings.IntAsync("steward.visitOverdueDays", 30);
+        var cutoff = Stewarding.OverdueBefore(today, days);
+        var mine = await db.Enterprises.CountAsync(e => e.StewardId == me, ct);
+        var overdue = await db.Enterprises.CountAsync(e => e.StewardId == me && !db.Visits.Any(v => v.EnterpriseId == e.Id && v.VisitedOn >= cutoff), ct);
+        var month = today.AddDays(-30);
+        var visits = await db.Visits.CountAsync(v => v.StewardId == me && v.VisitedOn > month, ct);
+        return
+        [
+            new Figure("我的企业", mine.ToString(), $"其中 {overdue} 家超过 {days} 天未走访", "/enterprises", MudBlazor.Icons.Material.Outlined.Domain),
+            new Figure("近30天我的走访", visits.ToString(), "次", "/visits", MudBlazor.Icons.Material.Outlined.DirectionsWalk),
         ];
     }
 }

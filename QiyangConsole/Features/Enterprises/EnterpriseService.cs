@@ -12,7 +12,7 @@ public sealed record EnterpriseQuery(string? Text = null, string? Industry = nul
     bool NoSteward = false, bool VisitOverdue = false, bool NoRoom = false);
 
 public sealed record EnterpriseRow(int Id, string Name, string CreditCode, string Industry, bool IsAboveSize, string? Zone, string? ContactPerson, string? ContactPhone,
-    string? Address, string? Steward, DateOnly? LastVisit, bool HasRoom);
+    string? Address, string? Steward, DateOnly? LastVisit, bool HasRoom, int Version = 0);
 
 public sealed class EnterpriseEdit
 {
@@ -34,22 +34,38 @@ public sealed class EnterpriseEdit
     };
 }
 
-public sealed record EnterpriseDetail(Enterprise Enterprise, List<StewardAssignment> History, LiaisonRoom? Room, List<VisitRow> Visits, List<EnterpriseNeed> Needs,
+public sealed record EnterpriseDetail(Enterprise Enterprise, List<StewardAssignment> History, LiaisonRoom? Room, List<VisitRow> Visits, int VisitCount, List<EnterpriseNeed> Needs,
     List<Problem> Problems, List<HelpMatter> Matters, List<Cadre> Cadres, bool IsOwnSteward);
 
 /// <summary>园区企业: the register, scoped so a steward sees only its own enterprises.</summary>
 public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, CurrentUser user, SettingsService settings, TimeProvider clock)
 {
     public static readonly string[] Readers = [AppRoles.Office, AppRoles.Leader, AppRoles.Viewer, AppRoles.Unit, AppRoles.Steward];
-    public const string NotYours = "该企业不在您的管家服务范围内";
+    /// <summary>One message for a missing enterprise and one outside the user's scope, so ids cannot be probed.</summary>
+    public const string NotYours = "企业不存在或不在您的服务范围内";
 
-    /// <summary>The one place the register is scoped: a steward (own records) sees the enterprises it looks after.</summary>
+    /// <summary>
+    /// The one place the register is scoped: a steward (own records) sees the enterprises it looks after; a unit those it
+    /// serves — a need or problem assigned to it, a help-agent matter where it is a window, a cadre-list item it owns.
+    /// </summary>
     internal IQueryable<Enterprise> Scoped(AppDbContext db)
     {
         user.Require(Readers);
         var enterprises = db.Enterprises.AsNoTracking();
-        if (user.Scope == DataScope.OwnRecords) { var me = user.UserId ?? "-"; enterprises = enterprises.Where(e => e.StewardId == me); }
-        return enterprises;
+        switch (user.Scope)
+        {
+            case DataScope.OwnRecords:
+                var me = user.UserId ?? "-";
+                return enterprises.Where(e => e.StewardId == me);
+            case DataScope.OwnUnitAndBelow:
+                var unit = user.UnitId ?? -1;
+                return enterprises.Where(e => db.EnterpriseNeeds.Any(n => n.EnterpriseId == e.Id && n.UnitId == unit)
+                    || db.Problems.Any(p => p.EnterpriseId == e.Id && p.UnitId == unit)
+                    || db.HelpMatters.Any(m => m.EnterpriseId == e.Id && m.Windows.Any(w => w.UnitId == unit))
+                    || db.CadreListItems.Any(i => i.Link!.EnterpriseId == e.Id && i.OwnerUnitId == unit));
+            default:
+                return enterprises;
+        }
     }
 
     public async Task<(List<EnterpriseRow> Rows, int Total)> ListAsync(EnterpriseQuery q, int skip, int take)
@@ -58,9 +74,9 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
         var cutoff = Stewarding.OverdueBefore(clock.Today(), await settings.IntAsync("steward.visitOverdueDays", 30));
         var list = Filter(db, q, cutoff);
         var total = await list.CountAsync();
-        var rows = await list.OrderBy(e => e.Zone).ThenBy(e => e.Name).Skip(skip).Take(take)
+        var rows = await list.OrderBy(e => e.Zone).ThenBy(e => e.Name).ThenBy(e => e.Id).Skip(skip).Take(take)
             .Select(e => new EnterpriseRow(e.Id, e.Name, e.CreditCode, e.Industry, e.IsAboveSize, e.Zone, e.ContactPerson, e.ContactPhone, e.Address,
-                e.Steward!.DisplayName, db.Visits.Where(v => v.EnterpriseId == e.Id).Max(v => (DateOnly?)v.VisitedOn), db.LiaisonRooms.Any(r => r.EnterpriseId == e.Id)))
+                e.Steward!.DisplayName, db.Visits.Where(v => v.EnterpriseId == e.Id).Max(v => (DateOnly?)v.VisitedOn), db.LiaisonRooms.Any(r => r.EnterpriseId == e.Id), e.Version))
             .ToListAsync();
         return (rows, total);
     }
@@ -69,10 +85,8 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
     public async Task<List<EnterpriseRow>> ListByIdAsync(int id)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var scoped = Scoped(db);
-        if (!await db.Enterprises.AnyAsync(e => e.Id == id)) throw new DomainException("企业不存在");
-        var rows = await scoped.Where(e => e.Id == id).Select(e => new EnterpriseRow(e.Id, e.Name, e.CreditCode, e.Industry, e.IsAboveSize, e.Zone, e.ContactPerson, e.ContactPhone, e.Address,
-            e.Steward!.DisplayName, null, false)).ToListAsync();
+        var rows = await Scoped(db).Where(e => e.Id == id).Select(e => new EnterpriseRow(e.Id, e.Name, e.CreditCode, e.Industry, e.IsAboveSize, e.Zone, e.ContactPerson, e.ContactPhone, e.Address,
+            e.Steward!.DisplayName, null, false, e.Version)).ToListAsync();
         return rows.Count == 0 ? throw new DomainException(NotYours) : rows;
     }
 
@@ -84,7 +98,7 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
         if (!string.IsNullOrEmpty(q.Zone)) list = list.Where(e => e.Zone == q.Zone);
         if (q.AboveSize is { } above) list = list.Where(e => e.IsAboveSize == above);
         if (!string.IsNullOrEmpty(q.StewardId)) list = list.Where(e => e.StewardId == q.StewardId);
-        if (q.NoSteward) list = list.Where(e => e.StewardId == null);
+        if (q.NoSteward) list = list.Where(e => e.StewardId == null || !StewardService.Stewards(db).Any(s => s.Id == e.StewardId));
         if (q.VisitOverdue) list = list.Where(e => !db.Visits.Any(v => v.EnterpriseId == e.Id && v.VisitedOn >= cutoff));
         if (q.NoRoom) list = list.Where(e => e.IsAboveSize && !db.LiaisonRooms.Any(r => r.EnterpriseId == e.Id));
         return list;
@@ -99,18 +113,20 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
     public async Task<EnterpriseDetail> DetailAsync(int id)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var scoped = Scoped(db);
-        var e = await db.Enterprises.AsNoTracking().Include(x => x.Steward).FirstOrDefaultAsync(x => x.Id == id) ?? throw new DomainException("企业不存在");
-        if (!await scoped.AnyAsync(x => x.Id == id)) throw new DomainException(NotYours);
+        var e = await Scoped(db).Include(x => x.Steward).FirstOrDefaultAsync(x => x.Id == id) ?? throw new DomainException(NotYours);
         var history = await db.StewardAssignments.AsNoTracking().Include(a => a.Steward).Where(a => a.EnterpriseId == id).OrderByDescending(a => a.From).ThenByDescending(a => a.Id).ToListAsync();
         var room = await db.LiaisonRooms.AsNoTracking().FirstOrDefaultAsync(r => r.EnterpriseId == id);
-        var visits = await db.Visits.AsNoTracking().Where(v => v.EnterpriseId == id).OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).Take(50)
+        // A unit sees what concerns it: its needs, its problems, the matters where it is a window; not the stewards' visit notes.
+        var unit = user.Scope == DataScope.OwnUnitAndBelow ? user.UnitId ?? -1 : (int?)null;
+        var visitQuery = db.Visits.AsNoTracking().Where(v => v.EnterpriseId == id && unit == null);
+        var visitCount = await visitQuery.CountAsync();
+        var visits = await visitQuery.OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).Take(50)
             .Select(v => new VisitRow(v.Id, v.EnterpriseId, e.Name, v.Steward!.DisplayName, v.VisitedOn, v.Duties, v.Done, v.ProblemsFound, v.NextContactOn, v.PhotoPath != null, v.NeedId, v.ProblemId, v.Version, v.StewardId)).ToListAsync();
-        var needs = await db.EnterpriseNeeds.AsNoTracking().Include(n => n.Unit).Where(n => n.EnterpriseId == id).OrderBy(n => n.State).ThenBy(n => n.Deadline).ToListAsync();
-        var problems = await db.Problems.AsNoTracking().Include(p => p.Unit).Where(p => p.EnterpriseId == id).OrderByDescending(p => p.RaisedOn).ToListAsync();
-        var matters = await db.HelpMatters.AsNoTracking().Include(m => m.Agent).Where(m => m.EnterpriseId == id).OrderByDescending(m => m.AcceptedOn).ToListAsync();
+        var needs = await db.EnterpriseNeeds.AsNoTracking().Include(n => n.Unit).Where(n => n.EnterpriseId == id && (unit == null || n.UnitId == unit)).OrderBy(n => n.State).ThenBy(n => n.Deadline).ToListAsync();
+        var problems = await db.Problems.AsNoTracking().Include(p => p.Unit).Where(p => p.EnterpriseId == id && (unit == null || p.UnitId == unit)).OrderByDescending(p => p.RaisedOn).ToListAsync();
+        var matters = await db.HelpMatters.AsNoTracking().Include(m => m.Agent).Where(m => m.EnterpriseId == id && (unit == null || m.Windows.Any(w => w.UnitId == unit))).OrderByDescending(m => m.AcceptedOn).ToListAsync();
         var cadres = await db.Cadres.AsNoTracking().Include(c => c.Unit).Where(c => db.CadreLinks.Any(l => l.CadreId == c.Id && l.EnterpriseId == id)).ToListAsync();
-        return new EnterpriseDetail(e, history, room, visits, needs, problems, matters, cadres, e.StewardId != null && e.StewardId == user.UserId);
+        return new EnterpriseDetail(e, history, room, visits, visitCount, needs, problems, matters, cadres, e.StewardId != null && e.StewardId == user.UserId);
     }
 
     public async Task<int> SaveAsync(EnterpriseEdit edit)

@@ -53,8 +53,10 @@ public static class EnterprisesArea
         }));
         app.MapGet("/visits/{id:int}/photo", (int id, VisitService visits) => Guard(async () =>
         {
-            var (name, path) = await visits.PhotoAsync(id);
-            return File.Exists(path) ? Results.File(path, null, name) : Results.NotFound();
+            var (_, path) = await visits.PhotoAsync(id);
+            // Shown in the browser (no download name); HEIC, which browsers cannot show, is downloaded.
+            var type = Path.GetExtension(path) switch { ".png" => "image/png", ".webp" => "image/webp", ".heic" => "image/heic", _ => "image/jpeg" };
+            return File.Exists(path) ? Results.File(path, type, type == "image/heic" ? Path.GetFileName(path) : null) : Results.NotFound();
         })).RequireAuthorization();
     }
 

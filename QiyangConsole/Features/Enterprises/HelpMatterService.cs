@@ -20,7 +20,7 @@ public sealed class HelpMatterInput
 public sealed record HelpMatterQuery(string? Text = null, HelpMode? Mode = null, HelpState? State = null, string? AgentId = null, int? EnterpriseId = null);
 
 public sealed record HelpMatterRow(int Id, int EnterpriseId, string Enterprise, string Name, HelpMode Mode, string Agent, HelpState State, DateOnly AcceptedOn,
-    DateOnly? PromisedOn, DateOnly? FinishedOn, string? Result, IReadOnlyList<string> Windows, int Version);
+    DateOnly? PromisedOn, DateOnly? FinishedOn, string? Result, IReadOnlyList<string> Windows, int Version, string AgentId = "");
 
 public sealed record HelpCounts(int FinishedSince2022, IReadOnlyDictionary<(HelpMode, HelpState), int> ByModeAndState)
 {
@@ -63,8 +63,8 @@ public sealed class HelpMatterService(IDbContextFactory<AppDbContext> factory, C
         var total = await matters.CountAsync();
         var rows = await matters.OrderBy(m => m.State == HelpState.Finished).ThenByDescending(m => m.AcceptedOn).ThenByDescending(m => m.Id).Skip(skip).Take(take)
             .Select(m => new { m.Id, m.EnterpriseId, Enterprise = m.Enterprise!.Name, m.Name, m.Mode, Agent = m.Agent!.DisplayName, m.State, m.AcceptedOn, m.PromisedOn, m.FinishedOn, m.Result,
-                Windows = m.Windows.Select(w => w.Unit!.Name).ToList(), m.Version }).ToListAsync();
-        return (rows.Select(m => new HelpMatterRow(m.Id, m.EnterpriseId, m.Enterprise, m.Name, m.Mode, m.Agent, m.State, m.AcceptedOn, m.PromisedOn, m.FinishedOn, m.Result, m.Windows, m.Version)).ToList(), total);
+                Windows = m.Windows.Select(w => w.Unit!.Name).ToList(), m.Version, m.AgentId }).ToListAsync();
+        return (rows.Select(m => new HelpMatterRow(m.Id, m.EnterpriseId, m.Enterprise, m.Name, m.Mode, m.Agent, m.State, m.AcceptedOn, m.PromisedOn, m.FinishedOn, m.Result, m.Windows, m.Version, m.AgentId)).ToList(), total);
     }
 
     public async Task<HelpCounts> CountsAsync()
@@ -81,6 +81,7 @@ public sealed class HelpMatterService(IDbContextFactory<AppDbContext> factory, C
         user.Require(AppRoles.Office, AppRoles.Steward);
         if (input.EnterpriseId is not { } enterpriseId) throw new DomainException("请选择企业");
         if (string.IsNullOrWhiteSpace(input.Name)) throw new DomainException("请填写事项名称");
+        EnterpriseChecks.Limit(input.Name, 100, "事项名称");
         if (input.Mode is not { } mode || !Enum.IsDefined(mode)) throw new DomainException("请选择帮代办方式（领办、导办、帮办或代办）");
         var windows = input.WindowUnitIds.Distinct().ToList();
         if (windows.Count == 0) throw new DomainException("请选择至少一个联办审批窗口（+N）");
@@ -112,6 +113,7 @@ public sealed class HelpMatterService(IDbContextFactory<AppDbContext> factory, C
     public Task FinishAsync(int id, string? result, int version)
     {
         if (string.IsNullOrWhiteSpace(result)) throw new DomainException("办结须填写办理结果");
+        EnterpriseChecks.Limit(result, 500, "办理结果");
         return ActAsync(id, version, HelpAction.Finish, result.Trim());
     }
 

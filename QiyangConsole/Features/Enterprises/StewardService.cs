@@ -22,8 +22,15 @@ public sealed class StewardService(IDbContextFactory<AppDbContext> factory, Curr
         return (await Stewards(db).OrderBy(u => u.UserName).Select(u => new { u.Id, u.DisplayName }).ToListAsync()).Select(u => (u.Id, u.DisplayName)).ToList();
     }
 
-    private static IQueryable<AppUser> Stewards(AppDbContext db) =>
+    internal static IQueryable<AppUser> Stewards(AppDbContext db) =>
         db.Users.Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == AppRoles.Steward)));
+
+    /// <summary>Covered: a steward is set who is still active and still has the Steward role (a disabled or demoted one leaves a gap).</summary>
+    internal static IQueryable<Enterprise> Covered(AppDbContext db) =>
+        db.Enterprises.Where(e => e.StewardId != null && Stewards(db).Any(s => s.Id == e.StewardId));
+
+    internal static IQueryable<Enterprise> Uncovered(AppDbContext db) =>
+        db.Enterprises.Where(e => e.StewardId == null || !Stewards(db).Any(s => s.Id == e.StewardId));
 
     public async Task<List<StewardRow>> WorkloadAsync()
     {
@@ -44,24 +51,24 @@ public sealed class StewardService(IDbContextFactory<AppDbContext> factory, Curr
         user.Require(Readers);
         await using var db = await factory.CreateDbContextAsync();
         var all = await db.Enterprises.CountAsync();
-        var covered = await db.Enterprises.CountAsync(e => e.StewardId != null);
+        var covered = await Covered(db).CountAsync();
         var above = await db.Enterprises.CountAsync(e => e.IsAboveSize);
         var withRoom = await db.Enterprises.CountAsync(e => e.IsAboveSize && db.LiaisonRooms.Any(r => r.EnterpriseId == e.Id));
-        var uncovered = await Rows(db.Enterprises.Where(e => e.StewardId == null), db, listLimit);
+        var uncovered = await Rows(Uncovered(db), db, listLimit);
         var withoutRoom = await Rows(db.Enterprises.Where(e => e.IsAboveSize && !db.LiaisonRooms.Any(r => r.EnterpriseId == e.Id)), db, listLimit);
         return new Coverage(all, covered, Stewarding.CoveragePercent(covered, all), above, withRoom, uncovered, withoutRoom);
     }
 
     private static Task<List<EnterpriseRow>> Rows(IQueryable<Enterprise> list, AppDbContext db, int limit) =>
         list.AsNoTracking().OrderBy(e => e.Name).Take(limit).Select(e => new EnterpriseRow(e.Id, e.Name, e.CreditCode, e.Industry, e.IsAboveSize, e.Zone, e.ContactPerson, e.ContactPhone,
-            e.Address, e.Steward!.DisplayName, db.Visits.Where(v => v.EnterpriseId == e.Id).Max(v => (DateOnly?)v.VisitedOn), db.LiaisonRooms.Any(r => r.EnterpriseId == e.Id))).ToListAsync();
+            e.Address, e.Steward!.DisplayName, db.Visits.Where(v => v.EnterpriseId == e.Id).Max(v => (DateOnly?)v.VisitedOn), db.LiaisonRooms.Any(r => r.EnterpriseId == e.Id), e.Version)).ToListAsync();
 
     /// <summary>
     /// Assigns (or reassigns) a steward to one or many enterprises in one transaction: the current assignment
     /// is closed today with the reason, a new one opened; enterprises already with this steward are left alone.
     /// Returns how many changed.
     /// </summary>
-    public async Task<int> AssignAsync(IReadOnlyCollection<int> enterpriseIds, string? stewardId, string? reason)
+    public async Task<int> AssignAsync(IReadOnlyCollection<int> enterpriseIds, string? stewardId, string? reason, IReadOnlyDictionary<int, int>? versions = null)
     {
         user.Require(AppRoles.Office);
         if (enterpriseIds.Count == 0) throw new DomainException("请选择要分配管家的企业");
@@ -72,7 +79,11 @@ public sealed class StewardService(IDbContextFactory<AppDbContext> factory, Curr
         var ids = enterpriseIds.Distinct().ToList();
         var enterprises = await db.Enterprises.Where(e => ids.Contains(e.Id)).ToListAsync();
         if (enterprises.Count != ids.Count) throw new DomainException("部分企业不存在，请刷新后重试");
-        var reassigning = enterprises.Any(e => e.StewardId is not null && e.StewardId != stewardId);
+        // The versions the page showed: a steward changed meanwhile by someone else is a conflict, not an overwrite.
+        foreach (var e in enterprises)
+            if (versions is not null && versions.TryGetValue(e.Id, out var version)) db.ExpectVersion(e, version);
+        var active = (await Stewards(db).Select(u => u.Id).ToListAsync()).ToHashSet();
+        var reassigning = enterprises.Any(e => e.StewardId is not null && e.StewardId != stewardId && active.Contains(e.StewardId));
         if (reassigning && string.IsNullOrWhiteSpace(reason)) throw new DomainException("更换管家须填写原因");
         var today = clock.Today();
         var changing = enterprises.Where(e => e.StewardId != stewardId).ToList();
@@ -80,7 +91,7 @@ public sealed class StewardService(IDbContextFactory<AppDbContext> factory, Curr
         foreach (var e in changing)
         {
             // The reason of a closed assignment says why it ended (as in the seeds); an open first one says 首次配备.
-            foreach (var a in open.Where(a => a.EnterpriseId == e.Id)) { a.To = today; a.Reason = reason?.Trim(); }
+            foreach (var a in open.Where(a => a.EnterpriseId == e.Id)) { a.To = today; a.Reason = string.IsNullOrWhiteSpace(reason) ? "原管家已离岗" : reason.Trim(); }
             db.StewardAssignments.Add(new StewardAssignment { EnterpriseId = e.Id, StewardId = steward.Id, From = today, By = user.DisplayName, Reason = e.StewardId is null ? (string.IsNullOrWhiteSpace(reason) ? "首次配备" : reason.Trim()) : null });
             e.StewardId = steward.Id;
             e.StewardSince = today;
@@ -103,6 +114,9 @@ public sealed class StewardService(IDbContextFactory<AppDbContext> factory, Curr
         if (string.IsNullOrWhiteSpace(place)) throw new DomainException("请填写联络室地点");
         if (string.IsNullOrWhiteSpace(schedule)) throw new DomainException("请填写开放时间");
         if (string.IsNullOrWhiteSpace(onDuty)) throw new DomainException("请填写驻室人员");
+        EnterpriseChecks.Limit(place, 100, "联络室地点");
+        EnterpriseChecks.Limit(schedule, 100, "开放时间");
+        EnterpriseChecks.Limit(onDuty, 300, "驻室人员");
         await using var db = await factory.CreateDbContextAsync();
         if (!await db.Enterprises.AnyAsync(e => e.Id == enterpriseId)) throw new DomainException("企业不存在");
         var room = await db.LiaisonRooms.FirstOrDefaultAsync(r => r.EnterpriseId == enterpriseId);

@@ -40,7 +40,8 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
     {
         user.Require(AppRoles.Office, AppRoles.Leader, AppRoles.Viewer, AppRoles.Steward);
         var visits = db.Visits.AsNoTracking();
-        if (user.Scope == DataScope.OwnRecords) { var me = user.UserId ?? "-"; visits = visits.Where(v => v.StewardId == me); }
+        // A steward sees its own visits and the earlier visits to the enterprises it looks after now.
+        if (user.Scope == DataScope.OwnRecords) { var me = user.UserId ?? "-"; visits = visits.Where(v => v.StewardId == me || v.Enterprise!.StewardId == me); }
         return visits;
     }
 
@@ -56,6 +57,7 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
         if (string.IsNullOrWhiteSpace(input.Done)) throw new DomainException("请填写走访内容（做了什么）");
         if (input.Done.Trim().Length > 1000) throw new DomainException("走访内容不能超过 1000 字");
         if (input.NextContactOn is { } next && next < on) throw new DomainException("下次联系日期不能早于走访日期");
+        EnterpriseChecks.Limit(input.ProblemsFound, 1000, "发现的问题");
         if (photo is not null)
         {
             if (!PhotoTypes.Contains(Path.GetExtension(photo.FileName).ToLowerInvariant())) throw new DomainException("照片应为 jpg、png、webp 或 heic 格式");
@@ -64,6 +66,7 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
         var me = user.UserId;
         var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.Id == enterpriseId) ?? throw new DomainException("企业不存在");
         if (enterprise.StewardId != me) throw new DomainException(EnterpriseService.NotYours);
+        if (enterprise.StewardSince is { } since && on < since) throw new DomainException($"走访日期不能早于您担任该企业管家的日期（{AppTime.ListDate(since)}）");
         var visit = new Visit
         {
             EnterpriseId = enterpriseId, StewardId = me!, VisitedOn = on, Duties = input.Duties & Duties.Every, Done = input.Done.Trim(),
@@ -71,7 +74,13 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
         };
         if (photo is not null) visit.PhotoPath = await StorePhotoAsync(photo);
         db.Visits.Add(visit);
-        await db.SaveChangesAsync();
+        try { await db.SaveChangesAsync(); }
+        catch
+        {
+            // Nothing half-kept: a photo whose visit was not saved is removed.
+            if (visit.PhotoPath is not null) File.Delete(Path.Combine(paths.Attachments, visit.PhotoPath));
+            throw;
+        }
         return visit.Id;
     }
 
@@ -155,6 +164,7 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
     {
         if (type is null || !(await settings.LabelsAsync("need-type")).Contains(type)) throw new DomainException("请选择需求类型");
         if (string.IsNullOrWhiteSpace(description)) throw new DomainException("请填写需求内容");
+        EnterpriseChecks.Limit(description, 500, "需求内容");
         if (deadline is not { } d || d < clock.Today()) throw new DomainException("请填写不早于今天的办理期限");
         return await ConvertAsync(visitId, version, v => v.NeedId, async (db, visit, enterprise) =>
         {
@@ -184,10 +194,11 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
         await using var db = await factory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
         var visit = await db.Visits.FindAsync(visitId) ?? throw new DomainException("走访记录不存在");
-        if (!user.IsOffice && visit.StewardId != user.UserId) throw new DomainException("只能转办本人走访中发现的问题");
+        var enterprise = await db.Enterprises.FindAsync(visit.EnterpriseId) ?? throw new DomainException("企业不存在");
+        if (!user.IsOffice && (visit.StewardId != user.UserId || enterprise.StewardId != user.UserId)) throw new DomainException("只能转办本人负责企业、本人走访中发现的问题");
+        if (visit.ProblemsFound is null) throw new DomainException("该走访没有记录发现的问题");
         if (existing(visit) is not null) throw new DomainException("该走访发现的问题已经转办过");
         if (visit.Version != version) throw new DomainException(DomainException.Conflict);
-        var enterprise = await db.Enterprises.FindAsync(visit.EnterpriseId) ?? throw new DomainException("企业不存在");
         try
         {
             var id = await convert(db, visit, enterprise);

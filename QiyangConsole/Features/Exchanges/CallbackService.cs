@@ -128,7 +128,7 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
             if (await db.Callbacks.AnyAsync(c => c.HelpMatterId == matterId)) throw new DomainException("该帮代办事项已回访");
             subject = $"帮代办回访：{matter.Enterprise!.Name} {matter.Name}";
             // The agent's unit answers for the service (1+1); a matter without one falls to its first window.
-            unitId = matter.Agent?.UnitId ?? matter.Windows.Select(w => w.UnitId).First();
+            unitId = matter.Agent?.UnitId ?? matter.Windows.Select(w => (int?)w.UnitId).FirstOrDefault() ?? throw new DomainException("该事项的帮代办人员没有所属单位，请先在用户管理中设置");
         }
         else
         {

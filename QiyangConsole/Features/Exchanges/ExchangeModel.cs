@@ -26,7 +26,7 @@ public static class ExchangeModel
         b.Entity<Callback>(e =>
         {
             e.HasOne<Enterprises.HelpMatter>().WithMany().HasForeignKey(x => x.HelpMatterId).OnDelete(DeleteBehavior.SetNull);
-            e.HasIndex(x => x.HelpMatterId);
+            e.HasIndex(x => x.HelpMatterId).IsUnique().HasFilter("HelpMatterId IS NOT NULL"); // one callback per finished matter
             e.HasIndex(x => new { x.UnitId, x.CalledOn });
             e.HasIndex(x => x.ProblemId);
             e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);

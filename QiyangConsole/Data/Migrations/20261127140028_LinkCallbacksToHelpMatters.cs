@@ -19,7 +19,9 @@ namespace QiyangConsole.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Callbacks_HelpMatterId",
                 table: "Callbacks",
-                column: "HelpMatterId");
+                column: "HelpMatterId",
+                unique: true,
+                filter: "HelpMatterId IS NOT NULL");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_Callbacks_HelpMatters_HelpMatterId",

@@ -11,7 +11,7 @@ using QiyangConsole.Data;
 namespace QiyangConsole.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127134324_LinkCallbacksToHelpMatters")]
+    [Migration("20261127140028_LinkCallbacksToHelpMatters")]
     partial class LinkCallbacksToHelpMatters
     {
         /// <inheritdoc />
@@ -1439,7 +1439,9 @@ namespace QiyangConsole.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HelpMatterId");
+                    b.HasIndex("HelpMatterId")
+                        .IsUnique()
+                        .HasFilter("HelpMatterId IS NOT NULL");
 
                     b.HasIndex("ProblemId");
 
