@@ -67,6 +67,7 @@ public static class NavCatalog
             new("定时任务", "/system/jobs", Icons.Material.Outlined.Schedule, Office),
             new("操作日志", "/system/logs/operations", Icons.Material.Outlined.History, Office),
             new("登录日志", "/system/logs/logins", Icons.Material.Outlined.Login, Office),
+            new("在线用户", "/system/online", Icons.Material.Outlined.Sensors, Office),
         ]),
         new("个人中心", Icons.Material.Outlined.Person,
         [

@@ -22,7 +22,7 @@ public sealed class UserEdit
 public sealed record UserQuery(string? Text, int? UnitId, string? Role, bool? Disabled);
 
 /// <summary>User management (Office only). Each operation gets its own scope, so no context outlives it.</summary>
-public sealed class UserService(IServiceScopeFactory scopes, IDbContextFactory<AppDbContext> factory, CurrentUser user, TimeProvider clock)
+public sealed class UserService(IServiceScopeFactory scopes, IDbContextFactory<AppDbContext> factory, CurrentUser user, TimeProvider clock, Infrastructure.Auth.OnlineSessions online)
 {
     public async Task<(List<UserRow> Rows, int Total)> PageAsync(UserQuery q, int skip, int take)
     {
@@ -81,7 +81,25 @@ public sealed class UserService(IServiceScopeFactory scopes, IDbContextFactory<A
         entity.IsDisabled = disabled;
         Check(await users.UpdateAsync(entity));
         Check(await users.UpdateSecurityStampAsync(entity));
-    });
+    }, after: () => { if (disabled) online.ForceOut(id); });
+
+    /// <summary>强制下线: ends the user's open tabs now and its cookies (the security stamp changes); recorded in the login log.</summary>
+    public async Task<int> ForceOutAsync(string id)
+    {
+        if (id == user.UserId) throw new DomainException("不能强制自己下线");
+        var tabs = 0;
+        var userName = "";
+        await WithUsersAsync(async users =>
+        {
+            var entity = await users.FindByIdAsync(id) ?? throw new DomainException(DomainException.Conflict);
+            userName = entity.UserName!;
+            Check(await users.UpdateSecurityStampAsync(entity));
+        }, after: () => tabs = online.ForceOut(id));
+        await using var db = await factory.CreateDbContextAsync();
+        db.LoginRecords.Add(new LoginRecord { At = clock.UtcNow(), UserName = userName, Succeeded = false, Reason = $"被强制下线（操作人：{user.DisplayName}）", Ip = user.Ip });
+        await db.SaveChangesAsync();
+        return tabs;
+    }
 
     public async Task ResetPasswordAsync(string id, string? password) => await WithUsersAsync(async users =>
     {
@@ -103,7 +121,7 @@ public sealed class UserService(IServiceScopeFactory scopes, IDbContextFactory<A
         if (creating && string.IsNullOrEmpty(edit.Password)) throw new DomainException("初始密码不能为空");
     }
 
-    private async Task WithUsersAsync(Func<UserManager<AppUser>, Task> action)
+    private async Task WithUsersAsync(Func<UserManager<AppUser>, Task> action, Action? after = null)
     {
         user.Require(AppRoles.Office);
         await using var scope = scopes.CreateAsyncScope();
@@ -114,6 +132,7 @@ public sealed class UserService(IServiceScopeFactory scopes, IDbContextFactory<A
         await using var tx = await db.Database.BeginTransactionAsync();
         await action(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>());
         await tx.CommitAsync();
+        after?.Invoke();
     }
 
     private static void Check(IdentityResult result)

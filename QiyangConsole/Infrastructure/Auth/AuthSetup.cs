@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
@@ -16,6 +17,7 @@ public static class AuthSetup
     public static IServiceCollection AddQiyangAuth(this IServiceCollection services)
     {
         services.AddScoped<CurrentUser>();
+        services.AddSingleton<OnlineSessions>();
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
@@ -27,6 +29,18 @@ public static class AuthSetup
             o.Cookie.Name = "qiyang.auth";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // A user forced out by the Office loses its cookie at the next request, not a minute later.
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                var online = ctx.HttpContext.RequestServices.GetRequiredService<OnlineSessions>();
+                if (online.WasForcedOut(ctx.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), ctx.Properties.IssuedUtc))
+                {
+                    ctx.RejectPrincipal();
+                    await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+            };
         });
         // A disabled user or a reset password ends sessions within a minute, on pages and downloads alike.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -80,14 +94,22 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<Ide
     }
 }
 
-/// <summary>Keeps <see cref="CurrentUser"/> of a circuit in step with its authentication state.</summary>
-public sealed class CurrentUserCircuitHandler(AuthenticationStateProvider auth, CurrentUser current) : CircuitHandler, IDisposable
+/// <summary>Keeps <see cref="CurrentUser"/> of a circuit in step with its authentication state, and the circuit on the online list.</summary>
+public sealed class CurrentUserCircuitHandler(AuthenticationStateProvider auth, CurrentUser current, OnlineSessions online, TimeProvider clock) : CircuitHandler, IDisposable
 {
     public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken ct)
     {
         auth.AuthenticationStateChanged += OnChanged;
-        current.Set((await auth.GetAuthenticationStateAsync()).User);
+        var user = (await auth.GetAuthenticationStateAsync()).User;
+        current.Set(user);
+        if (user.Identity?.IsAuthenticated == true) online.Add(new OnlineSession(circuit.Id, user, clock.GetUtcNow().UtcDateTime, current, auth));
     }
+
+    public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken ct) { online.Seen(circuit.Id, true); return Task.CompletedTask; }
+
+    public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken ct) { online.Seen(circuit.Id, false); return Task.CompletedTask; }
+
+    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken ct) { online.Remove(circuit.Id); return Task.CompletedTask; }
 
     private void OnChanged(Task<AuthenticationState> task) =>
         _ = task.ContinueWith(t => { if (t.IsCompletedSuccessfully) current.Set(t.Result.User); }, TaskScheduler.Default);
