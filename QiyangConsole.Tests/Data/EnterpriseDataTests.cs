@@ -719,6 +719,38 @@ public sealed class StewardDataTests
 public sealed class VisitDataTests
 {
     [Fact]
+    public async Task The_morning_job_reminds_each_steward_of_contacts_due_and_enterprises_overdue_once_a_day()
+    {
+        await using var db = await EnterpriseDb.LightAsync();
+        var me = await Kit.UserIdAsync(db, "steward");
+        var job = new StewardRemindersJob(db, Kit.Settings(db), new QiyangConsole.Infrastructure.Jobs.JobRecorder(db, db.Clock), db.Clock);
+
+        // What the seed says for "steward": enterprises not visited in 30 days, and latest visits whose next contact is due.
+        db.SignIn("steward", AppRoles.Steward, userId: me);
+        var (_, overdue, _) = await Kit.Visits(db).OverdueAsync();
+        int due;
+        await using (var ctx = db.CreateDbContext())
+            due = (await ctx.Enterprises.Where(e => e.StewardId == me)
+                .Select(e => ctx.Visits.Where(v => v.EnterpriseId == e.Id).OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).Select(v => v.NextContactOn).FirstOrDefault())
+                .ToListAsync()).Count(n => n != null && n <= Kit.Today);
+        Assert.True(overdue > 0);
+
+        var message = await job.RunAsync();
+        Assert.Contains("新增提醒", message);
+        await using (var ctx = db.CreateDbContext())
+        {
+            var mine = await ctx.Reminders.Where(r => r.UserId == me).Select(r => r.Title).ToListAsync();
+            Assert.Contains($"您有 {overdue} 家企业超过 30 天未走访", mine);
+            Assert.Equal(due > 0 ? 1 : 0, mine.Count(t => t.StartsWith("今日应联系：")));
+        }
+        var before = await CountAsync(db);
+        await job.RunAsync();
+        Assert.Equal(before, await CountAsync(db)); // the same day adds nothing twice
+
+        static async Task<int> CountAsync(TestDb db) { await using var ctx = db.CreateDbContext(); return await ctx.Reminders.CountAsync(); }
+    }
+
+    [Fact]
     public async Task A_visit_photo_is_kept_beside_the_data_and_only_the_steward_and_readers_get_it_back()
     {
         await using var db = await EnterpriseDb.LightAsync();

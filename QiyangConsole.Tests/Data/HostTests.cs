@@ -61,5 +61,7 @@ public class HostTests(HostFixture fixture)
         var recurring = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection);
         var job = Assert.Single(recurring, j => j.Id == CalendarCheckJob.Id);
         Assert.Equal("Asia/Shanghai", job.TimeZoneId);
+        var stewards = Assert.Single(recurring, j => j.Id == QiyangConsole.Features.Enterprises.StewardRemindersJob.Id);
+        Assert.Equal(("45 7 * * *", "Asia/Shanghai"), (stewards.Cron, stewards.TimeZoneId));
     }
 }

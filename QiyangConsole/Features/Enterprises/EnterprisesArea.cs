@@ -19,6 +19,8 @@ public static class EnterprisesArea
         services.AddScoped<CadreService>();
         services.AddScoped<ContactCardService>();
         services.AddScoped<IDashboardFigures, EnterpriseFigures>();
+        services.AddScoped<StewardRemindersJob>();
+        services.AddSingleton(StewardRemindersJob.Definition);
         services.AddScoped<ISeedStep, ParkZoneSeed>();
         services.AddScoped<ISeedStep, ServiceContactSeed>();
         services.AddScoped<ISeedStep, EnterpriseSeed>();
