@@ -16,8 +16,7 @@ public class EvaluationBrowserTests(HostFixture fixture, BrowserFixture browser)
         await page.WaitForInteractiveAsync();
 
         // A new month: June 2023.
-        await page.Locator("div.mud-select:has(#new-period-month)").First.ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "6月" }).ClickAsync();
+        await page.SelectAsync("new-period-month", "6月", exact: true);
         await page.Locator("#new-period").ClickAsync();
         await page.WaitForURLAsync("**/evaluation/periods/*");
         var periodUrl = page.Url;

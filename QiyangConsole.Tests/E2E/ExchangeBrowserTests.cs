@@ -38,8 +38,7 @@ public class ExchangeBrowserTests(HostFixture fixture, BrowserFixture browser) :
         await Assertions.Expect(office.Locator("#problem-state")).ToHaveTextAsync("登记");
 
         // 分类交办 to the demo unit (市自然资源局).
-        await office.Locator("div.mud-select:has(#problem-unit)").First.ClickAsync();
-        await office.GetByRole(AriaRole.Option, new() { Name = "市自然资源局", Exact = true }).ClickAsync();
+        await office.SelectAsync("problem-unit", "市自然资源局", exact: true);
         await office.Locator("#problem-assign").ClickAsync();
         await Assertions.Expect(office.Locator("#problem-state")).ToHaveTextAsync("分类交办");
 

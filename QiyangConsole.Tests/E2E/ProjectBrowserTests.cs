@@ -25,8 +25,7 @@ public class ProjectBrowserTests(HostFixture fixture, BrowserFixture browser) : 
         await page.FillAsync("#pj-investment", "12000.50");
         foreach (var (id, option) in new[] { ("pj-industry", "先进装备制造"), ("pj-region", "长三角"), ("pj-type", "行业龙头"), ("pj-leader", "市级领导 周建华"), ("pj-unit", "高新区招商合作局") })
         {
-            await page.Locator($"div.mud-select:has(#{id})").First.ClickAsync();
-            await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+            await page.SelectAsync(id, option, exact: true);
         }
         await page.FillAsync("#pj-negotiating", "2023-06-01");
         await page.Keyboard.PressAsync("Tab");
@@ -45,8 +44,7 @@ public class ProjectBrowserTests(HostFixture fixture, BrowserFixture browser) : 
         await page.GetByRole(AriaRole.Tab, new() { Name = "推进" }).ClickAsync();
         foreach (var (stage, date) in new[] { ("已签约", "2023-06-10"), ("已落地", "2023-06-20"), ("已开工", "2023-07-03") })
         {
-            await page.Locator("div.mud-select:has(#stage-to)").First.ClickAsync();
-            await page.GetByRole(AriaRole.Option, new() { Name = stage, Exact = true }).ClickAsync();
+            await page.SelectAsync("stage-to", stage, exact: true);
             await page.FillAsync("#stage-on", date);
             await page.Keyboard.PressAsync("Tab");
             await page.Locator("#stage-move").ClickAsync();
@@ -87,11 +85,9 @@ public class ProjectBrowserTests(HostFixture fixture, BrowserFixture browser) : 
         var theirs = $"公交专线开通 {Guid.NewGuid().ToString("N")[..4]}";
         foreach (var (text, unitName, type) in new[] { (mine, "市自然资源局", "住房"), (theirs, "市交通运输局", "公交专线") })
         {
-            await office.Locator("div.mud-select:has(#need-type)").First.ClickAsync();
-            await office.GetByRole(AriaRole.Option, new() { Name = type, Exact = true }).ClickAsync();
+            await office.SelectAsync("need-type", type, exact: true);
             await office.FillAsync("#need-text", text);
-            await office.Locator("div.mud-select:has(#need-unit)").First.ClickAsync();
-            await office.GetByRole(AriaRole.Option, new() { Name = unitName, Exact = true }).ClickAsync();
+            await office.SelectAsync("need-unit", unitName, exact: true);
             await office.FillAsync("#need-due", DateTime.Today.AddDays(20).ToString("yyyy-MM-dd"));
             await office.Keyboard.PressAsync("Tab");
             await office.Locator("#need-add").ClickAsync();

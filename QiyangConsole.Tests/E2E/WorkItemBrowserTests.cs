@@ -18,10 +18,8 @@ public class WorkItemBrowserTests(HostFixture fixture, BrowserFixture browser) :
         await office.Locator("#work-item-add").ClickAsync();
         var title = $"园区道路亮化工程推进 {Guid.NewGuid().ToString("N")[..6]}";
         await office.FillAsync("#wi-title", title);
-        await office.Locator("div.mud-select:has(#wi-source)").First.ClickAsync();
-        await office.GetByRole(AriaRole.Option, new() { Name = "会议" }).ClickAsync();
-        await office.Locator("div.mud-select:has(#wi-lead)").First.ClickAsync();
-        await office.GetByRole(AriaRole.Option, new() { Name = "市自然资源局" }).ClickAsync();
+        await office.SelectAsync("wi-source", "会议");
+        await office.SelectAsync("wi-lead", "市自然资源局");
         var deadline = DateTime.Today.AddDays(40).ToString("yyyy-MM-dd");
         await office.FillAsync("#wi-deadline", deadline);
         await office.Keyboard.PressAsync("Tab");

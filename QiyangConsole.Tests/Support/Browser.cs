@@ -70,12 +70,12 @@ public static class PageExtensions
         page.Locator("#qy-interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
     /// <summary>Picks an option of a MudSelect whose input has <paramref name="id"/>, retrying while a closing popover swallows the click.</summary>
-    public static async Task SelectAsync(this IPage page, string id, string option)
+    public static async Task SelectAsync(this IPage page, string id, string option, bool exact = false)
     {
         for (var attempt = 1; ; attempt++)
         {
             await page.Locator($"div.mud-select:has(#{id})").First.ClickAsync();
-            await page.GetByRole(AriaRole.Option, new() { Name = option }).First.ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = exact }).First.ClickAsync();
             try
             {
                 await Assertions.Expect(page.Locator($"div.mud-input-control:has(#{id})").First).ToContainTextAsync(option, new() { Timeout = 3000 });

@@ -46,7 +46,8 @@ public class OnlineSessionsTests
 
     [Theory]
     [InlineData(-60, true)]   // a cookie issued before the forced sign-out is refused
-    [InlineData(0, true)]     // issued the same instant: refused
+    [InlineData(-1, true)]    // a second before: refused
+    [InlineData(0, false)]    // the same second (cookies keep whole seconds): a new sign-in right after the kick is let in
     [InlineData(60, false)]   // signed in again afterwards: accepted
     public void Cookies_issued_before_the_forced_sign_out_are_refused(int issuedOffsetSeconds, bool refused)
     {

@@ -56,7 +56,15 @@ public sealed class OnlineSessions(TimeProvider clock)
         return tabs.Count;
     }
 
-    /// <summary>Whether a cookie issued at <paramref name="issuedUtc"/> predates the user's forced sign-out.</summary>
-    public bool WasForcedOut(string? userId, DateTimeOffset? issuedUtc) =>
-        userId is not null && _forcedOut.TryGetValue(userId, out var at) && (issuedUtc is null || issuedUtc.Value.UtcDateTime <= at);
+    /// <summary>
+    /// Whether a cookie issued at <paramref name="issuedUtc"/> predates the user's forced sign-out. Cookies keep their
+    /// issue time to the second, so a sign-in in the same second as the kick is let in (an old cookie of that second is
+    /// still ended by the changed security stamp within a minute).
+    /// </summary>
+    public bool WasForcedOut(string? userId, DateTimeOffset? issuedUtc)
+    {
+        if (userId is null || !_forcedOut.TryGetValue(userId, out var at)) return false;
+        var second = new DateTime(at.Ticks - at.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        return issuedUtc is null || issuedUtc.Value.UtcDateTime < second;
+    }
 }
