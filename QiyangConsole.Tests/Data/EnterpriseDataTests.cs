@@ -99,6 +99,25 @@ public sealed class EnterpriseSeedDataTests(SeededEnterpriseDb fixture) : IClass
     }
 
     [Fact]
+    public async Task Visit_counts_per_duty_and_per_month_match_the_visits_counted_one_by_one()
+    {
+        var me = await Kit.UserIdAsync(_db, "steward");
+        List<Visit> mine;
+        await using (var ctx = _db.CreateDbContext()) mine = await ctx.Visits.AsNoTracking().Where(v => v.StewardId == me).ToListAsync();
+        _db.SignIn("steward", AppRoles.Steward, userId: me);
+
+        var counts = await Kit.Visits(_db).CountsAsync(new VisitQuery());
+
+        Assert.Equal(mine.Count, counts.Total);
+        foreach (var (duty, name, _) in Duties.All)
+            Assert.True(mine.Count(v => v.Duties.HasFlag(duty)) == counts.ByDuty.Single(d => d.Duty == duty).Count, name);
+        var expected = mine.Where(v => v.VisitedOn >= new DateOnly(2022, 6, 1)).GroupBy(v => (v.VisitedOn.Year, v.VisitedOn.Month)).OrderBy(g => g.Key).Select(g => (g.Key.Year, g.Key.Month, g.Count()));
+        Assert.Equal(expected, counts.ByMonth); // the twelve months up to May 2023
+        var informant = await Kit.Visits(_db).CountsAsync(new VisitQuery(Duty: StewardDuties.Informant));
+        Assert.Equal(mine.Count(v => v.Duties.HasFlag(StewardDuties.Informant)), informant.Total);
+    }
+
+    [Fact]
     public async Task A_steward_sees_only_its_own_enterprises_visits_and_matters()
     {
         var db = _db;

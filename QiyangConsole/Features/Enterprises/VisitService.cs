@@ -133,16 +133,37 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
             v.ProblemsFound, v.NextContactOn, v.PhotoPath != null, v.NeedId, v.ProblemId, v.Version, v.StewardId)).FirstOrDefaultAsync() ?? throw new DomainException("走访记录不存在或不在您的服务范围内");
     }
 
-    /// <summary>Counts per duty (a visit counts once for each duty exercised) and per month, in the same scope and filter as the list.</summary>
+    /// <summary>Counts per duty (a visit counts once for each duty exercised) and per month of the last twelve, in the same scope and filter as the list.</summary>
     public async Task<VisitCounts> CountsAsync(VisitQuery q)
     {
         await using var db = await factory.CreateDbContextAsync();
         var visits = Filter(Scoped(db), q);
-        var total = await visits.CountAsync();
-        var byDuty = new List<(StewardDuties, int)>();
-        foreach (var (duty, _, _) in Duties.All) byDuty.Add((duty, await visits.CountAsync(v => (v.Duties & duty) != 0)));
-        var byMonth = (await visits.GroupBy(v => new { v.VisitedOn.Year, v.VisitedOn.Month }).Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync())
-            .OrderBy(m => m.Year).ThenBy(m => m.Month).Select(m => (m.Year, m.Month, m.Count)).ToList();
+        // One pass for the duties (a visit counts once per duty exercised); the months only for the last year shown.
+        var duties = await visits.GroupBy(v => 1).Select(g => new
+        {
+            Count = g.Count(),
+            Informant = g.Count(v => (v.Duties & StewardDuties.Informant) != 0),
+            Errands = g.Count(v => (v.Duties & StewardDuties.Errands) != 0),
+            Liaison = g.Count(v => (v.Duties & StewardDuties.Liaison) != 0),
+            Sales = g.Count(v => (v.Duties & StewardDuties.Sales) != 0),
+            Safeguard = g.Count(v => (v.Duties & StewardDuties.Safeguard) != 0),
+        }).FirstOrDefaultAsync();
+        var total = duties?.Count ?? 0;
+        var byDuty = new List<(StewardDuties, int)>
+        {
+            (StewardDuties.Informant, duties?.Informant ?? 0), (StewardDuties.Errands, duties?.Errands ?? 0), (StewardDuties.Liaison, duties?.Liaison ?? 0),
+            (StewardDuties.Sales, duties?.Sales ?? 0), (StewardDuties.Safeguard, duties?.Safeguard ?? 0),
+        };
+        var today = clock.Today();
+        var since = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
+        // A range count per month uses the date index; grouping by year and month would parse every row's date.
+        var byMonth = new List<(int, int, int)>();
+        for (var m = since; m <= today; m = m.AddMonths(1))
+        {
+            var (from, to) = (m, m.AddMonths(1));
+            var count = await visits.CountAsync(v => v.VisitedOn >= from && v.VisitedOn < to);
+            if (count > 0) byMonth.Add((m.Year, m.Month, count));
+        }
         return new VisitCounts(total, byDuty, byMonth);
     }
 
