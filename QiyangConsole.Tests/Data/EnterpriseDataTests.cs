@@ -1117,6 +1117,28 @@ public sealed class HelpMatterDataTests
 public sealed class CadreDataTests
 {
     [Fact]
+    public async Task The_office_edits_a_cadre_and_a_second_edit_from_the_same_version_is_refused()
+    {
+        await using var db = await TestDb.CreateAsync();
+        await Seeds.Runner(db, Seeds.Config()).RunAsync();
+        Kit.AsOffice(db);
+        var cadres = Kit.Cadres(db);
+        var unit = await Kit.UnitIdAsync(db, "市发展和改革局");
+        await Kit.RefusedAsync(() => cadres.SaveCadreAsync(0, " ", unit, null, null, 0), "请填写干部姓名");
+        await Kit.RefusedAsync(() => cadres.SaveCadreAsync(0, "覃磊", null, null, null, 0), "请选择干部所在单位");
+        await Kit.RefusedAsync(() => cadres.SaveCadreAsync(0, new string('覃', 31), unit, null, null, 0), "干部姓名不能超过 30 个字");
+        var id = await cadres.SaveCadreAsync(0, " 覃磊 ", unit, "副局长", null, 0);
+
+        await cadres.SaveCadreAsync(id, "覃磊", unit, "党组成员、副局长", "18212112796", 0);
+        await Kit.RefusedAsync(() => cadres.SaveCadreAsync(id, "覃磊", unit, "副局长", null, 0), DomainException.Conflict);
+
+        var detail = await cadres.DetailAsync(id);
+        Assert.Equal(("覃磊", "党组成员、副局长", "18212112796"), (detail.Cadre.Name, detail.Cadre.Post, detail.Cadre.Phone));
+        db.SignIn("viewer", AppRoles.Viewer);
+        await Kit.RefusedAsync(() => cadres.SaveCadreAsync(id, "覃磊", unit, null, null, 1), DomainException.Forbidden);
+    }
+
+    [Fact]
     public async Task Links_and_list_items_move_the_totals_and_an_open_item_keeps_the_link()
     {
         await using var db = await EnterpriseDb.FullAsync();
