@@ -95,6 +95,20 @@ public class EnterpriseBrowserTests(HostFixture fixture, BrowserFixture browser)
         using (var wb = new XLWorkbook(new MemoryStream(await export.BodyAsync())))
             Assert.Equal(25, wb.Worksheet(1).LastRowUsed().RowNumber()); // header + its 24
 
+        var visitsExport = await page.APIRequest.GetAsync("/visits/export.xlsx");
+        int myVisits;
+        await using (var scope = fixture.Host.Services.CreateAsyncScope())
+        {
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+            var steward = await db.Users.SingleAsync(u => u.UserName == "steward");
+            myVisits = await db.Visits.CountAsync(v => v.StewardId == steward.Id || v.Enterprise!.StewardId == steward.Id);
+        }
+        using (var wb = new XLWorkbook(new MemoryStream(await visitsExport.BodyAsync())))
+        {
+            Assert.Equal(myVisits + 1, wb.Worksheet(1).LastRowUsed().RowNumber());
+            Assert.Equal("履行职责", wb.Worksheet(1).Cell(1, 5).GetString());
+        }
+
         await page.GotoAsync($"/enterprises/{mine}");
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.Locator("#enterprise-steward")).ToContainTextAsync("企业管家 陈晓");

@@ -53,6 +53,17 @@ public static class EnterprisesArea
                 list.Select(c => new object?[] { c.Enterprise, c.Address, c.Steward, c.StewardPhone }.Concat(c.Contacts.Select(d => (object?)$"{d.Name} {d.Phone}")).ToArray()));
             return Results.File(bytes, ExcelText.ContentType, "企业服务爱心联络卡.xlsx");
         }));
+        // The visits as filtered on /visits (a steward's own), for the monthly report.
+        app.MapGet("/visits/export.xlsx", (string? steward, int? enterprise, StewardDuties? duty, bool? problems, VisitService visits) => Guard(async () =>
+        {
+            var (rows, _) = await visits.ListAsync(new VisitQuery(steward, enterprise, Duty: duty ?? StewardDuties.None, WithProblemsOnly: problems == true), 0, 200_000);
+            var n = 0;
+            var bytes = ExcelList.Build("走访记录",
+                [("序号", 6), ("走访日期", 12), ("企业", 32), ("企业管家", 14), ("履行职责", 22), ("走访内容", 40), ("发现问题", 36), ("转办", 14), ("下次联系", 12)],
+                rows.Select(v => new object?[] { ++n, AppTime.ListDate(v.VisitedOn), v.Enterprise, v.Steward, Duties.Names(v.Duties), v.Done, v.ProblemsFound,
+                    string.Join("、", new[] { v.NeedId is null ? null : "企业需求", v.ProblemId is null ? null : "问题清单" }.Where(x => x is not null)), AppTime.ListDate(v.NextContactOn) }));
+            return Results.File(bytes, ExcelText.ContentType, "走访记录.xlsx");
+        })).RequireAuthorization();
         app.MapGet("/visits/{id:int}/photo", (int id, VisitService visits) => Guard(async () =>
         {
             var (_, path) = await visits.PhotoAsync(id);
