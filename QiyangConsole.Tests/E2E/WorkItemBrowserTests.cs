@@ -23,6 +23,7 @@ public class WorkItemBrowserTests(HostFixture fixture, BrowserFixture browser) :
         var deadline = DateTime.Today.AddDays(40).ToString("yyyy-MM-dd");
         await office.FillAsync("#wi-deadline", deadline);
         await office.Keyboard.PressAsync("Tab");
+        await office.WaitForPopoversClosedAsync();
         await office.Locator("#wi-save").ClickAsync();
         await office.WaitForURLAsync("**/work-items/*");
         var itemPath = new Uri(office.Url).AbsolutePath;

@@ -23,6 +23,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Browser tests need Debian's chromium at {ChromiumPath} (.ci/run installs it: apt-get install chromium fonts-noto-cjk)");
+        Assertions.SetDefaultExpectTimeout(10_000);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -42,7 +43,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimezoneId = "Asia/Shanghai",
             AcceptDownloads = true,
         });
-        context.SetDefaultTimeout(20_000);
+        // Two cores run the unit and data tests beside the browser: give the app time before calling a step failed.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
@@ -79,11 +81,19 @@ public static class PageExtensions
             try
             {
                 await Assertions.Expect(page.Locator($"div.mud-input-control:has(#{id})").First).ToContainTextAsync(option, new() { Timeout = 3000 });
+                await page.WaitForPopoversClosedAsync();
                 return;
             }
             catch (PlaywrightException) when (attempt < 3) { await page.Keyboard.PressAsync("Escape"); }
         }
     }
+
+    /// <summary>
+    /// Waits until no select, menu or picker overlay covers the page: under load a closing popover's overlay
+    /// would take the next click (a save button's) for a click outside.
+    /// </summary>
+    public static Task WaitForPopoversClosedAsync(this IPage page) =>
+        Assertions.Expect(page.Locator(".mud-overlay-popover")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
 
     public static Task ShotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
