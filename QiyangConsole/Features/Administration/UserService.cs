@@ -24,6 +24,10 @@ public sealed record UserQuery(string? Text, int? UnitId, string? Role, bool? Di
 /// <summary>User management (Office only). Each operation gets its own scope, so no context outlives it.</summary>
 public sealed class UserService(IServiceScopeFactory scopes, IDbContextFactory<AppDbContext> factory, CurrentUser user, TimeProvider clock, Infrastructure.Auth.OnlineSessions online)
 {
+    /// <summary>Active (not disabled) users holding any of <paramref name="roles"/>: the leaders of projects, stewards, help-matter agents.</summary>
+    public static IQueryable<AppUser> ActiveInRole(AppDbContext db, params string[] roles) =>
+        db.Users.Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))));
+
     public async Task<(List<UserRow> Rows, int Total)> PageAsync(UserQuery q, int skip, int take)
     {
         user.Require(AppRoles.Office);

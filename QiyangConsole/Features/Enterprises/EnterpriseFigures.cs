@@ -39,7 +39,7 @@ public sealed class EnterpriseFigures(IDbContextFactory<AppDbContext> factory, C
         var days = await settings.IntAsync("steward.visitOverdueDays", 30);
         var cutoff = Stewarding.OverdueBefore(today, days);
         var mine = await db.Enterprises.CountAsync(e => e.StewardId == me, ct);
-        var overdue = await db.Enterprises.CountAsync(e => e.StewardId == me && !db.Visits.Any(v => v.EnterpriseId == e.Id && v.VisitedOn >= cutoff), ct);
+        var overdue = await db.Enterprises.Where(e => e.StewardId == me).NotVisitedSince(db, cutoff).CountAsync(ct);
         var month = today.AddDays(-30);
         var visits = await db.Visits.CountAsync(v => v.StewardId == me && v.VisitedOn > month, ct);
         return

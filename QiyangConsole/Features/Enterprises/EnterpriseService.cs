@@ -74,10 +74,7 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
         var cutoff = Stewarding.OverdueBefore(clock.Today(), await settings.IntAsync("steward.visitOverdueDays", 30));
         var list = Filter(db, q, cutoff);
         var total = await list.CountAsync();
-        var rows = await list.OrderBy(e => e.Zone).ThenBy(e => e.Name).ThenBy(e => e.Id).Skip(skip).Take(take)
-            .Select(e => new EnterpriseRow(e.Id, e.Name, e.CreditCode, e.Industry, e.IsAboveSize, e.Zone, e.ContactPerson, e.ContactPhone, e.Address,
-                e.Steward!.DisplayName, db.Visits.Where(v => v.EnterpriseId == e.Id).Max(v => (DateOnly?)v.VisitedOn), db.LiaisonRooms.Any(r => r.EnterpriseId == e.Id), e.Version))
-            .ToListAsync();
+        var rows = await list.OrderBy(e => e.Zone).ThenBy(e => e.Name).ThenBy(e => e.Id).Skip(skip).Take(take).ToRows(db).ToListAsync();
         return (rows, total);
     }
 
@@ -85,8 +82,7 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
     public async Task<List<EnterpriseRow>> ListByIdAsync(int id)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var rows = await Scoped(db).Where(e => e.Id == id).Select(e => new EnterpriseRow(e.Id, e.Name, e.CreditCode, e.Industry, e.IsAboveSize, e.Zone, e.ContactPerson, e.ContactPhone, e.Address,
-            e.Steward!.DisplayName, null, false, e.Version)).ToListAsync();
+        var rows = await Scoped(db).Where(e => e.Id == id).ToRows(db).ToListAsync();
         return rows.Count == 0 ? throw new DomainException(NotYours) : rows;
     }
 
@@ -98,8 +94,8 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
         if (!string.IsNullOrEmpty(q.Zone)) list = list.Where(e => e.Zone == q.Zone);
         if (q.AboveSize is { } above) list = list.Where(e => e.IsAboveSize == above);
         if (!string.IsNullOrEmpty(q.StewardId)) list = list.Where(e => e.StewardId == q.StewardId);
-        if (q.NoSteward) list = list.Where(e => e.StewardId == null || !StewardService.Stewards(db).Any(s => s.Id == e.StewardId));
-        if (q.VisitOverdue) list = list.Where(e => !db.Visits.Any(v => v.EnterpriseId == e.Id && v.VisitedOn >= cutoff));
+        if (q.NoSteward) list = list.Where(e => StewardService.Uncovered(db).Any(u => u.Id == e.Id));
+        if (q.VisitOverdue) list = list.NotVisitedSince(db, cutoff);
         if (q.NoRoom) list = list.Where(e => e.IsAboveSize && !db.LiaisonRooms.Any(r => r.EnterpriseId == e.Id));
         return list;
     }

@@ -94,8 +94,7 @@ public sealed class HelpMatterService(IDbContextFactory<AppDbContext> factory, C
         await using var db = await factory.CreateDbContextAsync();
         var enterprise = await db.Enterprises.FindAsync(enterpriseId) ?? throw new DomainException("企业不存在");
         if (!user.IsOffice && enterprise.StewardId != user.UserId) throw new DomainException(EnterpriseService.NotYours);
-        var agentRoles = new[] { AppRoles.Steward, AppRoles.Office };
-        if (!await db.Users.AnyAsync(u => u.Id == agentId && !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && agentRoles.Contains(r.Name!)))))
+        if (!await UserService.ActiveInRole(db, AppRoles.Steward, AppRoles.Office).AnyAsync(u => u.Id == agentId))
             throw new DomainException("帮代办人员应为在岗的企业管家或专班办公室人员");
         if (await db.Units.CountAsync(u => windows.Contains(u.Id) && u.IsActive) != windows.Count) throw new DomainException("所选审批窗口中有已停用或不存在的单位");
         var matter = new HelpMatter

@@ -31,7 +31,7 @@ public sealed class StewardRemindersJob(IDbContextFactory<AppDbContext> factory,
         var due = await db.Enterprises.Where(e => e.StewardId != null)
             .Select(e => new { e.Id, e.Name, Steward = e.StewardId!, Next = db.Visits.Where(v => v.EnterpriseId == e.Id).OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).Select(v => v.NextContactOn).FirstOrDefault() })
             .Where(x => x.Next != null && x.Next <= today).ToListAsync();
-        var overdue = await db.Enterprises.Where(e => e.StewardId != null && !db.Visits.Any(v => v.EnterpriseId == e.Id && v.VisitedOn >= cutoff))
+        var overdue = await db.Enterprises.NotVisitedSince(db, cutoff).Where(e => e.StewardId != null)
             .GroupBy(e => e.StewardId!).Select(g => new { Steward = g.Key, Count = g.Count() }).ToListAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
         var stamp = today.ToString("yyyyMMdd");

@@ -22,8 +22,7 @@ public sealed class StewardService(IDbContextFactory<AppDbContext> factory, Curr
         return (await Stewards(db).OrderBy(u => u.UserName).Select(u => new { u.Id, u.DisplayName }).ToListAsync()).Select(u => (u.Id, u.DisplayName)).ToList();
     }
 
-    internal static IQueryable<AppUser> Stewards(AppDbContext db) =>
-        db.Users.Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == AppRoles.Steward)));
+    internal static IQueryable<AppUser> Stewards(AppDbContext db) => UserService.ActiveInRole(db, AppRoles.Steward);
 
     /// <summary>Covered: a steward is set who is still active and still has the Steward role (a disabled or demoted one leaves a gap).</summary>
     internal static IQueryable<Enterprise> Covered(AppDbContext db) =>
@@ -39,11 +38,13 @@ public sealed class StewardService(IDbContextFactory<AppDbContext> factory, Curr
         var today = clock.Today();
         var cutoff = Stewarding.OverdueBefore(today, await settings.IntAsync("steward.visitOverdueDays", 30));
         var month = today.AddDays(-30);
-        return await Stewards(db).OrderBy(u => u.UserName).Select(u => new StewardRow(u.Id, u.DisplayName, u.PhoneNumber,
+        var overdue = await db.Enterprises.NotVisitedSince(db, cutoff).Where(e => e.StewardId != null).GroupBy(e => e.StewardId!)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        var rows = await Stewards(db).OrderBy(u => u.UserName).Select(u => new StewardRow(u.Id, u.DisplayName, u.PhoneNumber,
             db.Enterprises.Count(e => e.StewardId == u.Id),
             db.Enterprises.Count(e => e.StewardId == u.Id && e.IsAboveSize),
-            db.Visits.Count(v => v.StewardId == u.Id && v.VisitedOn > month),
-            db.Enterprises.Count(e => e.StewardId == u.Id && !db.Visits.Any(v => v.EnterpriseId == e.Id && v.VisitedOn >= cutoff)))).ToListAsync();
+            db.Visits.Count(v => v.StewardId == u.Id && v.VisitedOn > month), 0)).ToListAsync();
+        return rows.Select(r => r with { Overdue = overdue.GetValueOrDefault(r.Id) }).ToList();
     }
 
     public async Task<Coverage> CoverageAsync(int listLimit = 200)
@@ -60,8 +61,7 @@ public sealed class StewardService(IDbContextFactory<AppDbContext> factory, Curr
     }
 
     private static Task<List<EnterpriseRow>> Rows(IQueryable<Enterprise> list, AppDbContext db, int limit) =>
-        list.AsNoTracking().OrderBy(e => e.Name).Take(limit).Select(e => new EnterpriseRow(e.Id, e.Name, e.CreditCode, e.Industry, e.IsAboveSize, e.Zone, e.ContactPerson, e.ContactPhone,
-            e.Address, e.Steward!.DisplayName, db.Visits.Where(v => v.EnterpriseId == e.Id).Max(v => (DateOnly?)v.VisitedOn), db.LiaisonRooms.Any(r => r.EnterpriseId == e.Id), e.Version)).ToListAsync();
+        list.AsNoTracking().OrderBy(e => e.Name).Take(limit).ToRows(db).ToListAsync();
 
     /// <summary>
     /// Assigns (or reassigns) a steward to one or many enterprises in one transaction: the current assignment

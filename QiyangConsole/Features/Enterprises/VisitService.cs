@@ -173,7 +173,7 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
         var days = await settings.IntAsync("steward.visitOverdueDays", 30);
         var cutoff = Stewarding.OverdueBefore(clock.Today(), days);
         await using var db = await factory.CreateDbContextAsync();
-        var list = enterprises.Scoped(db).Where(e => !db.Visits.Any(v => v.EnterpriseId == e.Id && v.VisitedOn >= cutoff))
+        var list = enterprises.Scoped(db).NotVisitedSince(db, cutoff)
             .Select(e => new { e.Id, e.Name, Steward = e.Steward!.DisplayName, Last = db.Visits.Where(v => v.EnterpriseId == e.Id).Max(v => (DateOnly?)v.VisitedOn) });
         var total = await list.CountAsync();
         var rows = await list.OrderBy(x => x.Last).ThenBy(x => x.Name).Take(take).ToListAsync();

@@ -79,7 +79,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
     public async Task<List<(string Id, string Name)>> LeadersAsync()
     {
         await using var db = await factory.CreateDbContextAsync();
-        return (await db.Users.Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == AppRoles.Leader)))
+        return (await UserService.ActiveInRole(db, AppRoles.Leader)
             .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync()).Select(u => (u.Id, u.DisplayName)).ToList();
     }
 

@@ -1,0 +1,16 @@
+using QiyangConsole.Data;
+
+namespace QiyangConsole.Features.Enterprises;
+
+/// <summary>The query pieces the register, the stewards page, the visits page, the overview and the morning job share.</summary>
+public static class EnterpriseQueries
+{
+    /// <summary>Enterprises without a visit on or after <paramref name="cutoff"/> (overdue for a visit, or never visited).</summary>
+    public static IQueryable<Enterprise> NotVisitedSince(this IQueryable<Enterprise> enterprises, AppDbContext db, DateOnly cutoff) =>
+        enterprises.Where(e => !db.Visits.Any(v => v.EnterpriseId == e.Id && v.VisitedOn >= cutoff));
+
+    /// <summary>The register's row: steward's name, last visit and whether a liaison room exists, in one query.</summary>
+    public static IQueryable<EnterpriseRow> ToRows(this IQueryable<Enterprise> enterprises, AppDbContext db) =>
+        enterprises.Select(e => new EnterpriseRow(e.Id, e.Name, e.CreditCode, e.Industry, e.IsAboveSize, e.Zone, e.ContactPerson, e.ContactPhone, e.Address,
+            e.Steward!.DisplayName, db.Visits.Where(v => v.EnterpriseId == e.Id).Max(v => (DateOnly?)v.VisitedOn), db.LiaisonRooms.Any(r => r.EnterpriseId == e.Id), e.Version));
+}
