@@ -15,6 +15,7 @@ using QiyangConsole.Features.Projects;
 using QiyangConsole.Features.Enterprises;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Auth;
+using QiyangConsole.Infrastructure.Http;
 using QiyangConsole.Infrastructure.Jobs;
 using QiyangConsole.Infrastructure.Localization;
 
@@ -54,13 +55,14 @@ app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
-app.MapEvaluationEndpoints();
-app.MapWorkItemEndpoints();
-app.MapExchangeEndpoints();
-app.MapProjectEndpoints();
-app.MapEnterpriseEndpoints();
+var downloads = app.MapGroup("").WithRefusals();
+downloads.MapEvaluationEndpoints();
+downloads.MapWorkItemEndpoints();
+downloads.MapExchangeEndpoints();
+downloads.MapProjectEndpoints();
+downloads.MapEnterpriseEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/system/jobs", DashboardTitle = "定时任务" })
-    .RequireAuthorization(AuthSetup.OfficeOnly);
+    .RequireAuthorization(Access.OfficeOnly);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

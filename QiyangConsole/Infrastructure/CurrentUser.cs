@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using QiyangConsole.Features.Administration;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Infrastructure;
 
@@ -22,10 +23,16 @@ public sealed class CurrentUser
     public string? UnitName => Principal.FindFirstValue(AppClaims.UnitName);
     public bool IsInRole(string role) => Principal.IsInRole(role);
     public bool IsOffice => IsInRole(AppRoles.Office);
+    /// <summary>The signed-in liaison of this unit (the Unit role and the unit on its account).</summary>
+    public bool IsLiaisonOf(int? unitId) => IsInRole(AppRoles.Unit) && unitId is not null && UnitId == unitId;
     public DataScope Scope => AppRoles.ScopeOf(Principal);
 
-    public void Require(params string[] roles)
+    /// <summary>Whether the user passes an <see cref="Access"/> policy.</summary>
+    public bool May(string policy) => Access.Allows(policy, IsInRole);
+
+    /// <summary>Refuses with 无权访问 unless the user passes the <see cref="Access"/> policy.</summary>
+    public void Require(string policy)
     {
-        if (!roles.Any(IsInRole)) throw new DomainException(DomainException.Forbidden);
+        if (!May(policy)) throw new DomainException(DomainException.Forbidden);
     }
 }

@@ -11,7 +11,7 @@ public static class AccountEndpoints
         {
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login");
-        });
+        }).AllowAnonymous();
 
         // The language switch is a cookie read by request localization; the circuit picks it up on reload.
         app.MapGet("/culture/set", (string culture, string? returnUrl, HttpContext ctx) =>

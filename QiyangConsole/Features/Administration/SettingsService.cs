@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Administration;
 
@@ -33,7 +34,7 @@ public sealed class SettingsService(IDbContextFactory<AppDbContext> factory, Cur
 
     public async Task SaveItemAsync(DictionaryItem item)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         var label = item.Label?.Trim() ?? "";
         if (label.Length == 0) throw new DomainException("字典项名称不能为空");
         if (label.Length > 50) throw new DomainException("字典项名称不能超过 50 个字");
@@ -70,7 +71,7 @@ public sealed class SettingsService(IDbContextFactory<AppDbContext> factory, Cur
 
     public async Task SaveParameterAsync(string key, string? value, int version)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         await using var db = await factory.CreateDbContextAsync();
         var p = await db.Parameters.FindAsync(key) ?? throw new DomainException("参数不存在");
         value = value?.Trim() ?? "";

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Administration;
 
@@ -63,7 +64,7 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> factory, Current
 
     public async Task SaveGroupAsync(int id, string? name, int sortOrder, int version)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         name = name?.Trim() ?? "";
         if (name.Length == 0) throw new DomainException("考核组别名称不能为空");
         await using var db = await factory.CreateDbContextAsync();
@@ -78,7 +79,7 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> factory, Current
 
     public async Task SaveAsync(UnitEdit edit)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         var name = edit.Name?.Trim() ?? "";
         if (name.Length == 0) throw new DomainException("单位名称不能为空");
         if (name.Length > 100) throw new DomainException("单位名称不能超过 100 个字");
@@ -107,7 +108,7 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> factory, Current
 
     public async Task DeleteAsync(int id)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         await using var db = await factory.CreateDbContextAsync();
         var unit = await db.Units.FindAsync(id) ?? throw new DomainException(DomainException.Conflict);
         if (await db.Units.AnyAsync(u => u.ParentId == id)) throw new DomainException($"“{unit.Name}”还有下级单位，不能删除");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Administration;
 
@@ -30,7 +31,7 @@ public sealed class UserService(IServiceScopeFactory scopes, IDbContextFactory<A
 
     public async Task<(List<UserRow> Rows, int Total)> PageAsync(UserQuery q, int skip, int take)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         await using var db = await factory.CreateDbContextAsync();
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q.Text)) users = users.Where(u => u.UserName!.Contains(q.Text) || u.DisplayName.Contains(q.Text));
@@ -127,7 +128,7 @@ public sealed class UserService(IServiceScopeFactory scopes, IDbContextFactory<A
 
     private async Task WithUsersAsync(Func<UserManager<AppUser>, Task> action, Action? after = null)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         await using var scope = scopes.CreateAsyncScope();
         var scoped = scope.ServiceProvider.GetRequiredService<CurrentUser>();
         scoped.Set(user.Principal);

@@ -3,6 +3,7 @@ using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Enterprises.Rules;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Enterprises;
 
@@ -17,11 +18,10 @@ public sealed record CadreDetail(Cadre Cadre, List<LinkView> Links);
 /// <summary>百名干部联百企: cadres linked to enterprises and key projects, with three lists per link.</summary>
 public sealed class CadreService(IDbContextFactory<AppDbContext> factory, CurrentUser user, TimeProvider clock)
 {
-    public static readonly string[] Readers = [AppRoles.Office, AppRoles.Leader, AppRoles.Viewer];
 
     public async Task<CadreTotals> TotalsAsync()
     {
-        user.Require(Readers);
+        user.Require(Access.Overseers);
         await using var db = await factory.CreateDbContextAsync();
         var open = await db.CadreListItems.Where(i => i.State != ItemState.Done).GroupBy(i => i.List).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
         return new CadreTotals(await db.Cadres.CountAsync(),
@@ -32,7 +32,7 @@ public sealed class CadreService(IDbContextFactory<AppDbContext> factory, Curren
 
     public async Task<(List<CadreRow> Rows, int Total)> ListAsync(string? text, int? unitId, int skip, int take)
     {
-        user.Require(Readers);
+        user.Require(Access.Overseers);
         await using var db = await factory.CreateDbContextAsync();
         var cadres = db.Cadres.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(text))
@@ -54,7 +54,7 @@ public sealed class CadreService(IDbContextFactory<AppDbContext> factory, Curren
 
     public async Task<CadreDetail> DetailAsync(int id)
     {
-        user.Require(Readers);
+        user.Require(Access.Overseers);
         await using var db = await factory.CreateDbContextAsync();
         var cadre = await db.Cadres.AsNoTracking().Include(c => c.Unit).FirstOrDefaultAsync(c => c.Id == id) ?? throw new DomainException("干部不存在");
         var links = await db.CadreLinks.AsNoTracking().Include(l => l.Enterprise).Include(l => l.Project).Where(l => l.CadreId == id).OrderBy(l => l.ProjectId != null).ThenBy(l => l.Id).ToListAsync();
@@ -65,7 +65,7 @@ public sealed class CadreService(IDbContextFactory<AppDbContext> factory, Curren
 
     public async Task<int> SaveCadreAsync(int id, string? name, int? unitId, string? post, string? phone, int version)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         if (string.IsNullOrWhiteSpace(name)) throw new DomainException("请填写干部姓名");
         if (unitId is not { } u) throw new DomainException("请选择干部所在单位");
         EnterpriseChecks.Limit(name, 30, "干部姓名");
@@ -83,7 +83,7 @@ public sealed class CadreService(IDbContextFactory<AppDbContext> factory, Curren
     /// <summary>Links a cadre to an enterprise or to a project (exactly one).</summary>
     public async Task LinkAsync(int cadreId, int? enterpriseId, int? projectId)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         if (enterpriseId is null == projectId is null) throw new DomainException("请选择一家企业或一个重点项目");
         await using var db = await factory.CreateDbContextAsync();
         if (!await db.Cadres.AnyAsync(c => c.Id == cadreId)) throw new DomainException("干部不存在");
@@ -96,7 +96,7 @@ public sealed class CadreService(IDbContextFactory<AppDbContext> factory, Curren
 
     public async Task UnlinkAsync(int linkId)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         await using var db = await factory.CreateDbContextAsync();
         var link = await db.CadreLinks.FindAsync(linkId) ?? throw new DomainException(DomainException.Conflict);
         if (await db.CadreListItems.AnyAsync(i => i.LinkId == linkId && i.State != ItemState.Done)) throw new DomainException("该联系还有未办结的清单事项，不能解除");
@@ -106,7 +106,7 @@ public sealed class CadreService(IDbContextFactory<AppDbContext> factory, Curren
 
     public async Task AddItemAsync(int linkId, CadreList list, string? content, int? ownerUnitId, DateOnly? deadline)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         if (!Enum.IsDefined(list)) throw new DomainException("请选择清单（企业需求、问题摸排或工作任务）");
         if (string.IsNullOrWhiteSpace(content)) throw new DomainException("请填写清单事项内容");
         EnterpriseChecks.Limit(content, 500, "清单事项内容");
@@ -120,7 +120,7 @@ public sealed class CadreService(IDbContextFactory<AppDbContext> factory, Curren
 
     public async Task UpdateItemAsync(int itemId, ItemState state, string? result, int version)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         await using var db = await factory.CreateDbContextAsync();
         var item = await db.CadreListItems.FindAsync(itemId) ?? throw new DomainException("清单事项不存在");
         if (item.State == ItemState.Done) throw new DomainException("该事项已办结");

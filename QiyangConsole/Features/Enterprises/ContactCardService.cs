@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Enterprises;
 
@@ -18,7 +19,7 @@ public sealed class ContactCardService(IDbContextFactory<AppDbContext> factory, 
 
     public async Task SaveContactAsync(int id, string? department, string? name, string? phone, string? duty, int sortOrder, int version)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         if (string.IsNullOrWhiteSpace(department)) throw new DomainException("请填写部门");
         if (string.IsNullOrWhiteSpace(name)) throw new DomainException("请填写联系人");
         if (string.IsNullOrWhiteSpace(phone)) throw new DomainException("请填写 24 小时联系电话");
@@ -37,7 +38,7 @@ public sealed class ContactCardService(IDbContextFactory<AppDbContext> factory, 
 
     public async Task DeleteContactAsync(int id)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         await using var db = await factory.CreateDbContextAsync();
         var c = await db.ServiceContacts.FindAsync(id) ?? throw new DomainException(DomainException.Conflict);
         db.ServiceContacts.Remove(c);

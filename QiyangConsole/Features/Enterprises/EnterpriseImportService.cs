@@ -3,6 +3,7 @@ using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Excel;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Enterprises;
 
@@ -16,7 +17,7 @@ public sealed class EnterpriseImportService(IDbContextFactory<AppDbContext> fact
 {
     public async Task<byte[]> TemplateAsync()
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         return EnterpriseExcel.Template(await settings.LabelsAsync("industry"), await settings.LabelsAsync("park-zone"));
     }
 
@@ -26,7 +27,7 @@ public sealed class EnterpriseImportService(IDbContextFactory<AppDbContext> fact
     /// </summary>
     public async Task<ImportReport> ImportAsync(Stream file, bool validOnly)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         var (rows, errors) = EnterpriseExcel.Read(file);
         if (errors.Any(e => e.Row <= 1)) return new ImportReport(0, errors, false);
         if (rows.Count == 0 && errors.Count == 0) return new ImportReport(0, [new ImportError(0, "-", "文件中没有企业数据")], false);

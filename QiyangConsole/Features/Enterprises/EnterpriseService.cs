@@ -5,6 +5,7 @@ using QiyangConsole.Features.Enterprises.Rules;
 using QiyangConsole.Features.Exchanges;
 using QiyangConsole.Features.Projects;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Enterprises;
 
@@ -40,7 +41,6 @@ public sealed record EnterpriseDetail(Enterprise Enterprise, List<StewardAssignm
 /// <summary>园区企业: the register, scoped so a steward sees only its own enterprises.</summary>
 public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, CurrentUser user, SettingsService settings, TimeProvider clock)
 {
-    public static readonly string[] Readers = [AppRoles.Office, AppRoles.Leader, AppRoles.Viewer, AppRoles.Unit, AppRoles.Steward];
     /// <summary>One message for a missing enterprise and one outside the user's scope, so ids cannot be probed.</summary>
     public const string NotYours = "企业不存在或不在您的服务范围内";
 
@@ -50,7 +50,7 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
     /// </summary>
     internal IQueryable<Enterprise> Scoped(AppDbContext db)
     {
-        user.Require(Readers);
+        user.Require(Access.EnterpriseWork);
         var enterprises = db.Enterprises.AsNoTracking();
         switch (user.Scope)
         {
@@ -127,7 +127,7 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
 
     public async Task<int> SaveAsync(EnterpriseEdit edit)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         var industries = await settings.LabelsAsync("industry");
         var zones = await settings.LabelsAsync("park-zone");
         var problem = EnterpriseChecks.Problem(edit, industries, zones);

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using QiyangConsole.Data.Seeding;
 using QiyangConsole.Features.Dashboard;
-using QiyangConsole.Features.Enterprises.Rules;
-using QiyangConsole.Infrastructure;
-using QiyangConsole.Infrastructure.Excel;
 
 namespace QiyangConsole.Features.Enterprises;
 
@@ -27,71 +23,4 @@ public static class EnterprisesArea
         services.AddScoped<ISeedStep, CadreSeed>();
         return services;
     }
-
-    public static void MapEnterpriseEndpoints(this IEndpointRouteBuilder app)
-    {
-        var group = app.MapGroup("/enterprises").RequireAuthorization();
-        group.MapGet("/export.xlsx", ([AsParameters] EnterpriseFilter f, EnterpriseService enterprises) => Guard(async () =>
-        {
-            var (rows, _) = await enterprises.ListAsync(f.ToQuery(), 0, 100_000);
-            var n = 0;
-            var bytes = ExcelList.Build("园区企业",
-                [("序号", 6), ("企业名称", 34), ("统一社会信用代码", 22), ("行业", 12), ("规上", 6), ("所在园区", 12), ("地址", 34), ("联系人", 10), ("联系电话", 14), ("企业管家", 16), ("最近走访", 12), ("驻企联络室", 10)],
-                rows.Select(r => new object?[] { ++n, r.Name, r.CreditCode, r.Industry, r.IsAboveSize ? "是" : "否", r.Zone, r.Address, r.ContactPerson, r.ContactPhone, r.Steward,
-                    AppTime.ListDate(r.LastVisit), r.IsAboveSize ? (r.HasRoom ? "已建" : "未建") : null }));
-            return Results.File(bytes, ExcelText.ContentType, "园区企业.xlsx");
-        }));
-        group.MapGet("/template.xlsx", (EnterpriseImportService import) => Guard(async () =>
-            Results.File(await import.TemplateAsync(), ExcelText.ContentType, "企业导入模板.xlsx")));
-        group.MapGet("/cards.xlsx", ([AsParameters] EnterpriseFilter f, ContactCardService cards) => Guard(async () =>
-        {
-            var list = await cards.CardsAsync(f.ToQuery());
-            var departments = list.FirstOrDefault()?.Contacts ?? [];
-            var columns = new List<(string, double)> { ("企业名称", 34), ("地址", 30), ("企业管家", 16), ("管家电话", 14) };
-            columns.AddRange(departments.Select(d => ($"{d.Department}（24小时）", 26.0)));
-            var bytes = ExcelList.Build("爱心联络卡", columns,
-                list.Select(c => new object?[] { c.Enterprise, c.Address, c.Steward, c.StewardPhone }.Concat(c.Contacts.Select(d => (object?)$"{d.Name} {d.Phone}")).ToArray()));
-            return Results.File(bytes, ExcelText.ContentType, "企业服务爱心联络卡.xlsx");
-        }));
-        // The visits as filtered on /visits (a steward's own), for the monthly report.
-        app.MapGet("/visits/export.xlsx", (string? steward, int? enterprise, StewardDuties? duty, bool? problems, VisitService visits) => Guard(async () =>
-        {
-            var (rows, _) = await visits.ListAsync(new VisitQuery(steward, enterprise, Duty: duty ?? StewardDuties.None, WithProblemsOnly: problems == true), 0, 200_000);
-            var n = 0;
-            var bytes = ExcelList.Build("走访记录",
-                [("序号", 6), ("走访日期", 12), ("企业", 32), ("企业管家", 14), ("履行职责", 22), ("走访内容", 40), ("发现问题", 36), ("转办", 14), ("下次联系", 12)],
-                rows.Select(v => new object?[] { ++n, AppTime.ListDate(v.VisitedOn), v.Enterprise, v.Steward, Duties.Names(v.Duties), v.Done, v.ProblemsFound,
-                    string.Join("、", new[] { v.NeedId is null ? null : "企业需求", v.ProblemId is null ? null : "问题清单" }.Where(x => x is not null)), AppTime.ListDate(v.NextContactOn) }));
-            return Results.File(bytes, ExcelText.ContentType, "走访记录.xlsx");
-        })).RequireAuthorization();
-        app.MapGet("/visits/{id:int}/photo", (int id, VisitService visits) => Guard(async () =>
-        {
-            var (_, path) = await visits.PhotoAsync(id);
-            // Shown in the browser (no download name); HEIC, which browsers cannot show, is downloaded.
-            var type = Path.GetExtension(path) switch { ".png" => "image/png", ".webp" => "image/webp", ".heic" => "image/heic", _ => "image/jpeg" };
-            return File.Exists(path) ? Results.File(path, type, type == "image/heic" ? Path.GetFileName(path) : null) : Results.NotFound();
-        })).RequireAuthorization();
-    }
-
-    private static async Task<IResult> Guard(Func<Task<IResult>> action)
-    {
-        try { return await action(); }
-        catch (DomainException ex) { return Results.Text(ex.Message, statusCode: StatusCodes.Status403Forbidden); }
-    }
-}
-
-/// <summary>The register's filter as query-string parameters (export and bulk cards use the page's filter).</summary>
-public sealed record EnterpriseFilter(string? Text, string? Industry, string? Zone, bool? AboveSize, string? Steward, bool? NoSteward, bool? Overdue, bool? NoRoom)
-{
-    public EnterpriseQuery ToQuery() => new(Text, Industry, Zone, AboveSize, Steward, NoSteward == true, Overdue == true, NoRoom == true);
-
-    public static string QueryString(EnterpriseQuery q) => string.Join("&", new[]
-    {
-        q.Text is { Length: > 0 } t ? $"text={Uri.EscapeDataString(t)}" : null,
-        q.Industry is { Length: > 0 } i ? $"industry={Uri.EscapeDataString(i)}" : null,
-        q.Zone is { Length: > 0 } z ? $"zone={Uri.EscapeDataString(z)}" : null,
-        q.AboveSize is { } a ? $"aboveSize={a}" : null,
-        q.StewardId is { Length: > 0 } s ? $"steward={s}" : null,
-        q.NoSteward ? "noSteward=true" : null, q.VisitOverdue ? "overdue=true" : null, q.NoRoom ? "noRoom=true" : null,
-    }.Where(p => p is not null));
 }

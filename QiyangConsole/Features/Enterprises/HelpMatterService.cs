@@ -3,6 +3,7 @@ using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Enterprises.Rules;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Enterprises;
 
@@ -36,7 +37,7 @@ public sealed class HelpMatterService(IDbContextFactory<AppDbContext> factory, C
     /// <summary>Scope: a steward sees the matters it follows or those of its enterprises; a unit those where it is one of the windows.</summary>
     private IQueryable<HelpMatter> Scoped(AppDbContext db)
     {
-        user.Require(AppRoles.Office, AppRoles.Leader, AppRoles.Viewer, AppRoles.Steward, AppRoles.Unit);
+        user.Require(Access.EnterpriseWork);
         var matters = db.HelpMatters.AsNoTracking();
         switch (user.Scope)
         {
@@ -78,7 +79,7 @@ public sealed class HelpMatterService(IDbContextFactory<AppDbContext> factory, C
 
     public async Task<int> CreateAsync(HelpMatterInput input)
     {
-        user.Require(AppRoles.Office, AppRoles.Steward);
+        user.Require(Access.OfficeOrSteward);
         if (input.EnterpriseId is not { } enterpriseId) throw new DomainException("请选择企业");
         if (string.IsNullOrWhiteSpace(input.Name)) throw new DomainException("请填写事项名称");
         EnterpriseChecks.Limit(input.Name, 100, "事项名称");
@@ -118,7 +119,7 @@ public sealed class HelpMatterService(IDbContextFactory<AppDbContext> factory, C
 
     private async Task ActAsync(int id, int version, HelpAction action, string? result)
     {
-        user.Require(AppRoles.Office, AppRoles.Steward);
+        user.Require(Access.OfficeOrSteward);
         await using var db = await factory.CreateDbContextAsync();
         var matter = await db.HelpMatters.FindAsync(id) ?? throw new DomainException("事项不存在");
         if (!user.IsOffice && matter.AgentId != user.UserId) throw new DomainException("只有全程跟踪该事项的帮代办人员可以办理");

@@ -3,6 +3,7 @@ using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Enterprises.Rules;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Enterprises;
 
@@ -13,7 +14,6 @@ public sealed record Coverage(int All, int Covered, decimal Percent, int AboveSi
 /// <summary>企业管家: one steward per enterprise (with history), coverage against the 100% target, liaison rooms of 规上 enterprises.</summary>
 public sealed class StewardService(IDbContextFactory<AppDbContext> factory, CurrentUser user, SettingsService settings, TimeProvider clock)
 {
-    public static readonly string[] Readers = [AppRoles.Office, AppRoles.Leader, AppRoles.Viewer];
 
     /// <summary>Active users with the Steward role.</summary>
     public async Task<List<(string Id, string Name)>> StewardsAsync()
@@ -33,7 +33,7 @@ public sealed class StewardService(IDbContextFactory<AppDbContext> factory, Curr
 
     public async Task<List<StewardRow>> WorkloadAsync()
     {
-        user.Require(Readers);
+        user.Require(Access.Overseers);
         await using var db = await factory.CreateDbContextAsync();
         var today = clock.Today();
         var cutoff = Stewarding.OverdueBefore(today, await settings.IntAsync("steward.visitOverdueDays", 30));
@@ -49,7 +49,7 @@ public sealed class StewardService(IDbContextFactory<AppDbContext> factory, Curr
 
     public async Task<Coverage> CoverageAsync(int listLimit = 200)
     {
-        user.Require(Readers);
+        user.Require(Access.Overseers);
         await using var db = await factory.CreateDbContextAsync();
         var all = await db.Enterprises.CountAsync();
         var covered = await Covered(db).CountAsync();
@@ -70,7 +70,7 @@ public sealed class StewardService(IDbContextFactory<AppDbContext> factory, Curr
     /// </summary>
     public async Task<int> AssignAsync(IReadOnlyCollection<int> enterpriseIds, string? stewardId, string? reason, IReadOnlyDictionary<int, int>? versions = null)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         if (enterpriseIds.Count == 0) throw new DomainException("请选择要分配管家的企业");
         if (string.IsNullOrWhiteSpace(stewardId)) throw new DomainException("请选择企业管家");
         await using var db = await factory.CreateDbContextAsync();
@@ -110,7 +110,7 @@ public sealed class StewardService(IDbContextFactory<AppDbContext> factory, Curr
 
     public async Task SaveRoomAsync(int enterpriseId, string? place, string? schedule, string? onDuty, int? version)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         if (string.IsNullOrWhiteSpace(place)) throw new DomainException("请填写联络室地点");
         if (string.IsNullOrWhiteSpace(schedule)) throw new DomainException("请填写开放时间");
         if (string.IsNullOrWhiteSpace(onDuty)) throw new DomainException("请填写驻室人员");

@@ -6,6 +6,7 @@ using QiyangConsole.Features.Exchanges;
 using QiyangConsole.Features.Projects;
 using QiyangConsole.Features.WorkItems;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Enterprises;
 
@@ -38,7 +39,7 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
     /// <summary>The one place visits are scoped: a steward sees its own visits, everyone else who may read the register sees all.</summary>
     private IQueryable<Visit> Scoped(AppDbContext db)
     {
-        user.Require(AppRoles.Office, AppRoles.Leader, AppRoles.Viewer, AppRoles.Steward);
+        user.Require(Access.StewardWork);
         var visits = db.Visits.AsNoTracking();
         // A steward sees its own visits and the earlier visits to the enterprises it looks after now.
         if (user.Scope == DataScope.OwnRecords) { var me = user.UserId ?? "-"; visits = visits.Where(v => v.StewardId == me || v.Enterprise!.StewardId == me); }
@@ -47,7 +48,7 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
 
     public async Task<int> LogAsync(VisitInput input, Attachment? photo = null)
     {
-        user.Require(AppRoles.Steward);
+        user.Require(Access.StewardOnly);
         if (input.EnterpriseId is not { } enterpriseId) throw new DomainException("请选择走访的企业");
         var today = clock.Today();
         if (input.VisitedOn is not { } on) throw new DomainException("请填写走访日期");
@@ -211,7 +212,7 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
 
     private async Task<int> ConvertAsync(int visitId, int version, Func<Visit, int?> existing, Func<AppDbContext, Visit, Enterprise, Task<int>> convert)
     {
-        user.Require(AppRoles.Office, AppRoles.Steward);
+        user.Require(Access.OfficeOrSteward);
         await using var db = await factory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
         var visit = await db.Visits.FindAsync(visitId) ?? throw new DomainException("走访记录不存在");

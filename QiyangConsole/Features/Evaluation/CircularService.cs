@@ -3,6 +3,7 @@ using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Evaluation.Rules;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Evaluation;
 
@@ -23,7 +24,7 @@ public sealed class CircularService(IDbContextFactory<AppDbContext> factory, Ran
         var period = await db.EvaluationPeriods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId) ?? throw new DomainException("考核月份不存在");
         var circular = await db.Circulars.AsNoTracking().FirstOrDefaultAsync(c => c.PeriodId == periodId);
         // An issued circular is public to every role; a draft only to the office and leaders.
-        if (circular?.IssuedAt is null) user.Require(AppRoles.Office, AppRoles.Leader);
+        if (circular?.IssuedAt is null) user.Require(Access.OfficeOrLeader);
         var rows = await RankingService.RowsAsync(db, periodId);
         circular ??= await DraftAsync(db, period, rows);
         var names = rows.ToDictionary(r => r.UnitId, r => r.UnitName);
@@ -51,7 +52,7 @@ public sealed class CircularService(IDbContextFactory<AppDbContext> factory, Ran
 
     public async Task SaveDraftAsync(Circular edit)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         await using var db = await factory.CreateDbContextAsync();
         var period = await db.EvaluationPeriods.FindAsync(edit.PeriodId) ?? throw new DomainException("考核月份不存在");
         if (PeriodStates.IsLocked(period.State)) throw new DomainException("该月通报已签发，不能修改；如需修改评分请走更正流程");
@@ -80,7 +81,7 @@ public sealed class CircularService(IDbContextFactory<AppDbContext> factory, Ran
     /// <summary>Issues the saved draft: the month becomes 已通报 and is locked.</summary>
     public async Task IssueAsync(int periodId, int circularVersion)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         await using var db = await factory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
         var period = await db.EvaluationPeriods.FindAsync(periodId) ?? throw new DomainException("考核月份不存在");
@@ -99,7 +100,7 @@ public sealed class CircularService(IDbContextFactory<AppDbContext> factory, Ran
     /// <summary>更正: changes one score of an issued month with a reason, re-ranks it, and records who, when and why.</summary>
     public async Task AmendAsync(int periodId, int unitId, int indicatorId, decimal points, string? reason)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("更正须填写原因");
         await using var db = await factory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();

@@ -3,6 +3,7 @@ using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Evaluation.Rules;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Evaluation;
 
@@ -14,11 +15,10 @@ public sealed record PeriodRow(int Id, int Year, int Month, PeriodState State, i
 /// <summary>Months and their states, and the yearly indicator schemes.</summary>
 public sealed class EvaluationService(IDbContextFactory<AppDbContext> factory, CurrentUser user, TimeProvider clock)
 {
-    public static readonly string[] Readers = [AppRoles.Office, AppRoles.Leader, AppRoles.Viewer];
 
     public async Task<List<PeriodRow>> PeriodsAsync(int? year = null)
     {
-        user.Require(Readers);
+        user.Require(Access.Overseers);
         await using var db = await factory.CreateDbContextAsync();
         var periods = db.EvaluationPeriods.AsNoTracking();
         if (year is { } y) periods = periods.Where(p => p.Year == y);
@@ -40,7 +40,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> factory, C
 
     public async Task<int> CreatePeriodAsync(int year, int month)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         if (month is < 1 or > 12) throw new DomainException("月份应在 1 至 12 之间");
         await using var db = await factory.CreateDbContextAsync();
         var scheme = await db.IndicatorSchemes.FirstOrDefaultAsync(s => s.Year == year)
@@ -56,7 +56,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> factory, C
     /// <summary>审核 (which fixes the points derived from findings into the sheet) or 退回 for corrections.</summary>
     public async Task TransitionAsync(int periodId, PeriodAction action, int version)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         if (action is not (PeriodAction.Review or PeriodAction.Reopen)) throw new DomainException("该操作由排名任务或签发通报完成");
         await using var db = await factory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
@@ -99,7 +99,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> factory, C
     /// <summary>A new year's scheme, copied from the latest earlier one when there is one.</summary>
     public async Task CreateSchemeAsync(int year)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         await using var db = await factory.CreateDbContextAsync();
         if (await db.IndicatorSchemes.AnyAsync(s => s.Year == year)) throw new DomainException($"{year}年考核方案已存在");
         var previous = await db.IndicatorSchemes.AsNoTracking().Include(s => s.Indicators).Where(s => s.Year < year).OrderByDescending(s => s.Year).FirstOrDefaultAsync();
@@ -113,7 +113,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> factory, C
 
     public async Task SaveIndicatorAsync(int year, Indicator edit)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         var name = edit.Name?.Trim() ?? "";
         if (name.Length == 0) throw new DomainException("指标名称不能为空");
         if (edit.MaxPoints <= 0 || edit.MaxPoints > 100) throw new DomainException($"“{name}”的分值上限应大于 0 且不超过 100");
@@ -140,7 +140,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> factory, C
 
     public async Task DeleteIndicatorAsync(int indicatorId)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         await using var db = await factory.CreateDbContextAsync();
         var indicator = await db.Indicators.FindAsync(indicatorId) ?? throw new DomainException(DomainException.Conflict);
         if (await db.EvaluationPeriods.AnyAsync(p => p.SchemeId == indicator.SchemeId && p.State != PeriodState.Open))

@@ -3,6 +3,7 @@ using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Evaluation.Rules;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Evaluation;
 
@@ -21,7 +22,7 @@ public sealed class FindingService(IDbContextFactory<AppDbContext> factory, Curr
 {
     public async Task<List<Inspection>> InspectionsAsync(int periodId)
     {
-        user.Require(EvaluationService.Readers);
+        user.Require(Access.Overseers);
         await using var db = await factory.CreateDbContextAsync();
         return await db.Inspections.AsNoTracking().Where(i => i.PeriodId == periodId)
             .Include(i => i.Findings).ThenInclude(f => f.Unit)
@@ -30,7 +31,7 @@ public sealed class FindingService(IDbContextFactory<AppDbContext> factory, Curr
 
     public async Task<int> AddInspectionAsync(int periodId, DateOnly? date, string? title, string? inspectors)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         await using var db = await factory.CreateDbContextAsync();
         var period = await OpenPeriodAsync(db, periodId);
         title = title?.Trim() ?? "";
@@ -45,7 +46,7 @@ public sealed class FindingService(IDbContextFactory<AppDbContext> factory, Curr
 
     public async Task AddFindingAsync(FindingInput input)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         await using var db = await factory.CreateDbContextAsync();
         var inspection = await db.Inspections.FindAsync(input.InspectionId) ?? throw new DomainException("督查记录不存在");
         var period = await OpenPeriodAsync(db, inspection.PeriodId);
@@ -72,7 +73,7 @@ public sealed class FindingService(IDbContextFactory<AppDbContext> factory, Curr
 
     public async Task DeleteFindingAsync(int findingId)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         await using var db = await factory.CreateDbContextAsync();
         var finding = await db.Findings.Include(f => f.Inspection).FirstOrDefaultAsync(f => f.Id == findingId) ?? throw new DomainException(DomainException.Conflict);
         await OpenPeriodAsync(db, finding.Inspection!.PeriodId);

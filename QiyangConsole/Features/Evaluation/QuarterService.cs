@@ -3,6 +3,7 @@ using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Evaluation.Rules;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Evaluation;
 
@@ -25,7 +26,7 @@ public sealed class QuarterService(IDbContextFactory<AppDbContext> factory, Curr
 {
     public async Task<List<QuarterRow>> ReviewAsync(int year, int quarter)
     {
-        user.Require(EvaluationService.Readers);
+        user.Require(Access.Overseers);
         if (quarter is < 1 or > 4) throw new DomainException("季度应在 1 至 4 之间");
         await using var db = await factory.CreateDbContextAsync();
         var months = QuarterRules.MonthsOf(quarter).ToList();
@@ -52,7 +53,7 @@ public sealed class QuarterService(IDbContextFactory<AppDbContext> factory, Curr
 
     public async Task SaveAsync(int year, int quarter, QuarterRow row)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         if (row.MustMakeStatement && string.IsNullOrWhiteSpace(row.StatementBy)) throw new DomainException($"{row.UnitName}：请填写表态发言人");
         await using var db = await factory.CreateDbContextAsync();
         var entry = await db.QuarterReviews.FirstOrDefaultAsync(q => q.Year == year && q.Quarter == quarter && q.UnitId == row.UnitId);

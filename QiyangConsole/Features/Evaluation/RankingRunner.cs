@@ -4,6 +4,7 @@ using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Evaluation.Rules;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Evaluation;
 
@@ -14,7 +15,7 @@ public sealed class RankingRunner(IBackgroundJobClient jobs, JobStorage storage,
 {
     public async Task<string> StartAsync(int periodId)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         await using var db = await factory.CreateDbContextAsync();
         var period = await db.EvaluationPeriods.FindAsync(periodId) ?? throw new DomainException("考核月份不存在");
         if (PeriodStates.Apply(period.State, PeriodAction.Rank).Error is { } error) throw new DomainException(error);

@@ -3,6 +3,7 @@ using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Evaluation.Rules;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Evaluation;
 
@@ -74,7 +75,7 @@ public sealed class RankingService(IDbContextFactory<AppDbContext> factory, Sett
 
     public async Task<List<RankingRow>> RankingAsync(int periodId)
     {
-        user.Require(EvaluationService.Readers);
+        user.Require(Access.Overseers);
         await using var db = await factory.CreateDbContextAsync();
         if (!SeesDrafts(user) && !await db.EvaluationPeriods.AnyAsync(p => p.Id == periodId && p.State == PeriodState.Issued)) return [];
         return await RowsAsync(db, periodId);
@@ -90,11 +91,11 @@ public sealed class RankingService(IDbContextFactory<AppDbContext> factory, Sett
     }
 
     /// <summary>Rankings before the circular is issued are the office's and leaders' working material.</summary>
-    internal static bool SeesDrafts(CurrentUser user) => user.IsInRole(AppRoles.Office) || user.IsInRole(AppRoles.Leader);
+    internal static bool SeesDrafts(CurrentUser user) => user.May(Access.OfficeOrLeader);
 
     public async Task<List<TrendPoint>> TrendAsync(int unitId, int year)
     {
-        if (!EvaluationService.Readers.Any(user.IsInRole) && user.UnitId != unitId) throw new DomainException(DomainException.Forbidden);
+        if (!user.May(Access.Overseers) && user.UnitId != unitId) throw new DomainException(DomainException.Forbidden);
         await using var db = await factory.CreateDbContextAsync();
         var drafts = SeesDrafts(user);
         return await db.Rankings.AsNoTracking().Where(r => r.UnitId == unitId)

@@ -3,6 +3,7 @@ using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Evaluation.Rules;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Evaluation;
 
@@ -23,7 +24,7 @@ public sealed class ScoreService(IDbContextFactory<AppDbContext> factory, Curren
 {
     public async Task<ScoreSheet> SheetAsync(int periodId)
     {
-        user.Require(EvaluationService.Readers);
+        user.Require(Access.Overseers);
         await using var db = await factory.CreateDbContextAsync();
         return await LoadSheetAsync(db, periodId);
     }
@@ -101,7 +102,7 @@ public sealed class ScoreService(IDbContextFactory<AppDbContext> factory, Curren
     /// <summary>Saves entered points in one transaction: if any value is refused, nothing is saved and every refusal is listed.</summary>
     public async Task SaveAsync(int periodId, IReadOnlyCollection<ScoreInput> inputs)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         await using var db = await factory.CreateDbContextAsync();
         var period = await db.EvaluationPeriods.FindAsync(periodId) ?? throw new DomainException("考核月份不存在");
         if (!PeriodStates.CanEditScores(period.State))
@@ -136,7 +137,7 @@ public sealed class ScoreService(IDbContextFactory<AppDbContext> factory, Curren
     /// <summary>导入: every bad cell is reported with row, column and reason, and nothing is saved unless all are valid.</summary>
     public async Task<(int Imported, List<Infrastructure.Excel.ImportError> Errors)> ImportAsync(int periodId, Stream file)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         var sheet = await SheetAsync(periodId);
         if (!PeriodStates.CanEditScores(sheet.Period.State)) throw new DomainException("该月评分已审核或锁定，不能导入");
         var (inputs, errors) = Export.ScoreSheetExcel.Read(file, sheet);
@@ -155,7 +156,7 @@ public sealed class ScoreService(IDbContextFactory<AppDbContext> factory, Curren
     /// <summary>A unit's own months: points per indicator, total and rank (for the Unit role, its unit only).</summary>
     public async Task<List<(EvaluationPeriod Period, ScoreSheet Sheet, RankingEntry? Ranking)>> UnitYearAsync(int unitId, int year)
     {
-        if (!user.IsInRole(AppRoles.Office) && !user.IsInRole(AppRoles.Leader) && user.UnitId != unitId)
+        if (!user.May(Access.OfficeOrLeader) && user.UnitId != unitId)
             throw new DomainException(DomainException.Forbidden);
         await using var db = await factory.CreateDbContextAsync();
         var drafts = RankingService.SeesDrafts(user);

@@ -5,6 +5,7 @@ using QiyangConsole.Features.Administration.Calendar;
 using QiyangConsole.Features.Enterprises.Rules;
 using QiyangConsole.Features.Exchanges.Rules;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Exchanges;
 
@@ -49,7 +50,7 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
 
     private IQueryable<Callback> Scoped(AppDbContext db)
     {
-        user.Require(ProblemService.Readers);
+        user.Require(Access.UnitWork);
         var callbacks = db.Callbacks.AsNoTracking();
         if (user.Scope != DataScope.All)
         {
@@ -62,7 +63,7 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
     /// <summary>回访工作量: solved problems not yet called back.</summary>
     public async Task<List<ProblemRow>> DueAsync()
     {
-        user.Require(AppRoles.Office, AppRoles.Leader);
+        user.Require(Access.OfficeOrLeader);
         var (rows, _) = await problems.ListAsync(new ProblemQuery(State: ProblemState.Resolved), 0, 500);
         return rows;
     }
@@ -70,7 +71,7 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
     /// <summary>Help-agent matters finished in the last <paramref name="days"/> days and not yet called back.</summary>
     public async Task<List<DueMatter>> DueMattersAsync(int days = 30)
     {
-        user.Require(AppRoles.Office, AppRoles.Leader);
+        user.Require(Access.OfficeOrLeader);
         await using var db = await factory.CreateDbContextAsync();
         var since = clock.Today().AddDays(-days);
         return await db.HelpMatters.AsNoTracking().Where(m => m.State == HelpState.Finished && m.FinishedOn >= since && !db.Callbacks.Any(c => c.HelpMatterId == m.Id))
@@ -93,7 +94,7 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
     /// <summary>Records a callback; a bad rating needs a reason and opens a rectification, unless it re-rates one.</summary>
     public async Task<int> RecordAsync(CallbackInput input)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         var person = input.Person?.Trim() ?? "";
         if (person.Length == 0) throw new DomainException("请填写回访对象");
         if (input.Rating is not { } rating || !Enum.IsDefined(rating)) throw new DomainException("请选择评价等级");
@@ -166,7 +167,7 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
     {
         await using var db = await factory.CreateDbContextAsync();
         var rect = await db.Rectifications.FindAsync(id) ?? throw new DomainException("整改记录不存在");
-        if (!user.IsInRole(AppRoles.Unit) || user.UnitId != rect.UnitId) throw new DomainException("只有责任单位的联络员可以提交整改结果");
+        if (!user.IsLiaisonOf(rect.UnitId)) throw new DomainException("只有责任单位的联络员可以提交整改结果");
         if (rect.State == RectificationState.Done) throw new DomainException("整改已完成");
         if (string.IsNullOrWhiteSpace(answer)) throw new DomainException("请填写整改情况");
         rect.State = RectificationState.Done;

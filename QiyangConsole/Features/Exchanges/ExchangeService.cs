@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Exchanges;
 
@@ -22,7 +23,7 @@ public sealed class ExchangeService(IDbContextFactory<AppDbContext> factory, Cur
     public async Task<List<EventRow>> EventsAsync(int year)
     {
         if (year is < 2000 or > 2100) throw new DomainException("年份应在 2000 至 2100 之间");
-        user.Require(ProblemService.Readers);
+        user.Require(Access.UnitWork);
         await using var db = await factory.CreateDbContextAsync();
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);
@@ -45,7 +46,7 @@ public sealed class ExchangeService(IDbContextFactory<AppDbContext> factory, Cur
 
     public async Task<int> SaveAsync(ExchangeEvent edit)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         var place = edit.Place?.Trim() ?? "";
         if (place.Length == 0) throw new DomainException("请填写活动地点");
         if (edit.Date == default) throw new DomainException("请填写活动日期");

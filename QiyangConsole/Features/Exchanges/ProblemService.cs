@@ -4,6 +4,7 @@ using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Administration.Calendar;
 using QiyangConsole.Features.Exchanges.Rules;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Exchanges;
 
@@ -27,12 +28,11 @@ public sealed class ProblemInput
 /// <summary>问题清单: the closed loop from registration to close-out; a Unit sees only problems assigned to it.</summary>
 public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, CurrentUser user, CalendarService calendar, SettingsService settings, TimeProvider clock)
 {
-    public static readonly string[] Readers = [AppRoles.Office, AppRoles.Leader, AppRoles.Viewer, AppRoles.Unit];
 
     /// <summary>The one place the problem list is scoped: a Unit user sees its unit's problems only.</summary>
     internal IQueryable<Problem> Scoped(AppDbContext db)
     {
-        user.Require(Readers);
+        user.Require(Access.UnitWork);
         var problems = db.Problems.AsNoTracking();
         if (user.Scope != DataScope.All)
         {
@@ -86,7 +86,7 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
 
     public async Task<int> RegisterAsync(ProblemInput input)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         await using var db = await factory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
         var problem = await AddAsync(db, input);
@@ -175,8 +175,8 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
         await using var db = await factory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
         var problem = await db.Problems.FindAsync(id) ?? throw new DomainException("问题不存在");
-        if (ProblemStates.ByOffice(action)) user.Require(AppRoles.Office);
-        else if (!user.IsInRole(AppRoles.Unit) || problem.UnitId != user.UnitId) throw new DomainException("只有责任单位的联络员可以办理此问题");
+        if (ProblemStates.ByOffice(action)) user.Require(Access.OfficeOnly);
+        else if (!user.IsLiaisonOf(problem.UnitId)) throw new DomainException("只有责任单位的联络员可以办理此问题");
         var (next, error) = ProblemStates.Apply(problem.State, action);
         if (error is not null) throw new DomainException(error);
         problem.State = next!.Value;

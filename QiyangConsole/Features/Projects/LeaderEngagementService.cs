@@ -4,6 +4,7 @@ using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Administration.Calendar;
 using QiyangConsole.Features.Projects.Rules;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Projects;
 
@@ -14,7 +15,7 @@ public sealed class LeaderEngagementService(IDbContextFactory<AppDbContext> fact
 {
     public async Task<List<EngagementRow>> YearAsync(int year)
     {
-        user.Require(AppRoles.Office, AppRoles.Leader, AppRoles.Viewer);
+        user.Require(Access.Overseers);
         var target = await settings.DecimalAsync("leader.engagementTarget", 0.3333m);
         var cal = await calendar.GetAsync();
         await using var db = await factory.CreateDbContextAsync();
@@ -31,7 +32,7 @@ public sealed class LeaderEngagementService(IDbContextFactory<AppDbContext> fact
     /// <summary>A leader logs its own month; the Office may log for any leader.</summary>
     public async Task LogAsync(string? leaderId, int year, int month, decimal days, string? note)
     {
-        user.Require(AppRoles.Office, AppRoles.Leader);
+        user.Require(Access.OfficeOrLeader);
         var id = user.IsOffice ? leaderId : user.UserId;
         if (string.IsNullOrEmpty(id)) throw new DomainException("请选择市级领导");
         if (month is < 1 or > 12) throw new DomainException("月份应在 1 至 12 之间");

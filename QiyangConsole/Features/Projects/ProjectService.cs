@@ -4,6 +4,7 @@ using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Administration.Calendar;
 using QiyangConsole.Features.Projects.Rules;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Projects;
 
@@ -39,11 +40,10 @@ public sealed record ProjectDetail(Project Project, List<PlanNode> Nodes, List<P
 /// <summary>项目库 and the five ones: register, stages, plan nodes, checklist, factor guarantee, needs, the land-to-construction clock.</summary>
 public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, CurrentUser user, CalendarService calendar, SettingsService settings, TimeProvider clock)
 {
-    public static readonly string[] Readers = [AppRoles.Office, AppRoles.Leader, AppRoles.Viewer];
 
     public async Task<(List<ProjectRow> Rows, int Total)> ListAsync(ProjectQuery q, int skip, int take)
     {
-        user.Require(Readers);
+        user.Require(Access.Overseers);
         await using var db = await factory.CreateDbContextAsync();
         var today = clock.Today();
         var projects = Filter(db, q, today);
@@ -85,7 +85,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
 
     public async Task<ProjectDetail> DetailAsync(int id)
     {
-        user.Require(Readers);
+        user.Require(Access.Overseers);
         await using var db = await factory.CreateDbContextAsync();
         var p = await db.Projects.AsNoTracking().Include(x => x.ContactLeader).Include(x => x.LeadUnit).FirstOrDefaultAsync(x => x.Id == id) ?? throw new DomainException("项目不存在");
         var nodes = await db.PlanNodes.AsNoTracking().Include(n => n.OwnerUnit).Where(n => n.ProjectId == id).OrderBy(n => n.DueOn).ToListAsync();
@@ -105,7 +105,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
 
     public async Task<int> SaveAsync(ProjectEdit e)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         var name = e.Name?.Trim() ?? "";
         if (name.Length == 0) throw new DomainException("项目名称不能为空");
         if (string.IsNullOrWhiteSpace(e.Investor)) throw new DomainException("投资企业不能为空");
@@ -159,7 +159,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
 
     public async Task MoveStageAsync(int id, ProjectStage to, DateOnly? on, string? reason, int version)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         if (on is not { } date) throw new DomainException("请填写阶段日期");
         if (date > clock.Today()) throw new DomainException("阶段日期不能晚于今天");
         await using var db = await factory.CreateDbContextAsync();
@@ -236,7 +236,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
 
     public Task CommentAsync(int id, string? text)
     {
-        user.Require(AppRoles.Office, AppRoles.Leader);
+        user.Require(Access.OfficeOrLeader);
         if (string.IsNullOrWhiteSpace(text)) throw new DomainException("请填写意见");
         return WithDbAsync(async db =>
         {
@@ -292,7 +292,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
     /// <summary>The needs a user may see: a Unit its unit's, the Office and leaders all.</summary>
     public async Task<List<EnterpriseNeed>> NeedsAsync()
     {
-        user.Require(AppRoles.Office, AppRoles.Leader, AppRoles.Viewer, AppRoles.Unit);
+        user.Require(Access.UnitWork);
         await using var db = await factory.CreateDbContextAsync();
         var needs = db.EnterpriseNeeds.AsNoTracking().Include(n => n.Project).Include(n => n.Enterprise).Include(n => n.Unit).AsQueryable();
         if (user.Scope != DataScope.All) { var unitId = user.UnitId ?? -1; needs = needs.Where(n => n.UnitId == unitId); }
@@ -303,7 +303,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
     {
         await using var db = await factory.CreateDbContextAsync();
         var need = await db.EnterpriseNeeds.FindAsync(needId) ?? throw new DomainException("需求不存在");
-        if (!user.IsOffice && !(user.IsInRole(AppRoles.Unit) && user.UnitId == need.UnitId)) throw new DomainException("只有责任单位或专班办公室可以办理此需求");
+        if (!user.IsOffice && !user.IsLiaisonOf(need.UnitId)) throw new DomainException("只有责任单位或专班办公室可以办理此需求");
         if (need.State == NeedState.Done) throw new DomainException("该需求已办结");
         if (state == NeedState.Done && string.IsNullOrWhiteSpace(answer)) throw new DomainException("办结须填写办理结果");
         db.ExpectVersion(need, version);
@@ -352,7 +352,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
 
     private Task WithOfficeDbAsync(Func<AppDbContext, Task> action)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         return WithDbAsync(action);
     }
 

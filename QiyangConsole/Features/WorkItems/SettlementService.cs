@@ -3,6 +3,7 @@ using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.WorkItems.Rules;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.WorkItems;
 
@@ -28,7 +29,7 @@ public sealed class SettlementService(IDbContextFactory<AppDbContext> factory, C
 {
     public async Task<List<SettlementRow>> MonthAsync(int year, int month)
     {
-        user.Require(AppRoles.Office, AppRoles.Leader);
+        user.Require(Access.OfficeOrLeader);
         var (start, end) = Bounds(year, month);
         var endUtc = TimeZoneInfo.ConvertTimeToUtc(end.AddDays(1).ToDateTime(TimeOnly.MinValue), AppTime.Zone);
         await using var db = await factory.CreateDbContextAsync();
@@ -52,7 +53,7 @@ public sealed class SettlementService(IDbContextFactory<AppDbContext> factory, C
     /// <summary>Saves the month's settlement in one transaction (replacing an earlier one for the same items).</summary>
     public async Task SaveAsync(int year, int month, IReadOnlyCollection<SettlementRow> rows)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         var (_, end) = Bounds(year, month);
         if (end >= clock.Today()) throw new DomainException($"{year}年{month}月尚未结束，月末后才能结账");
         if (rows.Any(r => r.Comment?.Length > 200)) throw new DomainException("点评意见不能超过 200 个字");

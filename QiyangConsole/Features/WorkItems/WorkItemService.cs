@@ -4,6 +4,7 @@ using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Administration.Calendar;
 using QiyangConsole.Features.WorkItems.Rules;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.WorkItems;
 
@@ -69,7 +70,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         var timeline = await db.WorkItemUpdates.AsNoTracking().Where(u => u.WorkItemId == id).OrderByDescending(u => u.Id).ToListAsync();
         var extensions = await db.Extensions.AsNoTracking().Where(e => e.WorkItemId == id).OrderByDescending(e => e.Id).ToListAsync();
         return new WorkItemDetail(item, coUnits, timeline, extensions,
-            user.IsInRole(AppRoles.Unit) && user.UnitId == item.LeadUnitId, user.IsOffice);
+            user.IsLiaisonOf(item.LeadUnitId), user.IsOffice);
     }
 
     /// <summary>Projects still being followed through, for linking an item to its project.</summary>
@@ -82,7 +83,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
 
     public async Task<int> CreateAsync(WorkItemEdit edit)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         var title = edit.Title?.Trim() ?? "";
         if (title.Length == 0) throw new DomainException("事项名称不能为空");
         if (title.Length > 200) throw new DomainException("事项名称不能超过 200 个字");
@@ -190,7 +191,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
 
     public async Task DecideExtensionAsync(int extensionId, bool approve, string? note)
     {
-        user.Require(AppRoles.Office);
+        user.Require(Access.OfficeOnly);
         await using var db = await factory.CreateDbContextAsync();
         var ext = await db.Extensions.FindAsync(extensionId) ?? throw new DomainException("延期申请不存在");
         if (ext.State != ExtensionState.Pending) throw new DomainException("该延期申请已审批");
@@ -222,7 +223,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         await using var db = await factory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
         var item = await db.WorkItems.FindAsync(id) ?? throw new DomainException("重点工作事项不存在");
-        if (WorkItemStates.ByOffice(action)) user.Require(AppRoles.Office);
+        if (WorkItemStates.ByOffice(action)) user.Require(Access.OfficeOnly);
         else RequireLeadUnit(item);
         var (next, error) = WorkItemStates.Apply(item.State, action);
         if (error is not null) throw new DomainException(error);
@@ -235,7 +236,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
 
     private void RequireLeadUnit(WorkItem item)
     {
-        if (!user.IsInRole(AppRoles.Unit) || user.UnitId != item.LeadUnitId) throw new DomainException("只有牵头单位的联络员可以办理此事项");
+        if (!user.IsLiaisonOf(item.LeadUnitId)) throw new DomainException("只有牵头单位的联络员可以办理此事项");
     }
 
     private WorkItemUpdate Timeline(AppDbContext db, WorkItem item, UpdateKind kind, string text)

@@ -12,8 +12,6 @@ namespace QiyangConsole.Infrastructure.Auth;
 
 public static class AuthSetup
 {
-    public const string OfficeOnly = "OfficeOnly";
-
     public static IServiceCollection AddQiyangAuth(this IServiceCollection services)
     {
         services.AddScoped<CurrentUser>();
@@ -44,7 +42,7 @@ public static class AuthSetup
         });
         // A disabled user or a reset password ends sessions within a minute, on pages and downloads alike.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        services.AddAuthorizationBuilder().AddPolicy(OfficeOnly, p => p.RequireRole(AppRoles.Office));
+        services.AddAuthorizationBuilder().AddAccessPolicies();
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = 8;

@@ -1,0 +1,44 @@
+using QiyangConsole.Features.Projects.Rules;
+using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Auth;
+using QiyangConsole.Infrastructure.Excel;
+
+namespace QiyangConsole.Features.Projects;
+
+public static class ProjectEndpoints
+{
+    public static void MapProjectEndpoints(this IEndpointRouteBuilder app)
+    {
+        // The register as filtered and sorted on the page.
+        app.MapGet("/projects/export.xlsx", async ([AsParameters] ProjectFilter f, ProjectService projects) =>
+        {
+            var (rows, _) = await projects.ListAsync(f.ToQuery(), 0, 100_000);
+            var n = 0;
+            var bytes = ExcelList.Build("项目库",
+                [("序号", 6), ("项目名称", 32), ("投资企业", 28), ("行业", 12), ("来源地区", 10), ("投资额（万元）", 14), ("亿元重点项目", 10), ("阶段", 8), ("签约日期", 12), ("联系市级领导", 16), ("牵头单位", 20), ("逾期节点", 8), ("先进场后签约", 10)],
+                rows.Select(p => new object?[]
+                {
+                    ++n, p.Name, p.Investor, p.Industry, p.OriginRegion, p.InvestmentWan, p.IsKey ? "是" : null, ProjectStages.Name(p.Stage), AppTime.ListDate(p.SignedOn),
+                    p.Leader, p.LeadUnit, p.OverdueNodes, p.EnteredBeforeSigning ? "是" : null,
+                }));
+            return Results.File(bytes, ExcelText.ContentType, "项目库.xlsx");
+        }).RequireAuthorization(Access.Overseers);
+    }
+}
+
+/// <summary>The register's filter and sort as query-string parameters: the page builds its export link from the same record.</summary>
+public sealed record ProjectFilter(string? Text, ProjectStage? Stage, bool? Key, string? Industry, string? Region, string? InvestorType, string? Leader, int? Unit, bool? Overdue, string? Sort)
+{
+    public ProjectQuery ToQuery() => new(Text, Stage, Key, Industry, Region, InvestorType, Leader, Unit, Overdue == true, Sort ?? "signed");
+
+    public static string QueryString(ProjectQuery q) => string.Join("&", new[]
+    {
+        q.Text is { Length: > 0 } t ? $"text={Uri.EscapeDataString(t)}" : null,
+        q.Stage is { } s ? $"stage={s}" : null, q.Key is { } k ? $"key={k}" : null,
+        q.Industry is { Length: > 0 } i ? $"industry={Uri.EscapeDataString(i)}" : null,
+        q.Region is { Length: > 0 } r ? $"region={Uri.EscapeDataString(r)}" : null,
+        q.InvestorType is { Length: > 0 } ty ? $"investorType={Uri.EscapeDataString(ty)}" : null,
+        q.LeaderId is { Length: > 0 } l ? $"leader={Uri.EscapeDataString(l)}" : null, q.LeadUnitId is { } u ? $"unit={u}" : null,
+        q.OverdueOnly ? "overdue=true" : null, $"sort={Uri.EscapeDataString(q.Sort)}",
+    }.Where(p => p is not null));
+}

@@ -1,0 +1,155 @@
+using Microsoft.AspNetCore.Authorization;
+using QiyangConsole.Features.Administration;
+
+namespace QiyangConsole.Infrastructure.Auth;
+
+/// <summary>Who may open a page or an endpoint, and the data scope it shows.</summary>
+public sealed record RouteAccess(string Route, string Policy, string Scope);
+
+/// <summary>
+/// The one table of access. Each policy names the roles it lets in; each page and HTTP endpoint names its policy
+/// (<c>[Authorize(Policy = …)]</c>, <c>RequireAuthorization(…)</c>), and the navigation and the services read the same
+/// policies. A test checks every <c>@page</c> and every mapped endpoint against <see cref="Routes"/>, for every role.
+/// </summary>
+public static class Access
+{
+    public const string Anonymous = "Anonymous";
+    public const string SignedIn = "SignedIn";
+    public const string OfficeOnly = "OfficeOnly";
+    public const string OfficeOrLeader = "OfficeOrLeader";
+    public const string OfficeOrSteward = "OfficeOrSteward";
+    public const string StewardOnly = "StewardOnly";
+    public const string UnitOnly = "UnitOnly";
+    /// <summary>The office, leaders and the read-only role: boards, registers and results of the whole zone.</summary>
+    public const string Overseers = "Overseers";
+    /// <summary>The overseers and unit liaisons: lists where a unit sees what is assigned to it.</summary>
+    public const string UnitWork = "UnitWork";
+    /// <summary>The overseers and stewards: lists where a steward sees its own records.</summary>
+    public const string StewardWork = "StewardWork";
+    /// <summary>Every business role: enterprise lists, each scoped to what the user serves.</summary>
+    public const string EnterpriseWork = "EnterpriseWork";
+
+    private const string Office = AppRoles.Office, Leader = AppRoles.Leader, Viewer = AppRoles.Viewer, Unit = AppRoles.Unit, Steward = AppRoles.Steward;
+
+    /// <summary>The roles each policy lets in; <see cref="SignedIn"/> lets in any signed-in user, <see cref="Anonymous"/> anybody.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Policies = new Dictionary<string, IReadOnlyList<string>>
+    {
+        [OfficeOnly] = [Office],
+        [OfficeOrLeader] = [Office, Leader],
+        [OfficeOrSteward] = [Office, Steward],
+        [StewardOnly] = [Steward],
+        [UnitOnly] = [Unit],
+        [Overseers] = [Office, Leader, Viewer],
+        [UnitWork] = [Office, Leader, Viewer, Unit],
+        [StewardWork] = [Office, Leader, Viewer, Steward],
+        [EnterpriseWork] = [Office, Leader, Viewer, Unit, Steward],
+    };
+
+    private const string All = "全部数据";
+    private const string Own = "本人";
+    private const string ByRole = "单位看本单位承办的，管家看本人的，其余全部";
+
+    /// <summary>Every page (route template as in <c>@page</c>) and every endpoint (<c>VERB pattern</c>).</summary>
+    public static readonly IReadOnlyList<RouteAccess> Routes =
+    [
+        // Shell and account
+        new("/", SignedIn, "各角色看到自己的待办与数字"),
+        new("/account/login", Anonymous, "—"),
+        new("/account/denied", SignedIn, "—"),
+        new("/account/password", SignedIn, Own),
+        new("/error", Anonymous, "—"),
+        new("/not-found", Anonymous, "—"),
+        new("POST /account/logout", Anonymous, Own),
+        new("GET /culture/set", Anonymous, "—"),
+        new("GET /healthz", Anonymous, "—"),
+        new("* /{**path:file}", Anonymous, "静态文件"),
+
+        // Investment projects
+        new("/projects", Overseers, All),
+        new("/projects/{Id:int}", Overseers, All),
+        new("/projects/needs", UnitWork, "单位看交办本单位的需求，其余全部"),
+        new("/projects/leaders", Overseers, "领导看本人，其余全部"),
+        new("/projects/checklists", OfficeOnly, All),
+        new("GET /projects/export.xlsx", Overseers, All),
+
+        // Key-work supervision
+        new("/work-items", SignedIn, "公开栏：全部；单位可只看本单位"),
+        new("/work-items/{Id:int}", SignedIn, "公开栏：全部"),
+        new("/work-items/settlement", OfficeOrLeader, All),
+        new("GET /work-items/export.xlsx", SignedIn, "同公开栏"),
+        new("GET /work-items/attachments/{updateId:int}", SignedIn, "同公开栏"),
+
+        // Monthly evaluation
+        new("/evaluation", Overseers, "未发布月份的评分仅办公室与领导"),
+        new("/evaluation/periods/{Id:int}", Overseers, "未发布月份的评分仅办公室与领导"),
+        new("/evaluation/periods/{Id:int}/print", SignedIn, "已发布通报：全部；未发布：办公室与领导"),
+        new("/evaluation/quarters", Overseers, All),
+        new("/evaluation/quarters/{Year:int}/{Quarter:int}", Overseers, All),
+        new("/evaluation/schemes", OfficeOnly, All),
+        new("/evaluation/schemes/{Year:int}", OfficeOnly, All),
+        new("/evaluation/mine", UnitOnly, "本单位"),
+        new("GET /evaluation/periods/{id:int}/circular.xlsx", SignedIn, "已发布通报：全部；未发布：办公室与领导"),
+        new("GET /evaluation/periods/{id:int}/template.xlsx", OfficeOnly, All),
+        new("GET /evaluation/quarters/{year:int}/{quarter:int}.xlsx", Overseers, All),
+
+        // Enterprise stewards
+        new("/enterprises", EnterpriseWork, ByRole),
+        new("/enterprises/{Id:int}", EnterpriseWork, ByRole),
+        new("/enterprises/{Id:int}/card", EnterpriseWork, ByRole),
+        new("/enterprises/cards", EnterpriseWork, ByRole),
+        new("/enterprises/stewards", Overseers, All),
+        new("/enterprises/cadres", Overseers, All),
+        new("/enterprises/cadres/{Id:int}", Overseers, All),
+        new("/enterprises/contacts", StewardWork, All),
+        new("/visits", StewardWork, "管家看本人的，其余全部"),
+        new("/visits/new", StewardOnly, Own),
+        new("/visits/{Id:int}", StewardWork, "管家看本人的，其余全部"),
+        new("/help-matters", EnterpriseWork, "单位看作为窗口的，管家看本人跟办及本人企业的，其余全部"),
+        new("GET /enterprises/export.xlsx", EnterpriseWork, ByRole),
+        new("GET /enterprises/template.xlsx", OfficeOnly, All),
+        new("GET /enterprises/cards.xlsx", EnterpriseWork, ByRole),
+        new("GET /visits/export.xlsx", StewardWork, "管家看本人的，其余全部"),
+        new("GET /visits/{id:int}/photo", StewardWork, "同走访记录"),
+
+        // Exchanges, problems and callbacks
+        new("/exchanges", UnitWork, All),
+        new("/exchanges/problems", UnitWork, "单位看交办本单位的，其余全部"),
+        new("/exchanges/problems/{Id:int}", UnitWork, "单位看交办本单位的，其余全部"),
+        new("/callbacks", UnitWork, "单位看本单位的整改，其余全部"),
+        new("GET /exchanges/problems.xlsx", UnitWork, "单位看交办本单位的，其余全部"),
+
+        // System
+        new("/system/users", OfficeOnly, All),
+        new("/system/units", OfficeOnly, All),
+        new("/system/calendar", OfficeOnly, All),
+        new("/system/dictionaries", OfficeOnly, All),
+        new("/system/parameters", OfficeOnly, All),
+        new("/system/jobs", OfficeOnly, All),
+        new("/system/logs/operations", OfficeOnly, All),
+        new("/system/logs/logins", OfficeOnly, All),
+        new("/system/online", OfficeOnly, All),
+        new("* /hangfire/{**path}", OfficeOnly, All),
+    ];
+
+    private static readonly Dictionary<string, RouteAccess> ByRoute = Routes.ToDictionary(r => r.Route, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The entry of a page template or <c>VERB pattern</c>; a route with no entry is a programming error.</summary>
+    public static RouteAccess For(string route) =>
+        ByRoute.TryGetValue(route, out var entry) ? entry : throw new InvalidOperationException($"No access entry for {route}: add it to Access.Routes.");
+
+    /// <summary>Whether a user with these roles passes the policy (several roles: any one that passes is enough).</summary>
+    public static bool Allows(string policy, Func<string, bool> isInRole) => policy switch
+    {
+        Anonymous => true,
+        SignedIn => AppRoles.All.Any(isInRole),
+        _ => Policies.TryGetValue(policy, out var roles)
+            ? roles.Any(isInRole)
+            : throw new InvalidOperationException($"Unknown access policy {policy}."),
+    };
+
+    public static void AddAccessPolicies(this AuthorizationBuilder builder)
+    {
+        builder.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        foreach (var (name, roles) in Policies) builder.AddPolicy(name, p => p.RequireRole(roles));
+    }
+}
