@@ -80,42 +80,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? a
     {
         base.OnModelCreating(b);
 
-        b.Entity<Unit>(e =>
-        {
-            e.Property(x => x.Name).HasMaxLength(100);
-            e.HasIndex(x => x.Name).IsUnique();
-            e.HasOne(x => x.Parent).WithMany().OnDelete(DeleteBehavior.Restrict);
-            e.HasOne(x => x.Group).WithMany().OnDelete(DeleteBehavior.SetNull);
-        });
-        b.Entity<UnitGroup>().HasIndex(x => x.Name).IsUnique();
-        b.Entity<AppUser>(e =>
-        {
-            e.Property(x => x.DisplayName).HasMaxLength(50);
-            e.HasOne(x => x.Unit).WithMany().OnDelete(DeleteBehavior.SetNull);
-        });
-        b.Entity<AuditEntry>(e =>
-        {
-            e.HasIndex(x => x.At);
-            e.HasIndex(x => new { x.Entity, x.EntityKey });
-        });
-        b.Entity<LoginRecord>().HasIndex(x => x.At);
-        b.Entity<JobRun>().HasIndex(x => new { x.JobName, x.StartedAt });
-        b.Entity<Reminder>(e =>
-        {
-            e.HasIndex(x => x.DedupKey).IsUnique();
-            e.HasIndex(x => x.UnitId);
-        });
-        b.Entity<ReminderRead>(e =>
-        {
-            e.HasKey(x => new { x.ReminderId, x.UserId });
-            e.HasOne<Reminder>().WithMany().HasForeignKey(x => x.ReminderId).OnDelete(DeleteBehavior.Cascade);
-        });
-        b.Entity<SeedRecord>().HasKey(x => x.Name);
-        b.Entity<DictionaryItem>().HasIndex(x => new { x.Type, x.Label }).IsUnique();
-        b.Entity<SystemParameter>().HasKey(x => x.Key);
-        b.Entity<CalendarYear>().HasKey(x => x.Year);
-        b.Entity<CalendarYear>().Property(x => x.Year).ValueGeneratedNever();
-        b.Entity<CalendarDay>().HasKey(x => x.Date);
+        AdministrationModel.Configure(b);
         EvaluationModel.Configure(b);
         WorkItemModel.Configure(b);
         ExchangeModel.Configure(b);

@@ -1,6 +1,64 @@
+using Microsoft.AspNetCore.Identity;
 using QiyangConsole.Data;
 
 namespace QiyangConsole.Features.Administration;
+
+public class AppUser : IdentityUser
+{
+    public required string DisplayName { get; set; }
+    public int? UnitId { get; set; }
+    public Unit? Unit { get; set; }
+    public bool IsDisabled { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? LastSignInAt { get; set; }
+}
+
+/// <summary>考核组别: units are ranked within their group.</summary>
+public class UnitGroup : IVersioned
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public int SortOrder { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>单位: a node of the unit tree; evaluated units carry a group.</summary>
+public class Unit : IVersioned
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public string? ShortName { get; set; }
+    public int? ParentId { get; set; }
+    public Unit? Parent { get; set; }
+    public int? GroupId { get; set; }
+    public UnitGroup? Group { get; set; }
+    public string? HeadName { get; set; }
+    public string? Phone { get; set; }
+    public int SortOrder { get; set; }
+    public bool IsActive { get; set; } = true;
+    public int Version { get; set; }
+}
+
+/// <summary>字典项: the lists the areas pick from (industries, regions, problem categories …).</summary>
+public class DictionaryItem : IVersioned
+{
+    public int Id { get; set; }
+    public required string Type { get; set; }
+    public required string Label { get; set; }
+    public int SortOrder { get; set; }
+    public bool IsEnabled { get; set; } = true;
+    public int Version { get; set; }
+}
+
+/// <summary>系统参数: a named setting with a typed value kept as text.</summary>
+public class SystemParameter : IVersioned
+{
+    public required string Key { get; set; }
+    public required string Name { get; set; }
+    public required string Value { get; set; }
+    public string? Description { get; set; }
+    public int Version { get; set; }
+}
 
 /// <summary>操作日志: one row per entity created, changed or deleted.</summary>
 public class AuditEntry : INotAudited
