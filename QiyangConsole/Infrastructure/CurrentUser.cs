@@ -25,6 +25,8 @@ public sealed class CurrentUser
     public bool IsOffice => IsInRole(AppRoles.Office);
     /// <summary>The signed-in liaison of this unit (the Unit role and the unit on its account).</summary>
     public bool IsLiaisonOf(int? unitId) => IsInRole(AppRoles.Unit) && unitId is not null && UnitId == unitId;
+    /// <summary>The signed-in steward of this record (the Steward role and its own user id).</summary>
+    public bool IsStewardOf(string? stewardId) => IsInRole(AppRoles.Steward) && stewardId is not null && UserId == stewardId;
     public DataScope Scope => AppRoles.ScopeOf(Principal);
 
     /// <summary>Whether the user passes an <see cref="Access"/> policy.</summary>

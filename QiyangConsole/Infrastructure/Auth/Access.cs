@@ -147,6 +147,9 @@ public static class Access
             : throw new InvalidOperationException($"Unknown access policy {policy}."),
     };
 
+    /// <summary>Whether a signed-in principal passes the policy (pages that hold the authentication state rather than <c>CurrentUser</c>).</summary>
+    public static bool May(this System.Security.Claims.ClaimsPrincipal user, string policy) => Allows(policy, user.IsInRole);
+
     public static void AddAccessPolicies(this AuthorizationBuilder builder)
     {
         builder.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
