@@ -74,7 +74,7 @@ public sealed class SettingsService(IDbContextFactory<AppDbContext> factory, Cur
         await using var db = await factory.CreateDbContextAsync();
         var p = await db.Parameters.FindAsync(key) ?? throw new DomainException("参数不存在");
         value = value?.Trim() ?? "";
-        if (ParameterRules.Check(p, value) is { } error) throw new DomainException(error);
+        DomainException.ThrowIf(ParameterRules.Check(p, value));
         db.ExpectVersion(p, version);
         p.Value = value;
         await db.SaveOrConflictAsync();
