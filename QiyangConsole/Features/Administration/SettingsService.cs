@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
+using QiyangConsole.Features.Administration.Rules;
 using QiyangConsole.Infrastructure;
 
 namespace QiyangConsole.Features.Administration;
@@ -35,9 +36,7 @@ public sealed class SettingsService(IDbContextFactory<AppDbContext> factory, Cur
     {
         user.Require(AppRoles.Office);
         var label = item.Label?.Trim() ?? "";
-        if (label.Length == 0) throw new DomainException("字典项名称不能为空");
-        if (label.Length > 50) throw new DomainException("字典项名称不能超过 50 个字");
-        if (!DictionaryTypes.ContainsKey(item.Type)) throw new DomainException("字典类型不存在");
+        DomainException.ThrowIf(DictionaryRules.ItemProblem(label, item.Type, DictionaryTypes.Keys));
         await using var db = await factory.CreateDbContextAsync();
         if (await db.DictionaryItems.AnyAsync(d => d.Type == item.Type && d.Label == label && d.Id != item.Id))
             throw new DomainException($"字典项“{label}”已存在");
