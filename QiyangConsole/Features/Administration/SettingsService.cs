@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
+using QiyangConsole.Features.Administration.Rules;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Auth;
 
@@ -36,9 +37,7 @@ public sealed class SettingsService(IDbContextFactory<AppDbContext> factory, Cur
     {
         user.Require(Access.OfficeOnly);
         var label = item.Label?.Trim() ?? "";
-        if (label.Length == 0) throw new DomainException("字典项名称不能为空");
-        if (label.Length > 50) throw new DomainException("字典项名称不能超过 50 个字");
-        if (!DictionaryTypes.ContainsKey(item.Type)) throw new DomainException("字典类型不存在");
+        DomainException.ThrowIf(DictionaryRules.ItemProblem(label, item.Type, DictionaryTypes.Keys));
         await using var db = await factory.CreateDbContextAsync();
         if (await db.DictionaryItems.AnyAsync(d => d.Type == item.Type && d.Label == label && d.Id != item.Id))
             throw new DomainException($"字典项“{label}”已存在");
@@ -75,7 +74,7 @@ public sealed class SettingsService(IDbContextFactory<AppDbContext> factory, Cur
         await using var db = await factory.CreateDbContextAsync();
         var p = await db.Parameters.FindAsync(key) ?? throw new DomainException("参数不存在");
         value = value?.Trim() ?? "";
-        if (ParameterRules.Check(p, value) is { } error) throw new DomainException(error);
+        DomainException.ThrowIf(ParameterRules.Check(p, value));
         db.ExpectVersion(p, version);
         p.Value = value;
         await db.SaveOrConflictAsync();

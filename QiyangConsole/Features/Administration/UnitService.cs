@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
+using QiyangConsole.Features.Administration.Rules;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Auth;
 
@@ -66,7 +67,7 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> factory, Current
     {
         user.Require(Access.OfficeOnly);
         name = name?.Trim() ?? "";
-        if (name.Length == 0) throw new DomainException("考核组别名称不能为空");
+        DomainException.ThrowIf(UnitRules.GroupProblem(name));
         await using var db = await factory.CreateDbContextAsync();
         if (await db.UnitGroups.AnyAsync(g => g.Name == name && g.Id != id)) throw new DomainException($"考核组别“{name}”已存在");
         var group = id == 0 ? db.UnitGroups.Add(new UnitGroup { Name = name }).Entity
@@ -81,8 +82,7 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> factory, Current
     {
         user.Require(Access.OfficeOnly);
         var name = edit.Name?.Trim() ?? "";
-        if (name.Length == 0) throw new DomainException("单位名称不能为空");
-        if (name.Length > 100) throw new DomainException("单位名称不能超过 100 个字");
+        DomainException.ThrowIf(UnitRules.UnitProblem(name));
         await using var db = await factory.CreateDbContextAsync();
         if (await db.Units.AnyAsync(u => u.Name == name && u.Id != edit.Id)) throw new DomainException($"单位名称“{name}”已存在");
         if (edit.ParentId is { } parentId)

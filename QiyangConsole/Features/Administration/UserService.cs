@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
+using QiyangConsole.Features.Administration.Rules;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Auth;
 
@@ -108,22 +109,17 @@ public sealed class UserService(IServiceScopeFactory scopes, IDbContextFactory<A
 
     public async Task ResetPasswordAsync(string id, string? password) => await WithUsersAsync(async users =>
     {
-        if (string.IsNullOrEmpty(password)) throw new DomainException("新密码不能为空");
+        DomainException.ThrowIf(UserRules.ResetPasswordProblem(password));
         var entity = await users.FindByIdAsync(id) ?? throw new DomainException(DomainException.Conflict);
         var token = await users.GeneratePasswordResetTokenAsync(entity);
-        Check(await users.ResetPasswordAsync(entity, token, password));
+        Check(await users.ResetPasswordAsync(entity, token, password!));
         await users.SetLockoutEndDateAsync(entity, null);
         await users.ResetAccessFailedCountAsync(entity);
     });
 
     private static void Validate(UserEdit edit, bool creating)
     {
-        if (string.IsNullOrWhiteSpace(edit.UserName)) throw new DomainException("用户名不能为空");
-        if (string.IsNullOrWhiteSpace(edit.DisplayName)) throw new DomainException("姓名不能为空");
-        if (edit.UnitId is null) throw new DomainException("请选择所属单位");
-        if (edit.Roles.Count == 0) throw new DomainException("请至少选择一个角色");
-        if (edit.Roles.Except(AppRoles.All).Any()) throw new DomainException("角色不存在");
-        if (creating && string.IsNullOrEmpty(edit.Password)) throw new DomainException("初始密码不能为空");
+        DomainException.ThrowIf(UserRules.EditProblem(edit.UserName, edit.DisplayName, edit.UnitId, edit.Roles, AppRoles.All, creating, edit.Password));
     }
 
     private async Task WithUsersAsync(Func<UserManager<AppUser>, Task> action, Action? after = null)

@@ -66,16 +66,13 @@ public sealed class CadreService(IDbContextFactory<AppDbContext> factory, Curren
     public async Task<int> SaveCadreAsync(int id, string? name, int? unitId, string? post, string? phone, int version)
     {
         user.Require(Access.OfficeOnly);
-        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("请填写干部姓名");
-        if (unitId is not { } u) throw new DomainException("请选择干部所在单位");
-        EnterpriseChecks.Limit(name, 30, "干部姓名");
-        EnterpriseChecks.Limit(post, 50, "职务");
-        EnterpriseChecks.Limit(phone, 20, "联系电话");
+        DomainException.ThrowIf(CadreRules.CadreProblem(name, unitId, post, phone));
+        var u = unitId!.Value;
         await using var db = await factory.CreateDbContextAsync();
         if (!await db.Units.AnyAsync(x => x.Id == u && x.IsActive)) throw new DomainException("请选择干部所在单位");
         var cadre = id == 0 ? db.Cadres.Add(new Cadre { Name = "" }).Entity : await db.Cadres.FindAsync(id) ?? throw new DomainException("干部不存在");
         if (id != 0) db.ExpectVersion(cadre, version);
-        (cadre.Name, cadre.UnitId, cadre.Post, cadre.Phone) = (name.Trim(), u, string.IsNullOrWhiteSpace(post) ? null : post.Trim(), string.IsNullOrWhiteSpace(phone) ? null : phone.Trim());
+        (cadre.Name, cadre.UnitId, cadre.Post, cadre.Phone) = (name!.Trim(), u, string.IsNullOrWhiteSpace(post) ? null : post.Trim(), string.IsNullOrWhiteSpace(phone) ? null : phone.Trim());
         await db.SaveOrConflictAsync();
         return cadre.Id;
     }
@@ -84,7 +81,7 @@ public sealed class CadreService(IDbContextFactory<AppDbContext> factory, Curren
     public async Task LinkAsync(int cadreId, int? enterpriseId, int? projectId)
     {
         user.Require(Access.OfficeOnly);
-        if (enterpriseId is null == projectId is null) throw new DomainException("请选择一家企业或一个重点项目");
+        DomainException.ThrowIf(CadreRules.LinkProblem(enterpriseId, projectId));
         await using var db = await factory.CreateDbContextAsync();
         if (!await db.Cadres.AnyAsync(c => c.Id == cadreId)) throw new DomainException("干部不存在");
         if (enterpriseId is { } e && !await db.Enterprises.AnyAsync(x => x.Id == e)) throw new DomainException("企业不存在");
@@ -107,14 +104,12 @@ public sealed class CadreService(IDbContextFactory<AppDbContext> factory, Curren
     public async Task AddItemAsync(int linkId, CadreList list, string? content, int? ownerUnitId, DateOnly? deadline)
     {
         user.Require(Access.OfficeOnly);
-        if (!Enum.IsDefined(list)) throw new DomainException("请选择清单（企业需求、问题摸排或工作任务）");
-        if (string.IsNullOrWhiteSpace(content)) throw new DomainException("请填写清单事项内容");
-        EnterpriseChecks.Limit(content, 500, "清单事项内容");
-        if (deadline is not { } d || d < clock.Today()) throw new DomainException("请填写不早于今天的完成期限");
+        DomainException.ThrowIf(CadreRules.ItemProblem(list, content, deadline, clock.Today()));
+        var d = deadline!.Value;
         await using var db = await factory.CreateDbContextAsync();
         if (!await db.CadreLinks.AnyAsync(l => l.Id == linkId)) throw new DomainException("联系关系不存在");
         if (ownerUnitId is not { } u || !await db.Units.AnyAsync(x => x.Id == u && x.IsActive)) throw new DomainException("请选择责任单位");
-        db.CadreListItems.Add(new CadreListItem { LinkId = linkId, List = list, Content = content.Trim(), OwnerUnitId = u, Deadline = d });
+        db.CadreListItems.Add(new CadreListItem { LinkId = linkId, List = list, Content = content!.Trim(), OwnerUnitId = u, Deadline = d });
         await db.SaveChangesAsync();
     }
 
@@ -123,8 +118,7 @@ public sealed class CadreService(IDbContextFactory<AppDbContext> factory, Curren
         user.Require(Access.OfficeOnly);
         await using var db = await factory.CreateDbContextAsync();
         var item = await db.CadreListItems.FindAsync(itemId) ?? throw new DomainException("清单事项不存在");
-        if (item.State == ItemState.Done) throw new DomainException("该事项已办结");
-        if (state == ItemState.Done && string.IsNullOrWhiteSpace(result)) throw new DomainException("办结须填写办理结果");
+        DomainException.ThrowIf(CadreRules.ItemUpdateProblem(item.State, state, result));
         db.ExpectVersion(item, version);
         item.State = state;
         item.Result = string.IsNullOrWhiteSpace(result) ? item.Result : result.Trim();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
+using QiyangConsole.Features.Enterprises.Rules;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Auth;
 
@@ -20,13 +21,8 @@ public sealed class ContactCardService(IDbContextFactory<AppDbContext> factory, 
     public async Task SaveContactAsync(int id, string? department, string? name, string? phone, string? duty, int sortOrder, int version)
     {
         user.Require(Access.OfficeOnly);
-        if (string.IsNullOrWhiteSpace(department)) throw new DomainException("请填写部门");
-        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("请填写联系人");
-        if (string.IsNullOrWhiteSpace(phone)) throw new DomainException("请填写 24 小时联系电话");
-        EnterpriseChecks.Limit(department, 50, "部门");
-        EnterpriseChecks.Limit(name, 30, "联系人");
-        EnterpriseChecks.Limit(phone, 30, "联系电话");
-        EnterpriseChecks.Limit(duty, 100, "服务内容");
+        DomainException.ThrowIf(ContactCardRules.Problem(department, name, phone, duty));
+        (department, name, phone) = (department!.Trim(), name!.Trim(), phone!.Trim());
         await using var db = await factory.CreateDbContextAsync();
         if (await db.ServiceContacts.AnyAsync(c => c.Department == department.Trim() && c.Id != id)) throw new DomainException($"部门“{department.Trim()}”已有联系人，请直接修改");
         var c = id == 0 ? db.ServiceContacts.Add(new ServiceContact { Department = "", Name = "", Phone = "" }).Entity

@@ -41,10 +41,7 @@ public static partial class EnterpriseChecks
     }
 
     /// <summary>Refuses text longer than <paramref name="max"/> characters, naming the field.</summary>
-    public static void Limit(string? text, int max, string field)
-    {
-        if (text is not null && text.Trim().Length > max) throw new Infrastructure.DomainException($"{field}不能超过 {max} 个字");
-    }
+    public static void Limit(string? text, int max, string field) => Infrastructure.DomainException.ThrowIf(TextLimit.Problem(text, max, field));
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

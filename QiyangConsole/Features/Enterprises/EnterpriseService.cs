@@ -130,8 +130,7 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
         user.Require(Access.OfficeOnly);
         var industries = await settings.LabelsAsync("industry");
         var zones = await settings.LabelsAsync("park-zone");
-        var problem = EnterpriseChecks.Problem(edit, industries, zones);
-        if (problem is not null) throw new DomainException(problem);
+        DomainException.ThrowIf(EnterpriseChecks.Problem(edit, industries, zones));
         var code = CreditCode.Normalize(edit.CreditCode);
         await using var db = await factory.CreateDbContextAsync();
         if (await db.Enterprises.AnyAsync(e => e.CreditCode == code && e.Id != edit.Id)) throw new DomainException($"统一社会信用代码 {code} 已登记");

@@ -80,18 +80,10 @@ public sealed class HelpMatterService(IDbContextFactory<AppDbContext> factory, C
     public async Task<int> CreateAsync(HelpMatterInput input)
     {
         user.Require(Access.OfficeOrSteward);
-        if (input.EnterpriseId is not { } enterpriseId) throw new DomainException("请选择企业");
-        if (string.IsNullOrWhiteSpace(input.Name)) throw new DomainException("请填写事项名称");
-        EnterpriseChecks.Limit(input.Name, 100, "事项名称");
-        if (input.Mode is not { } mode || !Enum.IsDefined(mode)) throw new DomainException("请选择帮代办方式（领办、导办、帮办或代办）");
         var windows = input.WindowUnitIds.Distinct().ToList();
-        if (windows.Count == 0) throw new DomainException("请选择至少一个联办审批窗口（+N）");
-        var today = clock.Today();
-        if (input.AcceptedOn is not { } accepted) throw new DomainException("请填写受理日期");
-        if (accepted > today) throw new DomainException("受理日期不能晚于今天");
-        if (input.PromisedOn is { } promised && promised < accepted) throw new DomainException("承诺办结日期不能早于受理日期");
         var agentId = user.IsOffice ? input.AgentId : user.UserId;
-        if (string.IsNullOrEmpty(agentId)) throw new DomainException("请选择全程跟踪的帮代办人员（1+1）");
+        DomainException.ThrowIf(HelpMatterRules.CreateProblem(input.EnterpriseId, input.Name, input.Mode, windows.Count, input.AcceptedOn, input.PromisedOn, agentId, clock.Today()));
+        var (enterpriseId, mode, accepted) = (input.EnterpriseId!.Value, input.Mode!.Value, input.AcceptedOn!.Value);
         await using var db = await factory.CreateDbContextAsync();
         var enterprise = await db.Enterprises.FindAsync(enterpriseId) ?? throw new DomainException("企业不存在");
         if (!user.IsOffice && enterprise.StewardId != user.UserId) throw new DomainException(EnterpriseService.NotYours);
@@ -100,7 +92,7 @@ public sealed class HelpMatterService(IDbContextFactory<AppDbContext> factory, C
         if (await db.Units.CountAsync(u => windows.Contains(u.Id) && u.IsActive) != windows.Count) throw new DomainException("所选审批窗口中有已停用或不存在的单位");
         var matter = new HelpMatter
         {
-            EnterpriseId = enterpriseId, Name = input.Name.Trim(), Mode = mode, AgentId = agentId, AcceptedOn = accepted, PromisedOn = input.PromisedOn, State = HelpState.Accepted,
+            EnterpriseId = enterpriseId, Name = input.Name!.Trim(), Mode = mode, AgentId = agentId!, AcceptedOn = accepted, PromisedOn = input.PromisedOn, State = HelpState.Accepted,
             Windows = windows.Select(u => new HelpMatterWindow { UnitId = u }).ToList(),
         };
         db.HelpMatters.Add(matter);
@@ -112,9 +104,8 @@ public sealed class HelpMatterService(IDbContextFactory<AppDbContext> factory, C
 
     public Task FinishAsync(int id, string? result, int version)
     {
-        if (string.IsNullOrWhiteSpace(result)) throw new DomainException("办结须填写办理结果");
-        EnterpriseChecks.Limit(result, 500, "办理结果");
-        return ActAsync(id, version, HelpAction.Finish, result.Trim());
+        DomainException.ThrowIf(HelpMatterRules.FinishProblem(result));
+        return ActAsync(id, version, HelpAction.Finish, result!.Trim());
     }
 
     private async Task ActAsync(int id, int version, HelpAction action, string? result)

@@ -71,8 +71,7 @@ public sealed class StewardService(IDbContextFactory<AppDbContext> factory, Curr
     public async Task<int> AssignAsync(IReadOnlyCollection<int> enterpriseIds, string? stewardId, string? reason, IReadOnlyDictionary<int, int>? versions = null)
     {
         user.Require(Access.OfficeOnly);
-        if (enterpriseIds.Count == 0) throw new DomainException("请选择要分配管家的企业");
-        if (string.IsNullOrWhiteSpace(stewardId)) throw new DomainException("请选择企业管家");
+        DomainException.ThrowIf(StewardRules.AssignProblem(enterpriseIds.Count, stewardId));
         await using var db = await factory.CreateDbContextAsync();
         var steward = await Stewards(db).FirstOrDefaultAsync(u => u.Id == stewardId) ?? throw new DomainException("所选用户不是在岗的企业管家");
         await using var tx = await db.Database.BeginTransactionAsync();
@@ -84,7 +83,7 @@ public sealed class StewardService(IDbContextFactory<AppDbContext> factory, Curr
             if (versions is not null && versions.TryGetValue(e.Id, out var version)) db.ExpectVersion(e, version);
         var active = (await Stewards(db).Select(u => u.Id).ToListAsync()).ToHashSet();
         var reassigning = enterprises.Any(e => e.StewardId is not null && e.StewardId != stewardId && active.Contains(e.StewardId));
-        if (reassigning && string.IsNullOrWhiteSpace(reason)) throw new DomainException("更换管家须填写原因");
+        DomainException.ThrowIf(StewardRules.ReassignProblem(reassigning, reason));
         var today = clock.Today();
         var changing = enterprises.Where(e => e.StewardId != stewardId).ToList();
         var open = await db.StewardAssignments.Where(a => a.To == null && ids.Contains(a.EnterpriseId)).ToListAsync();
@@ -111,18 +110,13 @@ public sealed class StewardService(IDbContextFactory<AppDbContext> factory, Curr
     public async Task SaveRoomAsync(int enterpriseId, string? place, string? schedule, string? onDuty, int? version)
     {
         user.Require(Access.OfficeOnly);
-        if (string.IsNullOrWhiteSpace(place)) throw new DomainException("请填写联络室地点");
-        if (string.IsNullOrWhiteSpace(schedule)) throw new DomainException("请填写开放时间");
-        if (string.IsNullOrWhiteSpace(onDuty)) throw new DomainException("请填写驻室人员");
-        EnterpriseChecks.Limit(place, 100, "联络室地点");
-        EnterpriseChecks.Limit(schedule, 100, "开放时间");
-        EnterpriseChecks.Limit(onDuty, 300, "驻室人员");
+        DomainException.ThrowIf(StewardRules.RoomProblem(place, schedule, onDuty));
         await using var db = await factory.CreateDbContextAsync();
         if (!await db.Enterprises.AnyAsync(e => e.Id == enterpriseId)) throw new DomainException("企业不存在");
         var room = await db.LiaisonRooms.FirstOrDefaultAsync(r => r.EnterpriseId == enterpriseId);
         if (room is null) room = db.LiaisonRooms.Add(new LiaisonRoom { EnterpriseId = enterpriseId, Place = "", Schedule = "", OnDuty = "" }).Entity;
         else db.ExpectVersion(room, version ?? -1);
-        (room.Place, room.Schedule, room.OnDuty) = (place.Trim(), schedule.Trim(), onDuty.Trim());
+        (room.Place, room.Schedule, room.OnDuty) = (place!.Trim(), schedule!.Trim(), onDuty!.Trim());
         await db.SaveOrConflictAsync();
     }
 }

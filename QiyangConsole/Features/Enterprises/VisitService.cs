@@ -34,7 +34,6 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
     SettingsService settings, DataPaths paths, TimeProvider clock)
 {
     public const long MaxPhotoBytes = 10 * 1024 * 1024;
-    private static readonly string[] PhotoTypes = [".jpg", ".jpeg", ".png", ".webp", ".heic"];
 
     /// <summary>The one place visits are scoped: a steward sees its own visits, everyone else who may read the register sees all.</summary>
     private IQueryable<Visit> Scoped(AppDbContext db)
@@ -49,28 +48,17 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
     public async Task<int> LogAsync(VisitInput input, Attachment? photo = null)
     {
         user.Require(Access.StewardOnly);
-        if (input.EnterpriseId is not { } enterpriseId) throw new DomainException("请选择走访的企业");
         var today = clock.Today();
-        if (input.VisitedOn is not { } on) throw new DomainException("请填写走访日期");
-        if (on > today) throw new DomainException("走访日期不能晚于今天");
-        if (on < today.AddDays(-90)) throw new DomainException("只能补记 90 天内的走访");
-        if ((input.Duties & Duties.Every) == StewardDuties.None) throw new DomainException("请至少选择一项履行的“五员”职责");
-        if (string.IsNullOrWhiteSpace(input.Done)) throw new DomainException("请填写走访内容（做了什么）");
-        if (input.Done.Trim().Length > 1000) throw new DomainException("走访内容不能超过 1000 字");
-        if (input.NextContactOn is { } next && next < on) throw new DomainException("下次联系日期不能早于走访日期");
-        EnterpriseChecks.Limit(input.ProblemsFound, 1000, "发现的问题");
-        if (photo is not null)
-        {
-            if (!PhotoTypes.Contains(Path.GetExtension(photo.FileName).ToLowerInvariant())) throw new DomainException("照片应为 jpg、png、webp 或 heic 格式");
-        }
+        DomainException.ThrowIf(VisitRules.Problem(input.EnterpriseId, input.VisitedOn, input.Duties, input.Done, input.ProblemsFound, input.NextContactOn, photo?.FileName, today));
+        var (enterpriseId, on, done) = (input.EnterpriseId!.Value, input.VisitedOn!.Value, input.Done!);
         await using var db = await factory.CreateDbContextAsync();
         var me = user.UserId;
         var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.Id == enterpriseId) ?? throw new DomainException("企业不存在");
         if (enterprise.StewardId != me) throw new DomainException(EnterpriseService.NotYours);
-        if (enterprise.StewardSince is { } since && on < since) throw new DomainException($"走访日期不能早于您担任该企业管家的日期（{AppTime.ListDate(since)}）");
+        DomainException.ThrowIf(VisitRules.StewardSinceProblem(on, enterprise.StewardSince));
         var visit = new Visit
         {
-            EnterpriseId = enterpriseId, StewardId = me!, VisitedOn = on, Duties = input.Duties & Duties.Every, Done = input.Done.Trim(),
+            EnterpriseId = enterpriseId, StewardId = me!, VisitedOn = on, Duties = input.Duties & Duties.Every, Done = done.Trim(),
             ProblemsFound = string.IsNullOrWhiteSpace(input.ProblemsFound) ? null : input.ProblemsFound.Trim(), NextContactOn = input.NextContactOn, CreatedAt = clock.UtcNow(),
         };
         if (photo is not null) visit.PhotoPath = await StorePhotoAsync(photo);
@@ -184,14 +172,12 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
     /// <summary>A problem found on a visit becomes an enterprise need assigned to a unit (按方抓药).</summary>
     public async Task<int> ToNeedAsync(int visitId, string? type, string? description, int? unitId, DateOnly? deadline, int version)
     {
-        if (type is null || !(await settings.LabelsAsync("need-type")).Contains(type)) throw new DomainException("请选择需求类型");
-        if (string.IsNullOrWhiteSpace(description)) throw new DomainException("请填写需求内容");
-        EnterpriseChecks.Limit(description, 500, "需求内容");
-        if (deadline is not { } d || d < clock.Today()) throw new DomainException("请填写不早于今天的办理期限");
+        DomainException.ThrowIf(VisitRules.NeedProblem(type, await settings.LabelsAsync("need-type"), description, deadline, clock.Today()));
+        var d = deadline!.Value;
         return await ConvertAsync(visitId, version, v => v.NeedId, async (db, visit, enterprise) =>
         {
             if (unitId is not { } u || !await db.Units.AnyAsync(x => x.Id == u && x.IsActive)) throw new DomainException("请选择责任单位");
-            var need = new EnterpriseNeed { EnterpriseId = visit.EnterpriseId, Type = type, Description = description.Trim(), UnitId = u, Deadline = d };
+            var need = new EnterpriseNeed { EnterpriseId = visit.EnterpriseId, Type = type!, Description = description!.Trim(), UnitId = u, Deadline = d };
             db.EnterpriseNeeds.Add(need);
             await db.SaveChangesAsync();
             await ReminderService.AddOnceAsync(db, new Reminder { UnitId = u, Title = $"企业需求待办：{enterprise.Name} — {need.Description}", Link = "/projects/needs", DedupKey = $"enterprise-need-{need.Id}" }, clock.UtcNow());
@@ -218,8 +204,7 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
         var visit = await db.Visits.FindAsync(visitId) ?? throw new DomainException("走访记录不存在");
         var enterprise = await db.Enterprises.FindAsync(visit.EnterpriseId) ?? throw new DomainException("企业不存在");
         if (!user.IsOffice && (visit.StewardId != user.UserId || enterprise.StewardId != user.UserId)) throw new DomainException("只能转办本人负责企业、本人走访中发现的问题");
-        if (visit.ProblemsFound is null) throw new DomainException("该走访没有记录发现的问题");
-        if (existing(visit) is not null) throw new DomainException("该走访发现的问题已经转办过");
+        DomainException.ThrowIf(VisitRules.ConvertProblem(visit.ProblemsFound is not null, existing(visit) is not null));
         if (visit.Version != version) throw new DomainException(DomainException.Conflict);
         try
         {

@@ -55,8 +55,7 @@ public sealed class CircularService(IDbContextFactory<AppDbContext> factory, Ran
         user.Require(Access.OfficeOnly);
         await using var db = await factory.CreateDbContextAsync();
         var period = await db.EvaluationPeriods.FindAsync(edit.PeriodId) ?? throw new DomainException("考核月份不存在");
-        if (PeriodStates.IsLocked(period.State)) throw new DomainException("该月通报已签发，不能修改；如需修改评分请走更正流程");
-        if (period.State != PeriodState.Ranked) throw new DomainException("排名完成后才能起草通报");
+        DomainException.ThrowIf(CircularRules.DraftProblem(period.State));
         await ValidateAsync(db, edit, period);
         var circular = await db.Circulars.FirstOrDefaultAsync(c => c.PeriodId == edit.PeriodId);
         if (circular is null)
@@ -88,7 +87,7 @@ public sealed class CircularService(IDbContextFactory<AppDbContext> factory, Ran
         var circular = await db.Circulars.FirstOrDefaultAsync(c => c.PeriodId == periodId) ?? throw new DomainException("请先保存通报内容");
         db.ExpectVersion(circular, circularVersion);
         var (next, error) = PeriodStates.Apply(period.State, PeriodAction.Issue);
-        if (error is not null) throw new DomainException(error);
+        DomainException.ThrowIf(error);
         await ValidateAsync(db, circular, period);
         period.State = next!.Value;
         circular.IssuedAt = clock.UtcNow();
@@ -101,26 +100,26 @@ public sealed class CircularService(IDbContextFactory<AppDbContext> factory, Ran
     public async Task AmendAsync(int periodId, int unitId, int indicatorId, decimal points, string? reason)
     {
         user.Require(Access.OfficeOnly);
-        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("更正须填写原因");
+        DomainException.ThrowIf(CircularRules.AmendReasonProblem(reason));
         await using var db = await factory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
         var period = await db.EvaluationPeriods.FindAsync(periodId) ?? throw new DomainException("考核月份不存在");
-        if (!PeriodStates.IsLocked(period.State)) throw new DomainException("未通报的月份请直接修改评分表");
+        DomainException.ThrowIf(CircularRules.AmendStateProblem(period.State));
         var indicator = (await ScoreService.IndicatorsAsync(db, period.SchemeId)).FirstOrDefault(i => i.Id == indicatorId) ?? throw new DomainException("指标不属于本月考核方案");
         var unit = await db.Units.FindAsync(unitId) ?? throw new DomainException("单位不存在");
         var laggingBefore = await db.Rankings.Where(r => r.PeriodId == periodId && r.IsLagging).Select(r => r.UnitId).ToListAsync();
         if (!await db.Rankings.AnyAsync(r => r.PeriodId == periodId && r.UnitId == unitId))
             throw new DomainException($"{unit.Name}未参加{period.Year}年{period.Month}月排名，不能更正");
-        if (Scoring.Check(indicator, points, unit.Name) is { } error) throw new DomainException(error);
+        DomainException.ThrowIf(Scoring.Check(indicator, points, unit.Name));
         var score = await db.Scores.FirstOrDefaultAsync(s => s.PeriodId == periodId && s.UnitId == unitId && s.IndicatorId == indicatorId);
         var old = score?.Points ?? 0;
-        if (old == points) throw new DomainException("更正后的分值与原分值相同");
+        DomainException.ThrowIf(CircularRules.AmendChangeProblem(old, points));
         if (score is null) db.Scores.Add(new Score { PeriodId = periodId, UnitId = unitId, IndicatorId = indicatorId, Points = points, Note = "更正" });
         else { score.Points = points; score.Note = "更正"; }
         var amendment = new Amendment
         {
             PeriodId = periodId, UnitId = unitId, UnitName = unit.Name, IndicatorName = indicator.Name, OldPoints = old, NewPoints = points,
-            Reason = reason.Trim(), By = user.DisplayName, At = clock.UtcNow(),
+            Reason = reason!.Trim(), By = user.DisplayName, At = clock.UtcNow(),
         };
         db.Amendments.Add(amendment);
         await db.SaveChangesAsync();
@@ -145,14 +144,13 @@ public sealed class CircularService(IDbContextFactory<AppDbContext> factory, Ran
 
     private static async Task ValidateAsync(AppDbContext db, Circular c, EvaluationPeriod period)
     {
-        if (string.IsNullOrWhiteSpace(c.Title)) throw new DomainException("通报标题不能为空");
-        if (c.Number is not { } number || number < 1) throw new DomainException("请填写正确的发文序号（正整数）");
+        DomainException.ThrowIf(CircularRules.HeadProblem(c.Title, c.Number));
+        var number = c.Number!.Value;
         if (await db.Circulars.AnyAsync(x => x.Year == period.Year && x.Number == number && x.PeriodId != period.Id))
             throw new DomainException($"发文字号{CircularNumber.Format(period.Year, number)}已被使用");
-        if (string.IsNullOrWhiteSpace(c.Issuer)) throw new DomainException("发文机关不能为空");
-        if (c.IssueDate is null) throw new DomainException("请填写成文日期");
+        DomainException.ThrowIf(CircularRules.IssuerProblem(c.Issuer, c.IssueDate));
         var ranked = await db.Rankings.Where(r => r.PeriodId == period.Id).Select(r => r.UnitId).ToListAsync();
-        if (Ids(c.CriticisedUnitIds).Except(ranked).Any()) throw new DomainException("通报批评的单位须为本月参加排名的单位");
+        DomainException.ThrowIf(CircularRules.CriticisedProblem(Ids(c.CriticisedUnitIds), ranked));
     }
 
     public static List<int> Ids(string csv) =>

@@ -41,7 +41,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> factory, C
     public async Task<int> CreatePeriodAsync(int year, int month)
     {
         user.Require(Access.OfficeOnly);
-        if (month is < 1 or > 12) throw new DomainException("月份应在 1 至 12 之间");
+        DomainException.ThrowIf(IndicatorRules.MonthProblem(month));
         await using var db = await factory.CreateDbContextAsync();
         var scheme = await db.IndicatorSchemes.FirstOrDefaultAsync(s => s.Year == year)
             ?? throw new DomainException($"{year}年考核方案尚未设置，请先设置考核方案");
@@ -57,13 +57,13 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> factory, C
     public async Task TransitionAsync(int periodId, PeriodAction action, int version)
     {
         user.Require(Access.OfficeOnly);
-        if (action is not (PeriodAction.Review or PeriodAction.Reopen)) throw new DomainException("该操作由排名任务或签发通报完成");
+        DomainException.ThrowIf(IndicatorRules.ManualActionProblem(action));
         await using var db = await factory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
         var period = await db.EvaluationPeriods.FindAsync(periodId) ?? throw new DomainException("考核月份不存在");
         db.ExpectVersion(period, version);
         var (next, error) = PeriodStates.Apply(period.State, action);
-        if (error is not null) throw new DomainException(error);
+        DomainException.ThrowIf(error);
         if (action == PeriodAction.Review)
         {
             if (await db.Indicators.AnyAsync(i => i.SchemeId == period.SchemeId && i.Source == ScoreSource.WorkItemSettlement)
@@ -115,10 +115,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> factory, C
     {
         user.Require(Access.OfficeOnly);
         var name = edit.Name?.Trim() ?? "";
-        if (name.Length == 0) throw new DomainException("指标名称不能为空");
-        if (edit.MaxPoints <= 0 || edit.MaxPoints > 100) throw new DomainException($"“{name}”的分值上限应大于 0 且不超过 100");
-        if (edit.Source == ScoreSource.Findings && edit.Kind == IndicatorKind.Bonus) throw new DomainException($"“{name}”是加分项，不能由督查发现扣分计算");
-        if (edit.Source is ScoreSource.WorkItemSettlement or ScoreSource.Satisfaction && edit.Kind != IndicatorKind.Base) throw new DomainException($"“{name}”：{SourceName(edit.Source)}只能用于基础指标");
+        DomainException.ThrowIf(IndicatorRules.Problem(name, edit.MaxPoints, edit.Kind, edit.Source));
         await using var db = await factory.CreateDbContextAsync();
         var scheme = await db.IndicatorSchemes.FirstOrDefaultAsync(s => s.Year == year) ?? throw new DomainException($"{year}年考核方案尚未设置");
         if (await db.EvaluationPeriods.AnyAsync(p => p.SchemeId == scheme.Id && p.State != PeriodState.Open))
@@ -133,8 +130,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> factory, C
         indicator.MaxPoints = edit.MaxPoints;
         indicator.SortOrder = edit.SortOrder;
         var basePoints = await db.Indicators.Where(i => i.SchemeId == scheme.Id && i.Kind == IndicatorKind.Base && i.Id != edit.Id).Select(i => i.MaxPoints).ToListAsync();
-        if (edit.Kind == IndicatorKind.Base && basePoints.Sum() + edit.MaxPoints > 100)
-            throw new DomainException($"基础指标分值合计不能超过 100 分（当前其余指标合计 {basePoints.Sum():0.##} 分）");
+        DomainException.ThrowIf(IndicatorRules.BaseTotalProblem(edit.Kind, edit.MaxPoints, basePoints.Sum()));
         await db.SaveOrConflictAsync();
     }
 
@@ -158,11 +154,5 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> factory, C
         _ => "扣分项",
     };
 
-    public static string SourceName(ScoreSource source) => source switch
-    {
-        ScoreSource.Entered => "人工录入",
-        ScoreSource.WorkItemSettlement => "重点工作结账点评",
-        ScoreSource.Satisfaction => "回访满意度",
-        _ => "督查发现扣分",
-    };
+    public static string SourceName(ScoreSource source) => IndicatorRules.SourceName(source);
 }

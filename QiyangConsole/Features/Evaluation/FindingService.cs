@@ -35,9 +35,8 @@ public sealed class FindingService(IDbContextFactory<AppDbContext> factory, Curr
         await using var db = await factory.CreateDbContextAsync();
         var period = await OpenPeriodAsync(db, periodId);
         title = title?.Trim() ?? "";
-        if (title.Length == 0) throw new DomainException("督查事项不能为空");
-        if (date is not { } d) throw new DomainException("请填写督查日期");
-        if (d.Year != period.Year || d.Month != period.Month) throw new DomainException($"督查日期应在{period.Year}年{period.Month}月内");
+        DomainException.ThrowIf(FindingRules.InspectionProblem(title, date, period.Year, period.Month));
+        var d = date!.Value;
         var inspection = new Inspection { PeriodId = periodId, Date = d, Title = title, Inspectors = string.IsNullOrWhiteSpace(inspectors) ? null : inspectors.Trim() };
         db.Inspections.Add(inspection);
         await db.SaveChangesAsync();
@@ -53,14 +52,12 @@ public sealed class FindingService(IDbContextFactory<AppDbContext> factory, Curr
         if (input.UnitId is not { } unitId || !await db.Units.AnyAsync(u => u.Id == unitId && u.GroupId != null))
             throw new DomainException("请选择被督查的考核单位");
         var description = input.Description?.Trim() ?? "";
-        if (description.Length == 0) throw new DomainException("发现问题不能为空");
-        if (input.Deduction < 0) throw new DomainException("扣分不能为负数");
+        DomainException.ThrowIf(FindingRules.FindingProblem(description, input.Deduction));
         if (input.Deduction > 0)
         {
             var indicator = await db.Indicators.FirstOrDefaultAsync(i => i.Id == input.IndicatorId && i.SchemeId == period.SchemeId)
                 ?? throw new DomainException("有扣分的督查发现须选择扣分指标");
-            if (indicator.Source != ScoreSource.Findings) throw new DomainException($"指标“{indicator.Name}”不是由督查发现计算的指标");
-            if (input.Deduction > indicator.MaxPoints) throw new DomainException($"单项扣分不能超过“{indicator.Name}”的分值 {indicator.MaxPoints:0.##}");
+            DomainException.ThrowIf(FindingRules.DeductionProblem(new IndicatorRule(indicator.Id, indicator.Name, indicator.Kind, indicator.Source, indicator.MaxPoints), input.Deduction));
         }
         db.Findings.Add(new Finding
         {
@@ -84,7 +81,7 @@ public sealed class FindingService(IDbContextFactory<AppDbContext> factory, Curr
     private static async Task<EvaluationPeriod> OpenPeriodAsync(AppDbContext db, int periodId)
     {
         var period = await db.EvaluationPeriods.FindAsync(periodId) ?? throw new DomainException("考核月份不存在");
-        if (!PeriodStates.CanEditScores(period.State)) throw new DomainException($"{period.Year}年{period.Month}月{PeriodStates.Name(period.State)}，不能再登记督查发现");
+        DomainException.ThrowIf(FindingRules.OpenPeriodProblem(period.Year, period.Month, period.State));
         return period;
     }
 }

@@ -18,7 +18,7 @@ public sealed class RankingRunner(IBackgroundJobClient jobs, JobStorage storage,
         user.Require(Access.OfficeOnly);
         await using var db = await factory.CreateDbContextAsync();
         var period = await db.EvaluationPeriods.FindAsync(periodId) ?? throw new DomainException("考核月份不存在");
-        if (PeriodStates.Apply(period.State, PeriodAction.Rank).Error is { } error) throw new DomainException(error);
+        DomainException.ThrowIf(PeriodStates.Apply(period.State, PeriodAction.Rank).Error);
         return jobs.Enqueue<MonthlyRankingJob>(j => j.RunForPeriodAsync(periodId));
     }
 

@@ -68,12 +68,10 @@ public sealed class ScoreService(IDbContextFactory<AppDbContext> factory, Curren
         var satisfactionIndicators = indicators.Where(i => i.Source == ScoreSource.Satisfaction).ToList();
         if (satisfactionIndicators.Count > 0)
         {
-            // Max points times the unit's satisfaction rate in the month; a unit nobody was called about keeps full points.
             var rates = await Exchanges.CallbackService.UnitMonthAsync(db, period.Year, period.Month);
             foreach (var unit in units)
                 foreach (var indicator in satisfactionIndicators)
-                    result[(unit.Id, indicator.Id)] = rates.TryGetValue(unit.Id, out var r) && r.Total > 0
-                        ? Math.Round(indicator.MaxPoints * r.Satisfied / r.Total, 2) : indicator.MaxPoints;
+                    result[(unit.Id, indicator.Id)] = rates.TryGetValue(unit.Id, out var r) ? Scoring.FromSatisfaction(indicator.MaxPoints, r.Satisfied, r.Total) : indicator.MaxPoints;
         }
         var derived = indicators.Where(i => i.Source == ScoreSource.Findings).ToList();
         if (derived.Count == 0) return result;
@@ -105,8 +103,7 @@ public sealed class ScoreService(IDbContextFactory<AppDbContext> factory, Curren
         user.Require(Access.OfficeOnly);
         await using var db = await factory.CreateDbContextAsync();
         var period = await db.EvaluationPeriods.FindAsync(periodId) ?? throw new DomainException("考核月份不存在");
-        if (!PeriodStates.CanEditScores(period.State))
-            throw new DomainException(PeriodStates.IsLocked(period.State) ? "该月已通报并锁定，如需修改请走更正流程" : "该月评分已审核，如需修改请先退回");
+        DomainException.ThrowIf(PeriodStates.ScoreEditProblem(period.State));
         var indicators = (await IndicatorsAsync(db, period.SchemeId)).ToDictionary(i => i.Id);
         var units = (await EvaluatedUnitsAsync(db)).ToDictionary(u => u.Id);
         var errors = new List<string>();
@@ -139,7 +136,7 @@ public sealed class ScoreService(IDbContextFactory<AppDbContext> factory, Curren
     {
         user.Require(Access.OfficeOnly);
         var sheet = await SheetAsync(periodId);
-        if (!PeriodStates.CanEditScores(sheet.Period.State)) throw new DomainException("该月评分已审核或锁定，不能导入");
+        DomainException.ThrowIf(PeriodStates.ImportProblem(sheet.Period.State));
         var (inputs, errors) = Export.ScoreSheetExcel.Read(file, sheet);
         if (errors.Count > 0) return (0, errors);
         await SaveAsync(periodId, inputs);

@@ -96,11 +96,8 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
     {
         user.Require(Access.OfficeOnly);
         var person = input.Person?.Trim() ?? "";
-        if (person.Length == 0) throw new DomainException("请填写回访对象");
-        if (input.Rating is not { } rating || !Enum.IsDefined(rating)) throw new DomainException("请选择评价等级");
-        if (input.CalledOn is not { } calledOn) throw new DomainException("请填写回访日期");
-        if (calledOn > clock.Today()) throw new DomainException("回访日期不能晚于今天");
-        if (Ratings.IsBad(rating) && string.IsNullOrWhiteSpace(input.BadReason)) throw new DomainException($"“{Ratings.Name(rating)}”须填写差评原因");
+        DomainException.ThrowIf(CallbackRules.Problem(person, input.Rating, input.CalledOn, input.BadReason, clock.Today()));
+        var (rating, calledOn) = (input.Rating!.Value, input.CalledOn!.Value);
         await using var db = await factory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
         string subject;
@@ -109,7 +106,7 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
         if (input.RectificationId is { } rectId)
         {
             var rect = await db.Rectifications.FindAsync(rectId) ?? throw new DomainException("整改记录不存在");
-            if (rect.State != RectificationState.Done) throw new DomainException("整改完成后才能再次评价");
+            DomainException.ThrowIf(CallbackRules.ReRateProblem(rect.State));
             if (await db.Callbacks.AnyAsync(c => c.RectificationId == rectId)) throw new DomainException("该整改已再次评价");
             var original = await db.Callbacks.FindAsync(rect.CallbackId);
             subject = $"整改再评价：{original!.Subject}";
@@ -118,14 +115,14 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
         else if (input.ProblemId is { } problemId)
         {
             problem = await db.Problems.FindAsync(problemId) ?? throw new DomainException("问题不存在");
-            if (problem.State != ProblemState.Resolved) throw new DomainException("问题办结后、销号前才能回访");
+            DomainException.ThrowIf(CallbackRules.ProblemCallbackProblem(problem.State));
             subject = $"问题回访：{problem.Description}";
             unitId = problem.UnitId!.Value;
         }
         else if (input.HelpMatterId is { } matterId)
         {
             var matter = await db.HelpMatters.Include(m => m.Enterprise).Include(m => m.Agent).Include(m => m.Windows).FirstOrDefaultAsync(m => m.Id == matterId) ?? throw new DomainException("帮代办事项不存在");
-            if (matter.State != HelpState.Finished) throw new DomainException("帮代办事项办结后才能回访");
+            DomainException.ThrowIf(CallbackRules.HelpMatterCallbackProblem(matter.State));
             if (await db.Callbacks.AnyAsync(c => c.HelpMatterId == matterId)) throw new DomainException("该帮代办事项已回访");
             subject = $"帮代办回访：{matter.Enterprise!.Name} {matter.Name}";
             // The agent's unit answers for the service (1+1); a matter without one falls to its first window.
@@ -134,7 +131,7 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
         else
         {
             subject = input.Subject?.Trim() ?? "";
-            if (subject.Length == 0) throw new DomainException("请填写回访事项");
+            DomainException.ThrowIf(CallbackRules.SubjectProblem(subject));
             if (input.UnitId is not { } u || !await db.Units.AnyAsync(x => x.Id == u)) throw new DomainException("请选择办理单位");
             unitId = u;
         }
@@ -168,10 +165,9 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
         await using var db = await factory.CreateDbContextAsync();
         var rect = await db.Rectifications.FindAsync(id) ?? throw new DomainException("整改记录不存在");
         if (!user.IsLiaisonOf(rect.UnitId)) throw new DomainException("只有责任单位的联络员可以提交整改结果");
-        if (rect.State == RectificationState.Done) throw new DomainException("整改已完成");
-        if (string.IsNullOrWhiteSpace(answer)) throw new DomainException("请填写整改情况");
+        DomainException.ThrowIf(CallbackRules.RectifyProblem(rect.State, answer));
         rect.State = RectificationState.Done;
-        rect.Answer = answer.Trim();
+        rect.Answer = answer!.Trim();
         rect.DoneOn = clock.Today();
         await ReminderService.AddOnceAsync(db, new Reminder { Role = AppRoles.Office, Title = "差评整改已完成，待再次回访评价", Link = "/callbacks", DedupKey = $"rectification-done-{id}" }, clock.UtcNow());
         await db.SaveOrConflictAsync();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
+using QiyangConsole.Features.Exchanges.Rules;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Auth;
 
@@ -22,7 +23,7 @@ public sealed class ExchangeService(IDbContextFactory<AppDbContext> factory, Cur
 
     public async Task<List<EventRow>> EventsAsync(int year)
     {
-        if (year is < 2000 or > 2100) throw new DomainException("年份应在 2000 至 2100 之间");
+        DomainException.ThrowIf(ExchangeEventRules.YearProblem(year));
         user.Require(Access.UnitWork);
         await using var db = await factory.CreateDbContextAsync();
         var from = new DateOnly(year, 1, 1);
@@ -48,8 +49,7 @@ public sealed class ExchangeService(IDbContextFactory<AppDbContext> factory, Cur
     {
         user.Require(Access.OfficeOnly);
         var place = edit.Place?.Trim() ?? "";
-        if (place.Length == 0) throw new DomainException("请填写活动地点");
-        if (edit.Date == default) throw new DomainException("请填写活动日期");
+        DomainException.ThrowIf(ExchangeEventRules.Problem(place, edit.Date));
         await using var db = await factory.CreateDbContextAsync();
         var entity = edit.Id == 0 ? db.ExchangeEvents.Add(new ExchangeEvent { Place = place }).Entity
             : await db.ExchangeEvents.FindAsync(edit.Id) ?? throw new DomainException(DomainException.Conflict);

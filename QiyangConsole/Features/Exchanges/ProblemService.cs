@@ -99,15 +99,12 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
     {
         var enterprise = input.EnterpriseName?.Trim() ?? "";
         var description = input.Description?.Trim() ?? "";
-        if (enterprise.Length == 0) throw new DomainException("请填写反映问题的企业");
-        if (description.Length == 0) throw new DomainException("请填写问题描述");
-        var categories = await settings.LabelsAsync("problem-category");
-        if (input.Category is null || !categories.Contains(input.Category)) throw new DomainException("请选择问题类别");
+        DomainException.ThrowIf(ProblemChecks.RegisterProblem(enterprise, description, input.Category, await settings.LabelsAsync("problem-category")));
         if (input.EventId is { } e && !await db.ExchangeEvents.AnyAsync(x => x.Id == e)) throw new DomainException("交流活动不存在");
         if (input.WorkItemId is { } w && !await db.WorkItems.AnyAsync(x => x.Id == w)) throw new DomainException("重点工作事项不存在");
         // A problem raised by a registered enterprise is linked to it, so its page lists the problem.
         enterpriseId ??= await db.Enterprises.Where(e => e.Name == enterprise).Select(e => (int?)e.Id).FirstOrDefaultAsync();
-        var problem = new Problem { EventId = input.EventId, WorkItemId = input.WorkItemId, EnterpriseName = enterprise, EnterpriseId = enterpriseId, Description = description, Category = input.Category, IsUrgent = input.IsUrgent, RaisedOn = clock.Today() };
+        var problem = new Problem { EventId = input.EventId, WorkItemId = input.WorkItemId, EnterpriseName = enterprise, EnterpriseId = enterpriseId, Description = description, Category = input.Category!, IsUrgent = input.IsUrgent, RaisedOn = clock.Today() };
         db.Problems.Add(problem);
         await db.SaveChangesAsync();
         Step(db, problem.Id, ProblemStepKind.Registered, $"{enterprise}：{description}");
@@ -122,23 +119,23 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
 
     public Task FeedbackAsync(int id, string? text) => ActAsync(id, ProblemAction.Feedback, (db, p) =>
     {
-        if (string.IsNullOrWhiteSpace(text)) throw new DomainException("请填写办理进展");
-        Step(db, p.Id, ProblemStepKind.Feedback, text.Trim());
+        DomainException.ThrowIf(ProblemChecks.FeedbackProblem(text));
+        Step(db, p.Id, ProblemStepKind.Feedback, text!.Trim());
         return Task.CompletedTask;
     });
 
     public Task RequestReturnAsync(int id, string? reason) => ActAsync(id, ProblemAction.RequestReturn, async (db, p) =>
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("申请退回须说明理由");
-        p.ReturnRequest = reason.Trim();
+        DomainException.ThrowIf(ProblemChecks.ReturnRequestProblem(reason));
+        p.ReturnRequest = reason!.Trim();
         Step(db, p.Id, ProblemStepKind.ReturnRequested, $"申请退回：{reason.Trim()}");
         await ReminderService.AddOnceAsync(db, new Reminder { Role = AppRoles.Office, Title = $"问题申请退回待重新交办：{p.EnterpriseName}", Link = $"/exchanges/problems/{p.Id}", DedupKey = $"problem-return-{p.Id}-{Guid.NewGuid():N}" }, clock.UtcNow());
     });
 
     public Task ResolveAsync(int id, string? answer) => ActAsync(id, ProblemAction.Resolve, (db, p) =>
     {
-        if (string.IsNullOrWhiteSpace(answer)) throw new DomainException("办结须填写办理结果");
-        p.Answer = answer.Trim();
+        DomainException.ThrowIf(ProblemChecks.ResolveProblem(answer));
+        p.Answer = answer!.Trim();
         p.ResolvedOn = clock.Today();
         p.ReturnRequest = null;
         Step(db, p.Id, ProblemStepKind.Resolved, $"办结：{answer.Trim()}");
@@ -150,15 +147,14 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
         // A bad rating is settled first: its rectification done and rated again.
         var pending = await db.Rectifications.AnyAsync(r => db.Callbacks.Any(c => c.Id == r.CallbackId && c.ProblemId == id)
             && (r.State == RectificationState.Open || !db.Callbacks.Any(c => c.RectificationId == r.Id)));
-        if (pending) throw new DomainException("差评整改尚未完成或尚未再次评价，不能销号");
+        DomainException.ThrowIf(ProblemChecks.CloseProblem(pending));
         Step(db, p.Id, ProblemStepKind.Closed, "回访完成，予以销号");
     });
 
     private async Task AssignTo(AppDbContext db, Problem p, int? unitId, int limitDays, ProblemStepKind kind)
     {
         if (unitId is not { } u || !await db.Units.AnyAsync(x => x.Id == u && x.IsActive)) throw new DomainException("请选择责任单位");
-        if (limitDays is < 1 or > 60) throw new DomainException("办理时限应为 1 至 60 个工作日");
-        if (kind == ProblemStepKind.Reassigned && p.UnitId == u) throw new DomainException("请选择其他责任单位");
+        DomainException.ThrowIf(ProblemChecks.AssignProblem(limitDays, kind == ProblemStepKind.Reassigned, p.UnitId, u));
         var cal = await calendar.GetAsync();
         p.UnitId = u;
         p.LimitDays = limitDays;
@@ -178,7 +174,7 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
         if (ProblemStates.ByOffice(action)) user.Require(Access.OfficeOnly);
         else if (!user.IsLiaisonOf(problem.UnitId)) throw new DomainException("只有责任单位的联络员可以办理此问题");
         var (next, error) = ProblemStates.Apply(problem.State, action);
-        if (error is not null) throw new DomainException(error);
+        DomainException.ThrowIf(error);
         problem.State = next!.Value;
         await change(db, problem);
         await db.SaveOrConflictAsync();

@@ -34,16 +34,15 @@ public sealed class LeaderEngagementService(IDbContextFactory<AppDbContext> fact
     {
         user.Require(Access.OfficeOrLeader);
         var id = user.IsOffice ? leaderId : user.UserId;
-        if (string.IsNullOrEmpty(id)) throw new DomainException("请选择市级领导");
-        if (month is < 1 or > 12) throw new DomainException("月份应在 1 至 12 之间");
+        DomainException.ThrowIf(EngagementChecks.Problem(id, month));
         var cal = await calendar.GetAsync();
         var working = WorkingDays(cal, year, month) ?? throw new DomainException($"{year}年的工作日历尚未载入");
-        if (days < 0 || days > working) throw new DomainException($"{year}年{month}月共 {working} 个工作日，项目工作天数应在 0 至 {working} 之间");
+        DomainException.ThrowIf(EngagementChecks.DaysProblem(year, month, days, working));
         await using var db = await factory.CreateDbContextAsync();
         var isLeader = await db.UserRoles.AnyAsync(ur => ur.UserId == id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == AppRoles.Leader));
         if (!isLeader) throw new DomainException("所选用户不是市级领导");
         var entry = await db.LeaderEngagements.FirstOrDefaultAsync(e => e.LeaderId == id && e.Year == year && e.Month == month);
-        if (entry is null) db.LeaderEngagements.Add(entry = new LeaderEngagement { LeaderId = id, Year = year, Month = month });
+        if (entry is null) db.LeaderEngagements.Add(entry = new LeaderEngagement { LeaderId = id!, Year = year, Month = month });
         entry.ProjectDays = days;
         entry.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         await db.SaveOrConflictAsync();

@@ -107,15 +107,8 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
     {
         user.Require(Access.OfficeOnly);
         var name = e.Name?.Trim() ?? "";
-        if (name.Length == 0) throw new DomainException("项目名称不能为空");
-        if (string.IsNullOrWhiteSpace(e.Investor)) throw new DomainException("投资企业不能为空");
-        if (e.InvestmentWan <= 0) throw new DomainException("投资额应为大于 0 的金额（万元）");
-        if (decimal.Round(e.InvestmentWan, 2) != e.InvestmentWan) throw new DomainException("投资额最多保留两位小数（万元）");
-        if (e.InvestmentWan > 100_000_000) throw new DomainException("投资额超出合理范围，请确认单位为万元");
-        await CheckDictionaryAsync("industry", e.Industry, "行业");
-        await CheckDictionaryAsync("region", e.OriginRegion, "来源地区");
-        await CheckDictionaryAsync("investor-type", e.InvestorType, "投资方类型");
-        if (e.NegotiatingOn is null) throw new DomainException("请填写洽谈日期");
+        DomainException.ThrowIf(ProjectChecks.EditProblem(name, e.Investor, e.InvestmentWan, e.Industry, await settings.LabelsAsync("industry"),
+            e.OriginRegion, await settings.LabelsAsync("region"), e.InvestorType, await settings.LabelsAsync("investor-type"), e.NegotiatingOn));
         await using var db = await factory.CreateDbContextAsync();
         if (e.ContactLeaderId is null || !(await LeadersAsync()).Any(l => l.Id == e.ContactLeaderId)) throw new DomainException("请选择一名联系市级领导");
         if (e.LeadUnitId is not { } leadUnit || !await db.Units.AnyAsync(u => u.Id == leadUnit && u.IsActive)) throw new DomainException("请选择一个牵头单位（专班）");
@@ -123,14 +116,14 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
         Project p;
         if (e.Id == 0)
         {
-            p = new Project { Name = name, Investor = e.Investor.Trim(), Industry = e.Industry!, OriginRegion = e.OriginRegion!, InvestorType = e.InvestorType!, ContactLeaderId = e.ContactLeaderId, NegotiatingOn = e.NegotiatingOn.Value };
+            p = new Project { Name = name, Investor = e.Investor.Trim(), Industry = e.Industry!, OriginRegion = e.OriginRegion!, InvestorType = e.InvestorType!, ContactLeaderId = e.ContactLeaderId, NegotiatingOn = e.NegotiatingOn!.Value };
             db.Projects.Add(p);
         }
         else
         {
             p = await db.Projects.FindAsync(e.Id) ?? throw new DomainException(DomainException.Conflict);
             db.ExpectVersion(p, e.Version);
-            if (p.Stage != ProjectStage.Negotiating && e.NegotiatingOn > (p.SignedOn ?? DateOnly.MaxValue)) throw new DomainException("洽谈日期不能晚于签约日期");
+            DomainException.ThrowIf(ProjectChecks.NegotiatingProblem(p.Stage, e.NegotiatingOn!.Value, p.SignedOn));
         }
         p.Name = name;
         p.Investor = e.Investor.Trim();
@@ -138,7 +131,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
         p.OriginRegion = e.OriginRegion!;
         p.InvestorType = e.InvestorType!;
         p.InvestmentWan = e.InvestmentWan;
-        p.NegotiatingOn = e.NegotiatingOn.Value;
+        p.NegotiatingOn = e.NegotiatingOn!.Value;
         p.ContactLeaderId = e.ContactLeaderId;
         p.LeadUnitId = leadUnit;
         p.TaskForceMembers = string.IsNullOrWhiteSpace(e.TaskForceMembers) ? null : e.TaskForceMembers.Trim();
@@ -160,32 +153,16 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
     public async Task MoveStageAsync(int id, ProjectStage to, DateOnly? on, string? reason, int version)
     {
         user.Require(Access.OfficeOnly);
-        if (on is not { } date) throw new DomainException("请填写阶段日期");
-        if (date > clock.Today()) throw new DomainException("阶段日期不能晚于今天");
+        DomainException.ThrowIf(StageMove.DateProblem(on, clock.Today()));
+        var date = on!.Value;
         await using var db = await factory.CreateDbContextAsync();
         var p = await db.Projects.FindAsync(id) ?? throw new DomainException("项目不存在");
         db.ExpectVersion(p, version);
-        var last = new[] { p.NegotiatingOn, p.SignedOn, p.LandedOn, p.StartedOn, p.ProducingOn }.Where(d => d is not null).Max();
-        if (ProjectStages.Check(p.Stage, to, date, to > p.Stage ? last : null, reason) is { } error) throw new DomainException(error);
+        var dates = new StageDates(p.SignedOn, p.LandedOn, p.StartedOn, p.ProducingOn, p.TerminatedOn);
+        DomainException.ThrowIf(ProjectStages.Check(p.Stage, to, date, to > p.Stage ? StageMove.LastDate(p.NegotiatingOn, dates) : null, reason));
         var from = p.Stage;
         p.Stage = to;
-        if (to < from && to != ProjectStage.Terminated)
-        {
-            // Going back clears the dates of the stages undone.
-            if (to < ProjectStage.Producing) p.ProducingOn = null;
-            if (to < ProjectStage.Started) p.StartedOn = null;
-            if (to < ProjectStage.Landed) p.LandedOn = null;
-            if (to < ProjectStage.Signed) p.SignedOn = null;
-        }
-        // Going back keeps the dates the project really reached; moving forward records the new stage's date.
-        if (to > from) switch (to)
-        {
-            case ProjectStage.Signed: p.SignedOn ??= date; break;
-            case ProjectStage.Landed: p.SignedOn ??= date; p.LandedOn = date; break;
-            case ProjectStage.Started: p.SignedOn ??= date; p.LandedOn ??= date; p.StartedOn = date; break;
-            case ProjectStage.Producing: p.SignedOn ??= date; p.LandedOn ??= date; p.StartedOn ??= date; p.ProducingOn = date; break;
-            case ProjectStage.Terminated: p.TerminatedOn = date; break;
-        }
+        (p.SignedOn, p.LandedOn, p.StartedOn, p.ProducingOn, p.TerminatedOn) = StageMove.Apply(from, to, date, dates);
         Log(db, id, $"阶段：{ProjectStages.Name(from)} → {ProjectStages.Name(to)}（{AppTime.ListDate(date)}）{(string.IsNullOrWhiteSpace(reason) ? "" : "，原因：" + reason.Trim())}");
         await db.SaveOrConflictAsync();
     }
@@ -193,16 +170,15 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
     /// <summary>先进场后签约: recorded for the project as it happened, never forbidden.</summary>
     public Task EnterSiteAsync(int id, DateOnly? on, int? version = null) => ChangeAsync(id, version, p =>
     {
-        if (on is not { } date) throw new DomainException("请填写进场日期");
+        DomainException.ThrowIf(ProjectChecks.EnterSiteProblem(on));
+        var date = on!.Value;
         p.EnteredSiteOn = date;
         return $"进场施工准备（{AppTime.ListDate(date)}）{(p.SignedOn is null || date < p.SignedOn ? "，先进场后签约" : "")}";
     });
 
     public Task SaveFactorsAsync(int id, decimal? landNeeded, decimal? landReady, DateOnly? landReadyOn, decimal? factoryNeeded, decimal? factoryReady, DateOnly? factoryReadyOn, int? version = null) => ChangeAsync(id, version, p =>
     {
-        if (new[] { landNeeded, landReady, factoryNeeded, factoryReady }.Any(v => v < 0)) throw new DomainException("要素保障数量不能为负数");
-        if (landReady > 0 && landReadyOn is null) throw new DomainException("请填写土地准备到位日期");
-        if (factoryReady > 0 && factoryReadyOn is null) throw new DomainException("请填写厂房准备到位日期");
+        DomainException.ThrowIf(ProjectChecks.FactorsProblem(landNeeded, landReady, landReadyOn, factoryNeeded, factoryReady, factoryReadyOn));
         (p.LandNeededMu, p.LandReadyMu, p.LandReadyOn, p.FactoryNeededSqm, p.FactoryReadySqm, p.FactoryReadyOn) = (landNeeded, landReady, landReadyOn, factoryNeeded, factoryReady, factoryReadyOn);
         return $"要素保障：土地 {landReady ?? 0}/{landNeeded ?? 0} 亩，厂房 {factoryReady ?? 0}/{factoryNeeded ?? 0} ㎡";
     });
@@ -211,25 +187,13 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
     public async Task SavePermitsAsync(int id, DateOnly? land, DateOnly? certificate, DateOnly? landPlanning, DateOnly? worksPlanning, DateOnly? construction, int? version = null)
     {
         var cal = await calendar.GetAsync();
-        foreach (var d in new[] { land, certificate, landPlanning, worksPlanning, construction })
-            if (d is { } date && !cal.HasYear(date.Year)) throw new DomainException(new CalendarMissingException(date.Year).Message);
+        DomainException.ThrowIf(ProjectChecks.PermitCalendarProblem([land, certificate, landPlanning, worksPlanning, construction], cal.HasYear));
         await SavePermitDatesAsync(id, land, certificate, landPlanning, worksPlanning, construction, version);
     }
 
     private Task SavePermitDatesAsync(int id, DateOnly? land, DateOnly? certificate, DateOnly? landPlanning, DateOnly? worksPlanning, DateOnly? construction, int? version) => ChangeAsync(id, version, p =>
     {
-        var chain = new (string Name, DateOnly? Date, DateOnly? After)[]
-        {
-            ("不动产权证", certificate, land), ("建设用地规划许可证", landPlanning, certificate), ("建设工程规划许可证", worksPlanning, certificate),
-            ("施工许可证", construction, landPlanning is { } a && worksPlanning is { } b ? (a > b ? a : b) : null),
-        };
-        foreach (var (name, date, after) in chain)
-        {
-            if (date is null) continue;
-            if (after is null) throw new DomainException($"请先填写“{name}”之前一步的日期");
-            if (date < after) throw new DomainException($"“{name}”核发日期不能早于前一步日期 {AppTime.ListDate(after.Value)}");
-        }
-        if (new[] { land, certificate, landPlanning, worksPlanning, construction }.Any(d => d > clock.Today())) throw new DomainException("证照日期不能晚于今天");
+        DomainException.ThrowIf(ProjectChecks.PermitsProblem(land, certificate, landPlanning, worksPlanning, construction, clock.Today()));
         (p.LandAcquiredOn, p.CertificateOn, p.LandPlanningPermitOn, p.WorksPlanningPermitOn, p.ConstructionPermitOn) = (land, certificate, landPlanning, worksPlanning, construction);
         return "更新拿地即开工证照日期";
     });
@@ -237,30 +201,30 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
     public Task CommentAsync(int id, string? text)
     {
         user.Require(Access.OfficeOrLeader);
-        if (string.IsNullOrWhiteSpace(text)) throw new DomainException("请填写意见");
+        DomainException.ThrowIf(ProjectChecks.CommentProblem(text));
         return WithDbAsync(async db =>
         {
             if (!await db.Projects.AnyAsync(p => p.Id == id)) throw new DomainException("项目不存在");
-            Log(db, id, $"批示意见：{text.Trim()}");
+            Log(db, id, $"批示意见：{text!.Trim()}");
             await db.SaveChangesAsync();
         });
     }
 
     public Task SaveNodeAsync(int projectId, string? name, DateOnly? dueOn, int? ownerUnitId) => WithOfficeDbAsync(async db =>
     {
-        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("请填写节点名称");
-        if (dueOn is null) throw new DomainException("请填写节点完成时限");
+        DomainException.ThrowIf(ProjectChecks.NodeProblem(name, dueOn));
         if (!await db.Projects.AnyAsync(p => p.Id == projectId)) throw new DomainException("项目不存在");
-        db.PlanNodes.Add(new PlanNode { ProjectId = projectId, Name = name.Trim(), DueOn = dueOn.Value, OwnerUnitId = ownerUnitId });
-        Log(db, projectId, $"方案节点：{name.Trim()}，{AppTime.ListDate(dueOn.Value)} 前完成");
+        var (nodeName, due) = (name!.Trim(), dueOn!.Value);
+        db.PlanNodes.Add(new PlanNode { ProjectId = projectId, Name = nodeName, DueOn = due, OwnerUnitId = ownerUnitId });
+        Log(db, projectId, $"方案节点：{nodeName}，{AppTime.ListDate(due)} 前完成");
         await db.SaveChangesAsync();
     });
 
     public Task CompleteNodeAsync(int nodeId, DateOnly? doneOn) => WithOfficeDbAsync(async db =>
     {
         var node = await db.PlanNodes.FindAsync(nodeId) ?? throw new DomainException("节点不存在");
-        if (node.DoneOn is not null) throw new DomainException("节点已完成");
-        if (doneOn is not { } date || date > clock.Today()) throw new DomainException("请填写不晚于今天的完成日期");
+        DomainException.ThrowIf(ProjectChecks.CompleteNodeProblem(node.DoneOn is not null, doneOn, clock.Today()));
+        var date = doneOn!.Value;
         node.DoneOn = date;
         Log(db, node.ProjectId, $"节点完成：{node.Name}（{AppTime.ListDate(date)}{(date > node.DueOn ? "，逾期" : "")}）");
         await db.SaveOrConflictAsync();
@@ -277,15 +241,15 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
     /// <summary>个性需求: the Office assigns a need to a unit with a deadline.</summary>
     public Task AddNeedAsync(int projectId, string? type, string? description, int? unitId, DateOnly? deadline) => WithOfficeDbAsync(async db =>
     {
-        if (type is null || !(await settings.LabelsAsync("need-type")).Contains(type)) throw new DomainException("请选择需求类型");
-        if (string.IsNullOrWhiteSpace(description)) throw new DomainException("请填写需求内容");
+        DomainException.ThrowIf(ProjectChecks.NeedProblem(type, await settings.LabelsAsync("need-type"), description));
         if (unitId is not { } u || !await db.Units.AnyAsync(x => x.Id == u)) throw new DomainException("请选择责任单位");
-        if (deadline is not { } d || d < clock.Today()) throw new DomainException("请填写不早于今天的办理期限");
+        DomainException.ThrowIf(ProjectChecks.NeedDeadlineProblem(deadline, clock.Today()));
+        var (needType, text, d) = (type!, description!.Trim(), deadline!.Value);
         if (!await db.Projects.AnyAsync(p => p.Id == projectId)) throw new DomainException("项目不存在");
-        var need = new EnterpriseNeed { ProjectId = projectId, Type = type, Description = description.Trim(), UnitId = u, Deadline = d };
+        var need = new EnterpriseNeed { ProjectId = projectId, Type = needType, Description = text, UnitId = u, Deadline = d };
         db.EnterpriseNeeds.Add(need);
-        Log(db, projectId, $"个性需求（{type}）：{description.Trim()}，交办责任单位");
-        await ReminderService.AddOnceAsync(db, new Reminder { UnitId = u, Title = $"项目个性需求待办：{description.Trim()}", Link = "/projects/needs", DedupKey = $"need-{projectId}-{Guid.NewGuid():N}" }, clock.UtcNow());
+        Log(db, projectId, $"个性需求（{needType}）：{text}，交办责任单位");
+        await ReminderService.AddOnceAsync(db, new Reminder { UnitId = u, Title = $"项目个性需求待办：{text}", Link = "/projects/needs", DedupKey = $"need-{projectId}-{Guid.NewGuid():N}" }, clock.UtcNow());
         await db.SaveChangesAsync();
     });
 
@@ -304,8 +268,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
         await using var db = await factory.CreateDbContextAsync();
         var need = await db.EnterpriseNeeds.FindAsync(needId) ?? throw new DomainException("需求不存在");
         if (!user.IsOffice && !user.IsLiaisonOf(need.UnitId)) throw new DomainException("只有责任单位或专班办公室可以办理此需求");
-        if (need.State == NeedState.Done) throw new DomainException("该需求已办结");
-        if (state == NeedState.Done && string.IsNullOrWhiteSpace(answer)) throw new DomainException("办结须填写办理结果");
+        DomainException.ThrowIf(ProjectChecks.NeedUpdateProblem(need.State, state, answer));
         db.ExpectVersion(need, version);
         need.State = state;
         need.Answer = string.IsNullOrWhiteSpace(answer) ? need.Answer : answer.Trim();
@@ -323,13 +286,13 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
     /// <summary>审批清单模板 (Office): new projects copy them; existing projects keep their own copy.</summary>
     public Task SaveTemplateAsync(int id, string? node, string? name, int sortOrder, int version) => WithOfficeDbAsync(async db =>
     {
-        if (node is not ("立项" or "开工")) throw new DomainException("清单节点只能是“立项”或“开工”");
-        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("请填写材料名称");
-        var item = id == 0 ? db.ChecklistTemplates.Add(new ChecklistTemplateItem { Node = node, Name = name.Trim() }).Entity
+        DomainException.ThrowIf(ProjectChecks.TemplateProblem(node, name));
+        var (nodeName, material) = (node!, name!.Trim());
+        var item = id == 0 ? db.ChecklistTemplates.Add(new ChecklistTemplateItem { Node = nodeName, Name = material }).Entity
             : await db.ChecklistTemplates.FindAsync(id) ?? throw new DomainException(DomainException.Conflict);
         if (id != 0) db.ExpectVersion(item, version);
-        item.Node = node;
-        item.Name = name.Trim();
+        item.Node = nodeName;
+        item.Name = material;
         item.SortOrder = sortOrder;
         await db.SaveOrConflictAsync();
     });
@@ -360,11 +323,6 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
     {
         await using var db = await factory.CreateDbContextAsync();
         await action(db);
-    }
-
-    private async Task CheckDictionaryAsync(string type, string? value, string field)
-    {
-        if (value is null || !(await settings.LabelsAsync(type)).Contains(value)) throw new DomainException($"请选择{field}");
     }
 
     private void Log(AppDbContext db, int projectId, string text) =>

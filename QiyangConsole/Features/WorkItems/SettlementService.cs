@@ -55,8 +55,7 @@ public sealed class SettlementService(IDbContextFactory<AppDbContext> factory, C
     {
         user.Require(Access.OfficeOnly);
         var (_, end) = Bounds(year, month);
-        if (end >= clock.Today()) throw new DomainException($"{year}年{month}月尚未结束，月末后才能结账");
-        if (rows.Any(r => r.Comment?.Length > 200)) throw new DomainException("点评意见不能超过 200 个字");
+        DomainException.ThrowIf(SettlementChecks.SaveProblem(year, month, end, clock.Today(), rows.Select(r => r.Comment)));
         var month_ = await MonthAsync(year, month);
         var expected = month_.ToDictionary(r => r.WorkItemId, r => r.UnitId);
         if (rows.Count != expected.Count || rows.Any(r => !expected.TryGetValue(r.WorkItemId, out var unit) || unit != r.UnitId))
@@ -97,8 +96,7 @@ public sealed class SettlementService(IDbContextFactory<AppDbContext> factory, C
 
     private static (DateOnly Start, DateOnly End) Bounds(int year, int month)
     {
-        if (month is < 1 or > 12) throw new DomainException("月份应在 1 至 12 之间");
-        if (year is < 2000 or > 2100) throw new DomainException("年份应在 2000 至 2100 之间");
+        DomainException.ThrowIf(SettlementChecks.MonthProblem(year, month));
         var start = new DateOnly(year, month, 1);
         return (start, start.AddMonths(1).AddDays(-1));
     }

@@ -85,13 +85,8 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
     {
         user.Require(Access.OfficeOnly);
         var title = edit.Title?.Trim() ?? "";
-        if (title.Length == 0) throw new DomainException("事项名称不能为空");
-        if (title.Length > 200) throw new DomainException("事项名称不能超过 200 个字");
-        var sources = await settings.LabelsAsync("work-source");
-        if (edit.Source is null || !sources.Contains(edit.Source)) throw new DomainException("请选择事项来源");
-        if (edit.LeadUnitId is not { } leadId) throw new DomainException("请选择牵头单位");
-        if (edit.Deadline is not { } deadline) throw new DomainException("请填写办理期限");
-        if (deadline < clock.Today()) throw new DomainException($"办理期限 {AppTime.ListDate(deadline)} 早于今天，请重新填写");
+        DomainException.ThrowIf(WorkItemChecks.CreateProblem(title, edit.Source, await settings.LabelsAsync("work-source"), edit.LeadUnitId, edit.Deadline, clock.Today()));
+        var (source, leadId, deadline) = (edit.Source!, edit.LeadUnitId!.Value, edit.Deadline!.Value);
         await using var db = await factory.CreateDbContextAsync();
         if (!await db.Units.AnyAsync(u => u.Id == leadId && u.IsActive)) throw new DomainException("牵头单位不存在或已停用");
         if (edit.ProjectId is { } projectId && !await db.Projects.AnyAsync(p => p.Id == projectId)) throw new DomainException("所属项目不存在");
@@ -99,7 +94,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         if (await db.Units.CountAsync(u => coIds.Contains(u.Id)) != coIds.Count) throw new DomainException("协办单位不存在");
         var item = new WorkItem
         {
-            Title = title, Description = Blank(edit.Description), Source = edit.Source, Urgency = edit.Urgency, LeadUnitId = leadId,
+            Title = title, Description = Blank(edit.Description), Source = source, Urgency = edit.Urgency, LeadUnitId = leadId,
             CoUnitIds = string.Join(",", coIds), ResponsibleLeader = Blank(edit.ResponsibleLeader), Deadline = deadline, ProjectId = edit.ProjectId,
             State = WorkItemState.Registered, CreatedAt = clock.UtcNow(),
         };
@@ -127,10 +122,9 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
 
     public Task UpdateAsync(int id, string? text, int percent, Attachment? attachment = null) => ActAsync(id, WorkAction.Update, async (db, item) =>
     {
-        if (string.IsNullOrWhiteSpace(text)) throw new DomainException("请填写进展情况");
-        if (percent is < 0 or > 100) throw new DomainException("完成进度应在 0 至 100 之间");
+        DomainException.ThrowIf(WorkItemChecks.UpdateProblem(text, percent));
         item.Percent = percent;
-        var entry = Timeline(db, item, UpdateKind.Progress, text.Trim());
+        var entry = Timeline(db, item, UpdateKind.Progress, text!.Trim());
         entry.Percent = percent;
         await AttachAsync(entry, attachment);
     });
@@ -144,8 +138,8 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
 
     public Task SubmitCloseOutAsync(int id, string? evidence, Attachment? attachment = null) => ActAsync(id, WorkAction.SubmitCloseOut, async (db, item) =>
     {
-        if (string.IsNullOrWhiteSpace(evidence)) throw new DomainException("销号申请须填写办结情况和佐证说明");
-        var entry = Timeline(db, item, UpdateKind.CloseOutSubmitted, evidence.Trim());
+        DomainException.ThrowIf(WorkItemChecks.CloseOutProblem(evidence));
+        var entry = Timeline(db, item, UpdateKind.CloseOutSubmitted, evidence!.Trim());
         await AttachAsync(entry, attachment);
         await ReminderService.AddOnceAsync(db, new Reminder { Role = AppRoles.Office, Title = $"销号待审核：{item.Title}", Link = $"/work-items/{item.Id}", DedupKey = $"work-closeout-{item.Id}-{Guid.NewGuid():N}" }, clock.UtcNow());
     });
@@ -166,8 +160,8 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
 
     public Task ReturnCloseOutAsync(int id, string? reason) => ActAsync(id, WorkAction.Return, async (db, item) =>
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("退回须填写原因");
-        Timeline(db, item, UpdateKind.Returned, $"审核退回：{reason.Trim()}");
+        DomainException.ThrowIf(WorkItemChecks.ReturnProblem(reason));
+        Timeline(db, item, UpdateKind.Returned, $"审核退回：{reason!.Trim()}");
         await ReminderService.AddOnceAsync(db, new Reminder { UnitId = item.LeadUnitId, Title = $"销号被退回：{item.Title}", Link = $"/work-items/{item.Id}", DedupKey = $"work-returned-{item.Id}-{Guid.NewGuid():N}" }, clock.UtcNow());
     });
 
@@ -177,14 +171,11 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         await using var db = await factory.CreateDbContextAsync();
         var item = await db.WorkItems.FindAsync(id) ?? throw new DomainException("重点工作事项不存在");
         RequireLeadUnit(item);
-        if (item.State is not (WorkItemState.InProgress or WorkItemState.Returned)) throw new DomainException("事项承办后、申请销号前才能申请延期");
-        var today = clock.Today();
-        if (today > item.EffectiveDeadline) throw new DomainException($"已超过办理期限 {AppTime.ListDate(item.EffectiveDeadline)}，不能再申请延期，逾期按原期限计算");
-        if (newDeadline is not { } date || date <= item.EffectiveDeadline) throw new DomainException("延期后的期限须晚于当前期限");
-        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("请填写延期原因");
+        DomainException.ThrowIf(ExtensionRules.RequestProblem(item.State, clock.Today(), item.EffectiveDeadline, newDeadline, reason));
+        var (date, why) = (newDeadline!.Value, reason!.Trim());
         if (await db.Extensions.AnyAsync(e => e.WorkItemId == id && e.State == ExtensionState.Pending)) throw new DomainException("已有待审批的延期申请");
-        db.Extensions.Add(new Extension { WorkItemId = id, RequestedDeadline = date, Reason = reason.Trim(), RequestedBy = user.DisplayName, RequestedAt = clock.UtcNow() });
-        Timeline(db, item, UpdateKind.ExtensionRequested, $"申请延期至 {AppTime.ListDate(date)}：{reason.Trim()}");
+        db.Extensions.Add(new Extension { WorkItemId = id, RequestedDeadline = date, Reason = why, RequestedBy = user.DisplayName, RequestedAt = clock.UtcNow() });
+        Timeline(db, item, UpdateKind.ExtensionRequested, $"申请延期至 {AppTime.ListDate(date)}：{why}");
         await ReminderService.AddOnceAsync(db, new Reminder { Role = AppRoles.Office, Title = $"延期待审批：{item.Title}", Link = $"/work-items/{id}", DedupKey = $"work-extension-{id}-{Guid.NewGuid():N}" }, clock.UtcNow());
         await db.SaveOrConflictAsync();
     }
@@ -194,10 +185,9 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         user.Require(Access.OfficeOnly);
         await using var db = await factory.CreateDbContextAsync();
         var ext = await db.Extensions.FindAsync(extensionId) ?? throw new DomainException("延期申请不存在");
-        if (ext.State != ExtensionState.Pending) throw new DomainException("该延期申请已审批");
-        if (!approve && string.IsNullOrWhiteSpace(note)) throw new DomainException("驳回须填写理由");
+        DomainException.ThrowIf(ExtensionRules.DecisionProblem(ext.State, approve, note));
         var item = await db.WorkItems.FindAsync(ext.WorkItemId) ?? throw new DomainException("重点工作事项不存在");
-        if (item.State == WorkItemState.Closed) throw new DomainException("事项已销号，延期申请无需审批");
+        DomainException.ThrowIf(ExtensionRules.DecisionOnItemProblem(item.State));
         ext.State = approve ? ExtensionState.Approved : ExtensionState.Rejected;
         ext.DecidedBy = user.DisplayName;
         ext.DecidedAt = clock.UtcNow();
@@ -226,7 +216,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         if (WorkItemStates.ByOffice(action)) user.Require(Access.OfficeOnly);
         else RequireLeadUnit(item);
         var (next, error) = WorkItemStates.Apply(item.State, action);
-        if (error is not null) throw new DomainException(error);
+        DomainException.ThrowIf(error);
         item.State = next!.Value;
         await change(db, item);
         item.Light = await LightAsync(item);
@@ -260,20 +250,9 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
     internal async Task<WarningLight> LightAsync(WorkItem item) =>
         Light(item, clock.Today(), await calendar.GetAsync(), await settings.IntAsync("warning.yellowDays", 3));
 
-    /// <summary>
-    /// The light on the official calendar. For a deadline in a year whose calendar is missing, the
-    /// working days up to the end of the last loaded year decide when they already exceed the yellow
-    /// window; otherwise it warns (yellow) rather than guess.
-    /// </summary>
-    internal static WarningLight Light(WorkItem item, DateOnly today, WorkCalendar cal, int yellowDays)
-    {
-        try { return WarningLights.Compute(today, item.EffectiveDeadline, item.State == WorkItemState.Closed, yellowDays, cal.CountWorkingDays); }
-        catch (CalendarMissingException missing)
-        {
-            var lastKnown = new DateOnly(missing.Year - 1, 12, 31);
-            return lastKnown > today && cal.CountWorkingDays(today, lastKnown) > yellowDays ? WarningLight.Green : WarningLight.Yellow;
-        }
-    }
+    /// <summary>The light on the official calendar (see <see cref="WarningLights.OnCalendar"/>).</summary>
+    internal static WarningLight Light(WorkItem item, DateOnly today, WorkCalendar cal, int yellowDays) =>
+        WarningLights.OnCalendar(today, item.EffectiveDeadline, item.State == WorkItemState.Closed, yellowDays, cal.CountWorkingDays);
 
     internal static List<int> Ids(string csv) => csv.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
 

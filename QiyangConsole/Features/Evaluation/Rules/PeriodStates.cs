@@ -17,6 +17,13 @@ public static class PeriodStates
 
     public static bool CanEditScores(PeriodState state) => state == PeriodState.Open;
 
+    /// <summary>Why the month's scores may not be entered, or null while it is open.</summary>
+    public static string? ScoreEditProblem(PeriodState state) =>
+        CanEditScores(state) ? null : IsLocked(state) ? "该月已通报并锁定，如需修改请走更正流程" : "该月评分已审核，如需修改请先退回";
+
+    /// <summary>Why a score sheet may not be imported, or null while the month is open.</summary>
+    public static string? ImportProblem(PeriodState state) => CanEditScores(state) ? null : "该月评分已审核或锁定，不能导入";
+
     /// <summary>The state after <paramref name="action"/>, or the Chinese reason it is refused.</summary>
     public static (PeriodState? Next, string? Error) Apply(PeriodState state, PeriodAction action) => (state, action) switch
     {

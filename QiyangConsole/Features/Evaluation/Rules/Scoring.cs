@@ -27,6 +27,10 @@ public static class Scoring
         _ => Math.Min(indicator.MaxPoints, deductionsFound),
     };
 
+    /// <summary>Points of an indicator scored from callbacks: max points times the unit's satisfaction rate in the month (two decimals); a unit nobody was called about keeps full points.</summary>
+    public static decimal FromSatisfaction(decimal maxPoints, int satisfied, int total) =>
+        total > 0 ? Math.Round(maxPoints * satisfied / total, 2) : maxPoints;
+
     public static UnitPoints Sum(IEnumerable<(IndicatorRule Indicator, decimal Points)> scores)
     {
         decimal basePoints = 0, bonus = 0, deductions = 0;

@@ -1,3 +1,5 @@
+using QiyangConsole.Features.Administration.Calendar;
+
 namespace QiyangConsole.Features.WorkItems.Rules;
 
 public enum WorkAction { Assign, Accept, Update, Urge, SubmitCloseOut, Approve, Return }
@@ -65,6 +67,24 @@ public static class WarningLights
         if (closed) return WarningLight.None;
         if (today > deadline) return WarningLight.Red;
         return countWorkingDays(today, deadline) <= yellowDays ? WarningLight.Yellow : WarningLight.Green;
+    }
+
+    /// <summary>
+    /// The light on the official calendar. For a deadline in a year whose calendar is missing, the
+    /// working days up to the end of the last loaded year decide when they already exceed the yellow
+    /// window; otherwise it warns (yellow) rather than guess.
+    /// </summary>
+    public static WarningLight OnCalendar(DateOnly today, DateOnly deadline, bool closed, int yellowDays, Func<DateOnly, DateOnly, int> countWorkingDays)
+    {
+        try { return Compute(today, deadline, closed, yellowDays, countWorkingDays); }
+        catch (CalendarMissingException missing) { return WhenCalendarMissing(today, missing.Year, yellowDays, countWorkingDays); }
+    }
+
+    /// <summary>Green only when the working days from today to the end of the year before <paramref name="missingYear"/> already exceed the yellow window; else yellow.</summary>
+    public static WarningLight WhenCalendarMissing(DateOnly today, int missingYear, int yellowDays, Func<DateOnly, DateOnly, int> countWorkingDays)
+    {
+        var lastKnown = new DateOnly(missingYear - 1, 12, 31);
+        return lastKnown > today && countWorkingDays(today, lastKnown) > yellowDays ? WarningLight.Green : WarningLight.Yellow;
     }
 }
 

@@ -1,0 +1,38 @@
+namespace QiyangConsole.Features.Evaluation.Rules;
+
+/// <summary>考核方案: a month between 1 and 12, an indicator's name, cap and where its points come from; the base indicators add up to at most 100.</summary>
+public static class IndicatorRules
+{
+    public const decimal MaxBaseTotal = 100;
+
+    public static string SourceName(ScoreSource source) => source switch
+    {
+        ScoreSource.Entered => "人工录入",
+        ScoreSource.WorkItemSettlement => "重点工作结账点评",
+        ScoreSource.Satisfaction => "回访满意度",
+        _ => "督查发现扣分",
+    };
+
+    public static string? MonthProblem(int month) => month is < 1 or > 12 ? "月份应在 1 至 12 之间" : null;
+
+    /// <summary>Review and reopen are done by hand; ranking and issuing by the ranking job and the circular.</summary>
+    public static string? ManualActionProblem(PeriodAction action) =>
+        action is PeriodAction.Review or PeriodAction.Reopen ? null : "该操作由排名任务或签发通报完成";
+
+    /// <summary>
+    /// A name; a cap above 0 and at most 100; findings may not feed a bonus; settlement and satisfaction feed base indicators only.
+    /// </summary>
+    public static string? Problem(string? name, decimal maxPoints, IndicatorKind kind, ScoreSource source)
+    {
+        var n = name?.Trim() ?? "";
+        if (n.Length == 0) return "指标名称不能为空";
+        if (maxPoints <= 0 || maxPoints > 100) return $"“{n}”的分值上限应大于 0 且不超过 100";
+        if (source == ScoreSource.Findings && kind == IndicatorKind.Bonus) return $"“{n}”是加分项，不能由督查发现扣分计算";
+        if (source is ScoreSource.WorkItemSettlement or ScoreSource.Satisfaction && kind != IndicatorKind.Base) return $"“{n}”：{SourceName(source)}只能用于基础指标";
+        return null;
+    }
+
+    /// <summary>The base indicators' caps add up to at most 100 (<paramref name="otherBaseTotal"/>: the other base indicators of the scheme).</summary>
+    public static string? BaseTotalProblem(IndicatorKind kind, decimal maxPoints, decimal otherBaseTotal) =>
+        kind == IndicatorKind.Base && otherBaseTotal + maxPoints > MaxBaseTotal ? $"基础指标分值合计不能超过 100 分（当前其余指标合计 {otherBaseTotal:0.##} 分）" : null;
+}
