@@ -285,7 +285,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
         var need = new EnterpriseNeed { ProjectId = projectId, Type = type, Description = description.Trim(), UnitId = u, Deadline = d };
         db.EnterpriseNeeds.Add(need);
         Log(db, projectId, $"个性需求（{type}）：{description.Trim()}，交办责任单位");
-        await ReminderService.AddOnceAsync(db, new Reminder { UnitId = u, Title = $"项目个性需求待办：{description.Trim()}", Link = "/projects/needs", DedupKey = $"need-{projectId}-{Guid.NewGuid():N}" }, clock.UtcNow());
+        ReminderService.Notify(db, new Reminder { UnitId = u, Title = $"项目个性需求待办：{description.Trim()}", Link = "/projects/needs" }, clock.UtcNow());
         await db.SaveChangesAsync();
     });
 

@@ -138,7 +138,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
     {
         var message = string.IsNullOrWhiteSpace(text) ? "请加快办理进度" : text.Trim();
         Timeline(db, item, UpdateKind.Urged, $"催办：{message}");
-        await ReminderService.AddOnceAsync(db, new Reminder { UnitId = item.LeadUnitId, Title = $"催办：{item.Title}（{message}）", Link = $"/work-items/{item.Id}", DedupKey = $"work-urged-{item.Id}-{Guid.NewGuid():N}" }, clock.UtcNow());
+        ReminderService.Notify(db, new Reminder { UnitId = item.LeadUnitId, Title = $"催办：{item.Title}（{message}）", Link = $"/work-items/{item.Id}" }, clock.UtcNow());
     });
 
     public Task SubmitCloseOutAsync(int id, string? evidence, Attachment? attachment = null) => ActAsync(id, WorkAction.SubmitCloseOut, async (db, item) =>
@@ -146,7 +146,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         if (string.IsNullOrWhiteSpace(evidence)) throw new DomainException("销号申请须填写办结情况和佐证说明");
         var entry = Timeline(db, item, UpdateKind.CloseOutSubmitted, evidence.Trim());
         await AttachAsync(entry, attachment);
-        await ReminderService.AddOnceAsync(db, new Reminder { Role = AppRoles.Office, Title = $"销号待审核：{item.Title}", Link = $"/work-items/{item.Id}", DedupKey = $"work-closeout-{item.Id}-{Guid.NewGuid():N}" }, clock.UtcNow());
+        ReminderService.Notify(db, new Reminder { Role = AppRoles.Office, Title = $"销号待审核：{item.Title}", Link = $"/work-items/{item.Id}" }, clock.UtcNow());
     });
 
     public Task ApproveCloseOutAsync(int id) => ActAsync(id, WorkAction.Approve, async (db, item) =>
@@ -167,7 +167,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
     {
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("退回须填写原因");
         Timeline(db, item, UpdateKind.Returned, $"审核退回：{reason.Trim()}");
-        await ReminderService.AddOnceAsync(db, new Reminder { UnitId = item.LeadUnitId, Title = $"销号被退回：{item.Title}", Link = $"/work-items/{item.Id}", DedupKey = $"work-returned-{item.Id}-{Guid.NewGuid():N}" }, clock.UtcNow());
+        ReminderService.Notify(db, new Reminder { UnitId = item.LeadUnitId, Title = $"销号被退回：{item.Title}", Link = $"/work-items/{item.Id}" }, clock.UtcNow());
     });
 
     /// <summary>延期申请: only before the effective deadline, to a later date, one at a time.</summary>
@@ -184,7 +184,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         if (await db.Extensions.AnyAsync(e => e.WorkItemId == id && e.State == ExtensionState.Pending)) throw new DomainException("已有待审批的延期申请");
         db.Extensions.Add(new Extension { WorkItemId = id, RequestedDeadline = date, Reason = reason.Trim(), RequestedBy = user.DisplayName, RequestedAt = clock.UtcNow() });
         Timeline(db, item, UpdateKind.ExtensionRequested, $"申请延期至 {AppTime.ListDate(date)}：{reason.Trim()}");
-        await ReminderService.AddOnceAsync(db, new Reminder { Role = AppRoles.Office, Title = $"延期待审批：{item.Title}", Link = $"/work-items/{id}", DedupKey = $"work-extension-{id}-{Guid.NewGuid():N}" }, clock.UtcNow());
+        ReminderService.Notify(db, new Reminder { Role = AppRoles.Office, Title = $"延期待审批：{item.Title}", Link = $"/work-items/{id}" }, clock.UtcNow());
         await db.SaveOrConflictAsync();
     }
 
