@@ -628,7 +628,7 @@ public class WorkItemDataTests
     }
 
     private static WorkItemService Items(TestDb db) =>
-        new(db, db.Actor, new CalendarService(db, new CalendarCache(), db.Actor), new SettingsService(db, db.Actor), new DataPaths(db.Directory), db.Clock);
+        new(db, db.Actor, new CalendarService(db, new CalendarCache(), db.Actor), new SettingsService(db, db.Actor), new QiyangConsole.Infrastructure.Files.FileStore(new DataPaths(db.Directory)), db.Clock);
 
     private static WorkItemEdit Edit(string title, int leadUnitId, DateOnly deadline, params int[] coUnitIds) => new()
     {

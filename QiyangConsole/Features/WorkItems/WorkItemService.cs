@@ -4,6 +4,7 @@ using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Administration.Calendar;
 using QiyangConsole.Features.WorkItems.Rules;
 using QiyangConsole.Infrastructure;
+using QiyangConsole.Infrastructure.Files;
 
 namespace QiyangConsole.Features.WorkItems;
 
@@ -25,16 +26,12 @@ public sealed class WorkItemEdit
     public int? ProjectId { get; set; }
 }
 
-public sealed record Attachment(string FileName, Stream Content);
-
 public sealed record WorkItemDetail(WorkItem Item, List<string> CoUnits, List<WorkItemUpdate> Timeline, List<Extension> Extensions, bool CanActAsUnit, bool CanActAsOffice);
 
 /// <summary>The supervision platform: registration, the unit's handling, extensions and close-out, each step on the timeline.</summary>
 public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, CurrentUser user, CalendarService calendar,
-    SettingsService settings, DataPaths paths, TimeProvider clock)
+    SettingsService settings, FileStore files, TimeProvider clock)
 {
-    public const long MaxAttachmentBytes = 10 * 1024 * 1024;
-
     public async Task<(List<BoardRow> Rows, int Total)> BoardAsync(BoardQuery q, int skip, int take)
     {
         await using var db = await factory.CreateDbContextAsync();
@@ -124,15 +121,17 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         return Task.CompletedTask;
     });
 
-    public Task UpdateAsync(int id, string? text, int percent, Attachment? attachment = null) => ActAsync(id, WorkAction.Update, async (db, item) =>
+    /// <summary>The attachment is received before the transaction (the upload may be slow) and removed if the step is not saved.</summary>
+    public Task UpdateAsync(int id, string? text, int percent, Upload? attachment = null) => files.KeepAsync(attachment, UploadKind.Attachment, stored => ActAsync(id, WorkAction.Update, (db, item) =>
     {
         if (string.IsNullOrWhiteSpace(text)) throw new DomainException("请填写进展情况");
         if (percent is < 0 or > 100) throw new DomainException("完成进度应在 0 至 100 之间");
         item.Percent = percent;
         var entry = Timeline(db, item, UpdateKind.Progress, text.Trim());
         entry.Percent = percent;
-        await AttachAsync(entry, attachment);
-    });
+        Attach(entry, attachment, stored);
+        return Task.CompletedTask;
+    }));
 
     public Task UrgeAsync(int id, string? text) => ActAsync(id, WorkAction.Urge, async (db, item) =>
     {
@@ -141,13 +140,14 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         ReminderService.Notify(db, new Reminder { UnitId = item.LeadUnitId, Title = $"催办：{item.Title}（{message}）", Link = $"/work-items/{item.Id}" }, clock.UtcNow());
     });
 
-    public Task SubmitCloseOutAsync(int id, string? evidence, Attachment? attachment = null) => ActAsync(id, WorkAction.SubmitCloseOut, async (db, item) =>
+    public Task SubmitCloseOutAsync(int id, string? evidence, Upload? attachment = null) => files.KeepAsync(attachment, UploadKind.Attachment, stored => ActAsync(id, WorkAction.SubmitCloseOut, (db, item) =>
     {
         if (string.IsNullOrWhiteSpace(evidence)) throw new DomainException("销号申请须填写办结情况和佐证说明");
         var entry = Timeline(db, item, UpdateKind.CloseOutSubmitted, evidence.Trim());
-        await AttachAsync(entry, attachment);
+        Attach(entry, attachment, stored);
         ReminderService.Notify(db, new Reminder { Role = AppRoles.Office, Title = $"销号待审核：{item.Title}", Link = $"/work-items/{item.Id}" }, clock.UtcNow());
-    });
+        return Task.CompletedTask;
+    }));
 
     public Task ApproveCloseOutAsync(int id) => ActAsync(id, WorkAction.Approve, async (db, item) =>
     {
@@ -213,7 +213,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         await using var db = await factory.CreateDbContextAsync();
         var update = await db.WorkItemUpdates.FindAsync(updateId);
         if (update?.AttachmentPath is null) throw new DomainException("附件不存在");
-        return (update.AttachmentName!, System.IO.Path.Combine(paths.Attachments, update.AttachmentPath));
+        return (update.AttachmentName!, files.PathOf(update.AttachmentPath));
     }
 
     /// <summary>Runs one transition: rights, state machine, the change, the light, the timeline, in one transaction.</summary>
@@ -246,12 +246,9 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         return entry;
     }
 
-    private async Task AttachAsync(WorkItemUpdate entry, Attachment? attachment)
+    private static void Attach(WorkItemUpdate entry, Upload? attachment, string? stored)
     {
-        if (attachment is null) return;
-        var stored = $"{Guid.NewGuid():N}{System.IO.Path.GetExtension(attachment.FileName)}";
-        await using var file = File.Create(System.IO.Path.Combine(paths.Attachments, stored));
-        await attachment.Content.CopyToAsync(file);
+        if (attachment is null || stored is null) return;
         entry.AttachmentName = System.IO.Path.GetFileName(attachment.FileName);
         entry.AttachmentPath = stored;
     }

@@ -2,6 +2,7 @@ using QiyangConsole.Data.Seeding;
 using QiyangConsole.Features.WorkItems.Rules;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Excel;
+using QiyangConsole.Infrastructure.Files;
 
 namespace QiyangConsole.Features.WorkItems;
 
@@ -42,7 +43,7 @@ public static class WorkItemsArea
             try
             {
                 var (name, path) = await items.AttachmentAsync(updateId);
-                return File.Exists(path) ? Results.File(path, "application/octet-stream", name) : Results.NotFound();
+                return File.Exists(path) ? Results.File(path, await FileStore.ContentTypeAsync(path), name) : Results.NotFound();
             }
             catch (DomainException) { return Results.NotFound(); }
         });
