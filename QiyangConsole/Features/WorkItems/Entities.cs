@@ -19,8 +19,8 @@ public class WorkItem : IVersioned
     public Urgency Urgency { get; set; }
     public int LeadUnitId { get; set; }
     public Unit? LeadUnit { get; set; }
-    /// <summary>协办单位 ids, comma-separated.</summary>
-    public string CoUnitIds { get; set; } = "";
+    /// <summary>协办单位.</summary>
+    public List<WorkItemCoUnit> CoUnits { get; set; } = [];
     public string? ResponsibleLeader { get; set; }
     /// <summary>The investment project the item belongs to, if any.</summary>
     public int? ProjectId { get; set; }
@@ -37,6 +37,15 @@ public class WorkItem : IVersioned
     public int Version { get; set; }
 
     public DateOnly EffectiveDeadline => ExtendedDeadline ?? Deadline;
+}
+
+/// <summary>A co-unit (协办单位) of a work item.</summary>
+public class WorkItemCoUnit
+{
+    public int WorkItemId { get; set; }
+    public int UnitId { get; set; }
+
+    public static List<WorkItemCoUnit> Of(IEnumerable<int> unitIds) => unitIds.Distinct().Select(id => new WorkItemCoUnit { UnitId = id }).ToList();
 }
 
 public enum UpdateKind { Registered, Assigned, Accepted, Progress, Urged, ExtensionRequested, ExtensionApproved, ExtensionRejected, CloseOutSubmitted, Returned, Closed }

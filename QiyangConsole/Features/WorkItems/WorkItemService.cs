@@ -61,8 +61,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
     {
         await using var db = await factory.CreateDbContextAsync();
         var item = await db.WorkItems.AsNoTracking().Include(i => i.LeadUnit).Include(i => i.Project).FirstOrDefaultAsync(i => i.Id == id) ?? throw new DomainException("重点工作事项不存在");
-        var coIds = Ids(item.CoUnitIds);
-        var coUnits = await db.Units.Where(u => coIds.Contains(u.Id)).Select(u => u.Name).ToListAsync();
+        var coUnits = await db.Units.Where(u => db.WorkItemCoUnits.Any(c => c.WorkItemId == id && c.UnitId == u.Id)).OrderBy(u => u.Id).Select(u => u.Name).ToListAsync();
         var timeline = await db.WorkItemUpdates.AsNoTracking().Where(u => u.WorkItemId == id).OrderByDescending(u => u.Id).ToListAsync();
         var extensions = await db.Extensions.AsNoTracking().Where(e => e.WorkItemId == id).OrderByDescending(e => e.Id).ToListAsync();
         return new WorkItemDetail(item, coUnits, timeline, extensions,
@@ -96,7 +95,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         var item = new WorkItem
         {
             Title = title, Description = Blank(edit.Description), Source = edit.Source, Urgency = edit.Urgency, LeadUnitId = leadId,
-            CoUnitIds = string.Join(",", coIds), ResponsibleLeader = Blank(edit.ResponsibleLeader), Deadline = deadline, ProjectId = edit.ProjectId,
+            CoUnits = WorkItemCoUnit.Of(coIds), ResponsibleLeader = Blank(edit.ResponsibleLeader), Deadline = deadline, ProjectId = edit.ProjectId,
             State = WorkItemState.Registered, CreatedAt = clock.UtcNow(),
         };
         item.Light = await LightAsync(item);
@@ -270,8 +269,6 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
             return lastKnown > today && cal.CountWorkingDays(today, lastKnown) > yellowDays ? WarningLight.Green : WarningLight.Yellow;
         }
     }
-
-    internal static List<int> Ids(string csv) => csv.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
