@@ -73,7 +73,7 @@ public sealed class EnterpriseSeedDataTests(SeededEnterpriseDb fixture) : IClass
         Assert.Equal(SeedJson.Cadres.SelectMany(c => c.Enterprises).Distinct().Count(), totals.Enterprises);
         Assert.Equal(SeedJson.Cadres.SelectMany(c => c.Projects).Distinct().Count(), totals.Projects);
         foreach (var list in Enum.GetValues<CadreList>())
-            Assert.Equal(SeedJson.Cadres.SelectMany(c => c.Items).Count(i => i.List == CadreLists.Name(list) && i.State != ItemState.Done), totals.OpenItems[list]);
+            Assert.Equal(SeedJson.Cadres.SelectMany(c => c.Items).Count(i => i.List == list.Name() && i.State != ItemState.Done), totals.OpenItems[list]);
 
         // The overview's cards.
         var figures = await new EnterpriseFigures(db, db.Actor, Kit.Settings(db), db.Clock).FiguresAsync(CancellationToken.None);

@@ -186,3 +186,30 @@ public class QuarterReviewEntry : IVersioned
     public string? StatementBy { get; set; }
     public int Version { get; set; }
 }
+
+/// <summary>The Chinese display names of the enums of this file, as users read them.</summary>
+public static class EvaluationNames
+{
+    public static string Name(this PeriodState state) => state switch
+    {
+        PeriodState.Open => "录入中",
+        PeriodState.Reviewed => "已审核",
+        PeriodState.Ranked => "已排名",
+        _ => "已通报",
+    };
+
+    public static string Name(this IndicatorKind kind) => kind switch
+    {
+        IndicatorKind.Base => "基础指标",
+        IndicatorKind.Bonus => "加分项",
+        _ => "扣分项",
+    };
+
+    public static string Name(this ScoreSource source) => source switch
+    {
+        ScoreSource.Entered => "人工录入",
+        ScoreSource.WorkItemSettlement => "重点工作结账点评",
+        ScoreSource.Satisfaction => "回访满意度",
+        _ => "督查发现扣分",
+    };
+}

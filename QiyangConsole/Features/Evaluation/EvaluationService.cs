@@ -118,7 +118,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> factory, C
         if (name.Length == 0) throw new DomainException("指标名称不能为空");
         if (edit.MaxPoints <= 0 || edit.MaxPoints > 100) throw new DomainException($"“{name}”的分值上限应大于 0 且不超过 100");
         if (edit.Source == ScoreSource.Findings && edit.Kind == IndicatorKind.Bonus) throw new DomainException($"“{name}”是加分项，不能由督查发现扣分计算");
-        if (edit.Source is ScoreSource.WorkItemSettlement or ScoreSource.Satisfaction && edit.Kind != IndicatorKind.Base) throw new DomainException($"“{name}”：{SourceName(edit.Source)}只能用于基础指标");
+        if (edit.Source is ScoreSource.WorkItemSettlement or ScoreSource.Satisfaction && edit.Kind != IndicatorKind.Base) throw new DomainException($"“{name}”：{edit.Source.Name()}只能用于基础指标");
         await using var db = await factory.CreateDbContextAsync();
         var scheme = await db.IndicatorSchemes.FirstOrDefaultAsync(s => s.Year == year) ?? throw new DomainException($"{year}年考核方案尚未设置");
         if (await db.EvaluationPeriods.AnyAsync(p => p.SchemeId == scheme.Id && p.State != PeriodState.Open))
@@ -151,18 +151,4 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> factory, C
         await db.SaveOrConflictAsync();
     }
 
-    public static string KindName(IndicatorKind kind) => kind switch
-    {
-        IndicatorKind.Base => "基础指标",
-        IndicatorKind.Bonus => "加分项",
-        _ => "扣分项",
-    };
-
-    public static string SourceName(ScoreSource source) => source switch
-    {
-        ScoreSource.Entered => "人工录入",
-        ScoreSource.WorkItemSettlement => "重点工作结账点评",
-        ScoreSource.Satisfaction => "回访满意度",
-        _ => "督查发现扣分",
-    };
 }

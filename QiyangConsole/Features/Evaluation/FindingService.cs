@@ -83,7 +83,7 @@ public sealed class FindingService(IDbContextFactory<AppDbContext> factory, Curr
     private static async Task<EvaluationPeriod> OpenPeriodAsync(AppDbContext db, int periodId)
     {
         var period = await db.EvaluationPeriods.FindAsync(periodId) ?? throw new DomainException("考核月份不存在");
-        if (!PeriodStates.CanEditScores(period.State)) throw new DomainException($"{period.Year}年{period.Month}月{PeriodStates.Name(period.State)}，不能再登记督查发现");
+        if (!PeriodStates.CanEditScores(period.State)) throw new DomainException($"{period.Year}年{period.Month}月{period.State.Name()}，不能再登记督查发现");
         return period;
     }
 }

@@ -74,7 +74,7 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
         await using var db = await factory.CreateDbContextAsync();
         var since = clock.Today().AddDays(-days);
         return await db.HelpMatters.AsNoTracking().Where(m => m.State == HelpState.Finished && m.FinishedOn >= since && !db.Callbacks.Any(c => c.HelpMatterId == m.Id))
-            .OrderBy(m => m.FinishedOn).Select(m => new DueMatter(m.Id, m.Enterprise!.Name, m.Enterprise.ContactPerson, m.Enterprise.ContactPhone, m.Name, HelpMatters.ModeName(m.Mode), m.Agent!.DisplayName, m.FinishedOn!.Value))
+            .OrderBy(m => m.FinishedOn).Select(m => new DueMatter(m.Id, m.Enterprise!.Name, m.Enterprise.ContactPerson, m.Enterprise.ContactPhone, m.Name, m.Mode.Name(), m.Agent!.DisplayName, m.FinishedOn!.Value))
             .ToListAsync();
     }
 
@@ -99,7 +99,7 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
         if (input.Rating is not { } rating || !Enum.IsDefined(rating)) throw new DomainException("请选择评价等级");
         if (input.CalledOn is not { } calledOn) throw new DomainException("请填写回访日期");
         if (calledOn > clock.Today()) throw new DomainException("回访日期不能晚于今天");
-        if (Ratings.IsBad(rating) && string.IsNullOrWhiteSpace(input.BadReason)) throw new DomainException($"“{Ratings.Name(rating)}”须填写差评原因");
+        if (Ratings.IsBad(rating) && string.IsNullOrWhiteSpace(input.BadReason)) throw new DomainException($"“{rating.Name()}”须填写差评原因");
         await using var db = await factory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
         string subject;
@@ -148,7 +148,7 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
         if (problem is not null)
         {
             problem.State = ProblemState.CalledBack;
-            problems.Step(db, problem.Id, ProblemStepKind.CalledBack, $"回访{person}：{Ratings.Name(rating)}{(callback.BadReason is null ? "" : $"（{callback.BadReason}）")}");
+            problems.Step(db, problem.Id, ProblemStepKind.CalledBack, $"回访{person}：{rating.Name()}{(callback.BadReason is null ? "" : $"（{callback.BadReason}）")}");
         }
         if (Ratings.IsBad(rating) && input.RectificationId is null)
         {

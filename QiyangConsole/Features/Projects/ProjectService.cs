@@ -186,7 +186,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
             case ProjectStage.Producing: p.SignedOn ??= date; p.LandedOn ??= date; p.StartedOn ??= date; p.ProducingOn = date; break;
             case ProjectStage.Terminated: p.TerminatedOn = date; break;
         }
-        Log(db, id, $"阶段：{ProjectStages.Name(from)} → {ProjectStages.Name(to)}（{AppTime.ListDate(date)}）{(string.IsNullOrWhiteSpace(reason) ? "" : "，原因：" + reason.Trim())}");
+        Log(db, id, $"阶段：{from.Name()} → {to.Name()}（{AppTime.ListDate(date)}）{(string.IsNullOrWhiteSpace(reason) ? "" : "，原因：" + reason.Trim())}");
         await db.SaveOrConflictAsync();
     }
 

@@ -108,3 +108,54 @@ public class SettlementMonth : INotAudited
     public required string SettledBy { get; set; }
     public DateTime SettledAt { get; set; }
 }
+
+/// <summary>The Chinese display names of the enums of this file, as users read them.</summary>
+public static class WorkItemNames
+{
+    public static string Name(this WorkItemState state) => state switch
+    {
+        WorkItemState.Registered => "已立项",
+        WorkItemState.Assigned => "已交办",
+        WorkItemState.InProgress => "办理中",
+        WorkItemState.CloseOutPending => "销号审核中",
+        WorkItemState.Returned => "审核退回",
+        _ => "已销号",
+    };
+
+    public static string Name(this Urgency urgency) => urgency switch
+    {
+        Urgency.Normal => "一般",
+        Urgency.Urgent => "紧急",
+        _ => "特急",
+    };
+
+    public static string Name(this WarningLight light) => light switch
+    {
+        WarningLight.Green => "绿灯",
+        WarningLight.Yellow => "黄灯",
+        WarningLight.Red => "红灯",
+        _ => "已销号",
+    };
+
+    public static string Name(this SettlementResult r) => r switch
+    {
+        SettlementResult.Done => "已完成",
+        SettlementResult.NotDone => "未完成",
+        _ => "逾期",
+    };
+
+    public static string Name(this UpdateKind kind) => kind switch
+    {
+        UpdateKind.Registered => "立项",
+        UpdateKind.Assigned => "交办",
+        UpdateKind.Accepted => "承办",
+        UpdateKind.Progress => "进展",
+        UpdateKind.Urged => "催办",
+        UpdateKind.ExtensionRequested => "延期申请",
+        UpdateKind.ExtensionApproved => "延期批准",
+        UpdateKind.ExtensionRejected => "延期驳回",
+        UpdateKind.CloseOutSubmitted => "销号申请",
+        UpdateKind.Returned => "审核退回",
+        _ => "销号",
+    };
+}

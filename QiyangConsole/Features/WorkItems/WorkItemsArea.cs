@@ -32,8 +32,8 @@ public static class WorkItemsArea
                 [("序号", 6), ("事项名称", 36), ("来源", 10), ("紧急程度", 8), ("牵头单位", 24), ("责任领导", 16), ("办理期限", 12), ("延期至", 12), ("状态", 10), ("亮灯", 8), ("进度(%)", 8), ("最新进展", 40), ("更新时间", 18)],
                 rows.Select(row => new object?[]
                 {
-                    ++n, row.Title, row.Source, WorkItemStates.UrgencyName(row.Urgency), row.LeadUnit, row.ResponsibleLeader, AppTime.ListDate(row.Deadline), AppTime.ListDate(row.ExtendedDeadline),
-                    WorkItemStates.Name(row.State), WorkItemStates.LightName(row.Light), row.Percent, row.LastUpdate, row.LastUpdateAt is { } t ? AppTime.Stamp(t) : null,
+                    ++n, row.Title, row.Source, row.Urgency.Name(), row.LeadUnit, row.ResponsibleLeader, AppTime.ListDate(row.Deadline), AppTime.ListDate(row.ExtendedDeadline),
+                    row.State.Name(), row.Light.Name(), row.Percent, row.LastUpdate, row.LastUpdateAt is { } t ? AppTime.Stamp(t) : null,
                 }));
             return Results.File(bytes, ExcelText.ContentType, "重点工作督查台账.xlsx");
         });
