@@ -20,7 +20,7 @@ public class CrossAreaLinkTests
         db.Clock.Now = new DateTimeOffset(2023, 6, 5, 9, 0, 0, TimeSpan.FromHours(8));
         var calendar = new CalendarService(db, new CalendarCache(), db.Actor);
         var settings = new SettingsService(db, db.Actor);
-        var items = new WorkItemService(db, db.Actor, calendar, settings, new DataPaths(db.Directory), db.Clock);
+        var items = new WorkItemService(db, db.Actor, calendar, settings, new QiyangConsole.Infrastructure.Files.FileStore(new DataPaths(db.Directory)), db.Clock);
         await using var ctx = db.CreateDbContext();
         var project = await ctx.Projects.FirstAsync(p => p.Investor == "湖南壕鑫纺织有限公司");
         var unit = await ctx.Units.Where(u => u.Name == "市自然资源局").Select(u => u.Id).SingleAsync();

@@ -73,7 +73,7 @@ public sealed class EnterpriseSeedDataTests(SeededEnterpriseDb fixture) : IClass
         Assert.Equal(SeedJson.Cadres.SelectMany(c => c.Enterprises).Distinct().Count(), totals.Enterprises);
         Assert.Equal(SeedJson.Cadres.SelectMany(c => c.Projects).Distinct().Count(), totals.Projects);
         foreach (var list in Enum.GetValues<CadreList>())
-            Assert.Equal(SeedJson.Cadres.SelectMany(c => c.Items).Count(i => i.List == CadreLists.Name(list) && i.State != ItemState.Done), totals.OpenItems[list]);
+            Assert.Equal(SeedJson.Cadres.SelectMany(c => c.Items).Count(i => i.List == list.Name() && i.State != ItemState.Done), totals.OpenItems[list]);
 
         // The overview's cards.
         var figures = await new EnterpriseFigures(db, db.Actor, Kit.Settings(db), db.Clock).FiguresAsync(CancellationToken.None);
@@ -781,8 +781,8 @@ public sealed class VisitDataTests
         var input = new VisitInput { EnterpriseId = enterpriseId, VisitedOn = Kit.Today, Duties = StewardDuties.Safeguard, Done = "检查厂区消防通道" };
         byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 4];
 
-        await Kit.RefusedAsync(() => visits.LogAsync(input, new QiyangConsole.Features.WorkItems.Attachment("现场.exe", new MemoryStream(jpeg))), "照片应为 jpg、png、webp 或 heic 格式");
-        var id = await visits.LogAsync(input, new QiyangConsole.Features.WorkItems.Attachment("现场.JPG", new MemoryStream(jpeg)));
+        await Kit.RefusedAsync(() => visits.LogAsync(input, new QiyangConsole.Infrastructure.Files.Upload("现场.exe", new MemoryStream(jpeg))), "照片应为 jpg、png、webp 或 heic 格式");
+        var id = await visits.LogAsync(input, new QiyangConsole.Infrastructure.Files.Upload("现场.JPG", new MemoryStream(jpeg)));
 
         var (fileName, path) = await visits.PhotoAsync(id);
         Assert.Equal(jpeg, await File.ReadAllBytesAsync(path));
@@ -1309,7 +1309,7 @@ internal static class Kit
     public static HelpMatterService Matters(TestDb db) => new(db, db.Actor, db.Clock);
     public static CadreService Cadres(TestDb db) => new(db, db.Actor, db.Clock);
     public static ProblemService Problems(TestDb db) => new(db, db.Actor, new CalendarService(db, new CalendarCache(), db.Actor), Settings(db), db.Clock);
-    public static VisitService Visits(TestDb db) => new(db, db.Actor, Enterprises(db), Problems(db), Settings(db), new DataPaths(db.Directory), db.Clock);
+    public static VisitService Visits(TestDb db) => new(db, db.Actor, Enterprises(db), Problems(db), Settings(db), new QiyangConsole.Infrastructure.Files.FileStore(new DataPaths(db.Directory)), db.Clock);
 
     /// <summary>A valid credit code not used by the seeds: 91431181QYT + six digits + the check character.</summary>
     public static string Code(int n)

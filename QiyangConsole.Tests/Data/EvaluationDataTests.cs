@@ -24,9 +24,9 @@ public class EvaluationDataTests
         db.SignIn(Office, AppRoles.Office);
 
         await using var ctx = db.CreateDbContext();
-        var circulars = await ctx.Circulars.AsNoTracking().Where(c => c.Year == 2023 && c.IssuedAt != null).OrderBy(c => c.Number).ToListAsync();
+        var circulars = await ctx.Circulars.AsNoTracking().Include(c => c.CriticisedUnits).Where(c => c.Year == 2023 && c.IssuedAt != null).OrderBy(c => c.Number).ToListAsync();
         Assert.Equal(new[] { 1, 2, 3, 4, 5 }, circulars.Select(c => c.Number ?? 0));
-        Assert.Equal(19, circulars.SelectMany(c => CircularService.Ids(c.CriticisedUnitIds)).Distinct().Count());
+        Assert.Equal(19, circulars.SelectMany(c => c.CriticisedUnitIds()).Distinct().Count());
 
         var figure = Assert.Single(await new EvaluationFigures(db).FiguresAsync(default));
         Assert.Equal("19", figure.Value);
@@ -47,7 +47,7 @@ public class EvaluationDataTests
             Assert.Single(lagging, r => r.GroupName == "园区");
             var circular = circulars.Single(c => c.PeriodId == period.Id);
             Assert.Equal(period.Month, circular.Number);
-            Assert.Equal(lagging.Select(r => r.UnitId).Order(), CircularService.Ids(circular.CriticisedUnitIds).Order());
+            Assert.Equal(lagging.Select(r => r.UnitId).Order(), circular.CriticisedUnitIds().Order());
         }
 
         var quarter = await new QuarterService(db, db.Actor).ReviewAsync(2023, 1);
@@ -173,10 +173,10 @@ public class EvaluationDataTests
         await circulars.SaveDraftAsync(doc.Circular);
         Circular draft;
         await using (var ctx = db.CreateDbContext())
-            draft = await ctx.Circulars.AsNoTracking().SingleAsync(c => c.PeriodId == june);
+            draft = await ctx.Circulars.AsNoTracking().Include(c => c.CriticisedUnits).SingleAsync(c => c.PeriodId == june);
         Assert.Equal(6, draft.Number);
         Assert.Null(draft.IssuedAt);
-        Assert.Equal(rows.Where(r => r.IsLagging).Select(r => r.UnitId), CircularService.Ids(draft.CriticisedUnitIds));
+        Assert.Equal(rows.Where(r => r.IsLagging).Select(r => r.UnitId), draft.CriticisedUnitIds());
 
         await circulars.IssueAsync(june, draft.Version);
         Assert.Equal(PeriodState.Issued, (await evaluation.PeriodAsync(june)).State);
@@ -475,9 +475,9 @@ public class EvaluationDataTests
         var project = sheet.Indicators.Single(i => i.Name == "重点项目推进");
         var old = sheet.Cells[(top.UnitId, project.Id)].Points ?? 0m;
         Assert.True(old > 0);
-        string criticisedBefore;
+        List<int> criticisedBefore;
         await using (var ctx = db.CreateDbContext())
-            criticisedBefore = (await ctx.Circulars.AsNoTracking().SingleAsync(c => c.PeriodId == may)).CriticisedUnitIds;
+            criticisedBefore = (await ctx.Circulars.AsNoTracking().Include(c => c.CriticisedUnits).SingleAsync(c => c.PeriodId == may)).CriticisedUnitIds();
 
         var refused = await Assert.ThrowsAsync<DomainException>(() => circulars.AmendAsync(may, top.UnitId, project.Id, 0m, "  "));
         Assert.Equal("更正须填写原因", refused.Message);
@@ -507,7 +507,7 @@ public class EvaluationDataTests
             Assert.Equal(0m, score.Points);
             Assert.Equal("更正", score.Note);
             Assert.Equal(PeriodState.Issued, (await ctx.EvaluationPeriods.AsNoTracking().SingleAsync(p => p.Id == may)).State);
-            Assert.Equal(criticisedBefore, (await ctx.Circulars.AsNoTracking().SingleAsync(c => c.PeriodId == may)).CriticisedUnitIds);
+            Assert.Equal(criticisedBefore, (await ctx.Circulars.AsNoTracking().Include(c => c.CriticisedUnits).SingleAsync(c => c.PeriodId == may)).CriticisedUnitIds());
         }
 
         var after = await ranking.RankingAsync(may);

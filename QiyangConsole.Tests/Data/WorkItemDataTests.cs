@@ -158,7 +158,8 @@ public class WorkItemDataTests
         Assert.Equal(WorkItemState.Registered, item.State);
         Assert.Equal(WarningLight.Yellow, item.Light);
         Assert.Equal(0, item.Percent);
-        Assert.Equal(transport.ToString(), item.CoUnitIds);  // the lead unit is not its own co-unit
+        await using (var ctx = db.CreateDbContext())
+            Assert.Equal(new[] { transport }, await ctx.WorkItemCoUnits.Where(c => c.WorkItemId == id).Select(c => c.UnitId).ToListAsync());  // the lead unit is not its own co-unit
         Assert.Equal(At(2023, 6, 5).UtcDateTime, item.CreatedAt);
         Assert.Equal(new[] { Transport }, (await items.DetailAsync(id)).CoUnits);
 
@@ -628,7 +629,7 @@ public class WorkItemDataTests
     }
 
     private static WorkItemService Items(TestDb db) =>
-        new(db, db.Actor, new CalendarService(db, new CalendarCache(), db.Actor), new SettingsService(db, db.Actor), new DataPaths(db.Directory), db.Clock);
+        new(db, db.Actor, new CalendarService(db, new CalendarCache(), db.Actor), new SettingsService(db, db.Actor), new QiyangConsole.Infrastructure.Files.FileStore(new DataPaths(db.Directory)), db.Clock);
 
     private static WorkItemEdit Edit(string title, int leadUnitId, DateOnly deadline, params int[] coUnitIds) => new()
     {

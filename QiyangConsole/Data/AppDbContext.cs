@@ -42,10 +42,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? a
     public DbSet<Score> Scores => Set<Score>();
     public DbSet<RankingEntry> Rankings => Set<RankingEntry>();
     public DbSet<Circular> Circulars => Set<Circular>();
+    public DbSet<CircularCriticisedUnit> CircularCriticisedUnits => Set<CircularCriticisedUnit>();
     public DbSet<Amendment> Amendments => Set<Amendment>();
     public DbSet<QuarterReviewEntry> QuarterReviews => Set<QuarterReviewEntry>();
 
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
+    public DbSet<WorkItemCoUnit> WorkItemCoUnits => Set<WorkItemCoUnit>();
     public DbSet<WorkItemUpdate> WorkItemUpdates => Set<WorkItemUpdate>();
     public DbSet<Extension> Extensions => Set<Extension>();
     public DbSet<Settlement> Settlements => Set<Settlement>();

@@ -41,6 +41,7 @@ public static class DataSetup
         var connectionString = ConnectionString(dataDirectory);
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         builder.Services.AddSingleton(new DataPaths(dataDirectory));
+        builder.Services.AddSingleton<Infrastructure.Files.FileStore>();
         builder.Services.AddSingleton<AuditInterceptor>();
         // Scoped so that each context knows the signed-in user of its circuit or request.
         builder.Services.AddDbContextFactory<AppDbContext>(

@@ -39,7 +39,9 @@ public sealed class CircularRulesTests
     [InlineData("4", "1,2,3", "通报批评的单位须为本月参加排名的单位")]
     [InlineData("1,4", "1,2,3", "通报批评的单位须为本月参加排名的单位")]
     public void Criticised(string criticised, string ranked, string? expected) =>
-        Assert.Equal(expected, CircularRules.CriticisedProblem(CircularService.Ids(criticised), CircularService.Ids(ranked)));
+        Assert.Equal(expected, CircularRules.CriticisedProblem(Ids(criticised), Ids(ranked)));
+
+    private static List<int> Ids(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
 
     [Theory]
     [InlineData(null, "更正须填写原因")]

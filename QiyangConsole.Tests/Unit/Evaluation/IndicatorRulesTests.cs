@@ -27,11 +27,7 @@ public sealed class IndicatorRulesTests
     [InlineData(ScoreSource.WorkItemSettlement, "重点工作结账点评")]
     [InlineData(ScoreSource.Satisfaction, "回访满意度")]
     [InlineData(ScoreSource.Findings, "督查发现扣分")]
-    public void Source_name(ScoreSource source, string name)
-    {
-        Assert.Equal(name, IndicatorRules.SourceName(source));
-        Assert.Equal(name, EvaluationService.SourceName(source));
-    }
+    public void Source_name(ScoreSource source, string name) => Assert.Equal(name, source.Name());
 
     [Theory]
     // the name is required (trimmed) and named in the messages

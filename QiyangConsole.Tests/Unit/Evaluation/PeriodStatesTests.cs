@@ -61,6 +61,6 @@ public sealed class PeriodStatesTests
     {
         Assert.Equal(locked, PeriodStates.IsLocked(state));
         Assert.Equal(canEdit, PeriodStates.CanEditScores(state));
-        Assert.Equal(name, PeriodStates.Name(state));
+        Assert.Equal(name, state.Name());
     }
 }

@@ -127,7 +127,7 @@ public sealed class ExchangeRulesTests
     [InlineData(ProblemState.Closed, "已销号", true)]
     public void State_name_and_whether_it_is_solved(ProblemState state, string name, bool solved)
     {
-        Assert.Equal(name, ProblemStates.Name(state));
+        Assert.Equal(name, state.Name());
         Assert.Equal(solved, ProblemStates.IsSolved(state));
     }
 
@@ -223,7 +223,7 @@ public sealed class ExchangeRulesTests
     [InlineData(Rating.VeryDissatisfied, "非常不满意", true)]
     public void Rating_name_and_the_bottom_two_are_bad(Rating rating, string name, bool bad)
     {
-        Assert.Equal(name, Ratings.Name(rating));
+        Assert.Equal(name, rating.Name());
         Assert.Equal(bad, Ratings.IsBad(rating));
     }
 

@@ -26,7 +26,7 @@ public sealed class ProjectRulesTests
     [InlineData(ProjectStage.Started, "已开工")]
     [InlineData(ProjectStage.Producing, "已投产")]
     [InlineData(ProjectStage.Terminated, "已终止")]
-    public void Stage_name(ProjectStage stage, string name) => Assert.Equal(name, ProjectStages.Name(stage));
+    public void Stage_name(ProjectStage stage, string name) => Assert.Equal(name, stage.Name());
 
     [Theory]
     // The same stage again

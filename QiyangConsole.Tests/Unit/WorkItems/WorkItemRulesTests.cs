@@ -119,7 +119,7 @@ public sealed class WorkItemRulesTests
     [InlineData(WorkItemState.Closed, "已销号", false)]
     public void State_name_and_whether_it_is_open(WorkItemState state, string name, bool open)
     {
-        Assert.Equal(name, WorkItemStates.Name(state));
+        Assert.Equal(name, state.Name());
         Assert.Equal(open, WorkItemStates.IsOpen(state));
     }
 
@@ -127,14 +127,14 @@ public sealed class WorkItemRulesTests
     [InlineData(Urgency.Normal, "一般")]
     [InlineData(Urgency.Urgent, "紧急")]
     [InlineData(Urgency.Critical, "特急")]
-    public void Urgency_name(Urgency urgency, string name) => Assert.Equal(name, WorkItemStates.UrgencyName(urgency));
+    public void Urgency_name(Urgency urgency, string name) => Assert.Equal(name, urgency.Name());
 
     [Theory]
     [InlineData(WarningLight.None, "已销号")]
     [InlineData(WarningLight.Green, "绿灯")]
     [InlineData(WarningLight.Yellow, "黄灯")]
     [InlineData(WarningLight.Red, "红灯")]
-    public void Light_name(WarningLight light, string name) => Assert.Equal(name, WorkItemStates.LightName(light));
+    public void Light_name(WarningLight light, string name) => Assert.Equal(name, light.Name());
 
     // ---- 红黄绿灯 on the official calendar --------------------------------------------------------
 
@@ -265,7 +265,7 @@ public sealed class WorkItemRulesTests
     [InlineData(SettlementResult.Done, "已完成")]
     [InlineData(SettlementResult.NotDone, "未完成")]
     [InlineData(SettlementResult.Overdue, "逾期")]
-    public void Settlement_name(SettlementResult result, string name) => Assert.Equal(name, Settling.Name(result));
+    public void Settlement_name(SettlementResult result, string name) => Assert.Equal(name, result.Name());
 
     // ---- Helpers -------------------------------------------------------------------------------
 

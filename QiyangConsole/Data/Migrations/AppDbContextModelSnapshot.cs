@@ -1030,10 +1030,6 @@ namespace QiyangConsole.Data.Migrations
                     b.Property<string>("CopyTo")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CriticisedUnitIds")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("DistributeTo")
                         .HasColumnType("TEXT");
 
@@ -1086,6 +1082,24 @@ namespace QiyangConsole.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Circulars");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Evaluation.CircularCriticisedUnit", b =>
+                {
+                    b.Property<int>("CircularId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CircularId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("CircularCriticisedUnits");
                 });
 
             modelBuilder.Entity("QiyangConsole.Features.Evaluation.EvaluationPeriod", b =>
@@ -2076,10 +2090,6 @@ namespace QiyangConsole.Data.Migrations
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CoUnitIds")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -2140,6 +2150,21 @@ namespace QiyangConsole.Data.Migrations
                     b.HasIndex("Light", "Deadline");
 
                     b.ToTable("WorkItems");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.WorkItems.WorkItemCoUnit", b =>
+                {
+                    b.Property<int>("WorkItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkItemId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("WorkItemCoUnits");
                 });
 
             modelBuilder.Entity("QiyangConsole.Features.WorkItems.WorkItemUpdate", b =>
@@ -2431,6 +2456,21 @@ namespace QiyangConsole.Data.Migrations
                         .WithMany()
                         .HasForeignKey("PeriodId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Evaluation.CircularCriticisedUnit", b =>
+                {
+                    b.HasOne("QiyangConsole.Features.Evaluation.Circular", null)
+                        .WithMany("CriticisedUnits")
+                        .HasForeignKey("CircularId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QiyangConsole.Features.Administration.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2731,6 +2771,21 @@ namespace QiyangConsole.Data.Migrations
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("QiyangConsole.Features.WorkItems.WorkItemCoUnit", b =>
+                {
+                    b.HasOne("QiyangConsole.Features.Administration.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("QiyangConsole.Features.WorkItems.WorkItem", null)
+                        .WithMany("CoUnits")
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("QiyangConsole.Features.WorkItems.WorkItemUpdate", b =>
                 {
                     b.HasOne("QiyangConsole.Features.WorkItems.WorkItem", null)
@@ -2745,6 +2800,11 @@ namespace QiyangConsole.Data.Migrations
                     b.Navigation("Windows");
                 });
 
+            modelBuilder.Entity("QiyangConsole.Features.Evaluation.Circular", b =>
+                {
+                    b.Navigation("CriticisedUnits");
+                });
+
             modelBuilder.Entity("QiyangConsole.Features.Evaluation.IndicatorScheme", b =>
                 {
                     b.Navigation("Indicators");
@@ -2753,6 +2813,11 @@ namespace QiyangConsole.Data.Migrations
             modelBuilder.Entity("QiyangConsole.Features.Evaluation.Inspection", b =>
                 {
                     b.Navigation("Findings");
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.WorkItems.WorkItem", b =>
+                {
+                    b.Navigation("CoUnits");
                 });
 #pragma warning restore 612, 618
         }

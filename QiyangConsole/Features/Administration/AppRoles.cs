@@ -45,7 +45,12 @@ public static class AppRoles
     public static DataScope ScopeOf(ClaimsPrincipal user) =>
         All.Where(user.IsInRole).Select(ScopeOf).DefaultIfEmpty(DataScope.OwnRecords).Min();
 
-    public static string ScopeName(DataScope scope) => scope switch
+}
+
+/// <summary>The Chinese display names of the enums of this file, as users read them.</summary>
+public static class DataScopeNames
+{
+    public static string Name(this DataScope scope) => scope switch
     {
         DataScope.All => "全部数据",
         DataScope.OwnUnitAndBelow => "本单位及下级",

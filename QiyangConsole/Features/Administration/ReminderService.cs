@@ -35,16 +35,25 @@ public sealed class ReminderService(IDbContextFactory<AppDbContext> factory, Cur
         return Mine(db).Where(r => !db.ReminderReads.Any(x => x.ReminderId == r.Id && x.UserId == userId));
     }
 
-    /// <summary>Adds a reminder unless one with the same key exists; returns whether it was added.</summary>
+    /// <summary>Adds a keyed reminder (the jobs' once-per-key reminders) unless one with the same key exists; returns whether it was added.</summary>
     public static async Task<bool> AddOnceAsync(AppDbContext db, Reminder reminder, DateTime now)
     {
-        if (reminder.DedupKey is { } key && (db.Reminders.Local.Any(r => r.DedupKey == key) || await db.Reminders.AnyAsync(r => r.DedupKey == key))) return false;
+        var key = reminder.DedupKey ?? throw new ArgumentException("A reminder added once needs its key; use Notify for a one-off event.", nameof(reminder));
+        if (db.Reminders.Local.Any(r => r.DedupKey == key) || await db.Reminders.AnyAsync(r => r.DedupKey == key)) return false;
         reminder.CreatedAt = now;
         db.Reminders.Add(reminder);
         return true;
     }
 
     public Task<bool> AddOnceAsync(AppDbContext db, Reminder reminder) => AddOnceAsync(db, reminder, clock.UtcNow());
+
+    /// <summary>Adds a reminder of an event (催办, 销号待审核, 新交办…): a fresh one each time, without a key (the unique index admits any number of nulls).</summary>
+    public static void Notify(AppDbContext db, Reminder reminder, DateTime now)
+    {
+        reminder.DedupKey = null;
+        reminder.CreatedAt = now;
+        db.Reminders.Add(reminder);
+    }
 
     private IQueryable<Reminder> Mine(AppDbContext db)
     {

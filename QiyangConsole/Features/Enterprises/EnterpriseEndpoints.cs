@@ -3,6 +3,7 @@ using QiyangConsole.Features.Enterprises.Rules;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Auth;
 using QiyangConsole.Infrastructure.Excel;
+using QiyangConsole.Infrastructure.Files;
 
 namespace QiyangConsole.Features.Enterprises;
 
@@ -48,9 +49,10 @@ public static class EnterpriseEndpoints
         app.MapGet("/visits/{id:int}/photo", async (int id, VisitService visits) =>
         {
             var (_, path) = await visits.PhotoAsync(id);
-            // Shown in the browser (no download name); HEIC, which browsers cannot show, is downloaded.
-            var type = Path.GetExtension(path) switch { ".png" => "image/png", ".webp" => "image/webp", ".heic" => "image/heic", _ => "image/jpeg" };
-            return File.Exists(path) ? Results.File(path, type, type == "image/heic" ? Path.GetFileName(path) : null) : Results.NotFound();
+            if (!File.Exists(path)) return Results.NotFound();
+            // Shown in the browser (no download name); HEIC, which browsers cannot show, and anything not an image are downloaded.
+            var type = await FileStore.ContentTypeAsync(path);
+            return Results.File(path, type, type is "image/jpeg" or "image/png" or "image/webp" ? null : Path.GetFileName(path));
         }).RequireAuthorization(Access.StewardWork);
     }
 }

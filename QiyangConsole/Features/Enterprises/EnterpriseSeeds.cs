@@ -148,7 +148,7 @@ public sealed class CadreSeed(IConfiguration config) : ISeedStep
         var units = await db.Units.ToDictionaryAsync(u => u.Name, u => u.Id, ct);
         var enterprises = await db.Enterprises.ToDictionaryAsync(e => e.Name, e => e.Id, ct);
         var projects = await db.Projects.ToDictionaryAsync(p => p.Name, p => p.Id, ct);
-        var lists = Enum.GetValues<CadreList>().ToDictionary(CadreLists.Name);
+        var lists = Enum.GetValues<CadreList>().ToDictionary(l => l.Name());
         foreach (var r in files.Read<CadreFile>("enterprises/cadres.json").Cadres)
         {
             var cadre = new Cadre { Name = r.Name, UnitId = units[r.Unit], Post = r.Post, Phone = r.Phone };

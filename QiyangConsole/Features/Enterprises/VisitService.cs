@@ -4,9 +4,9 @@ using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Enterprises.Rules;
 using QiyangConsole.Features.Exchanges;
 using QiyangConsole.Features.Projects;
-using QiyangConsole.Features.WorkItems;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Auth;
+using QiyangConsole.Infrastructure.Files;
 
 namespace QiyangConsole.Features.Enterprises;
 
@@ -31,9 +31,8 @@ public sealed record OverdueEnterprise(int Id, string Name, string? Steward, Dat
 
 /// <summary>走访记录: stewards log visits to their own enterprises; findings become needs or problem-list items.</summary>
 public sealed class VisitService(IDbContextFactory<AppDbContext> factory, CurrentUser user, EnterpriseService enterprises, ProblemService problems,
-    SettingsService settings, DataPaths paths, TimeProvider clock)
+    SettingsService settings, FileStore files, TimeProvider clock)
 {
-    public const long MaxPhotoBytes = 10 * 1024 * 1024;
 
     /// <summary>The one place visits are scoped: a steward sees its own visits, everyone else who may read the register sees all.</summary>
     private IQueryable<Visit> Scoped(AppDbContext db)
@@ -45,7 +44,7 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
         return visits;
     }
 
-    public async Task<int> LogAsync(VisitInput input, Attachment? photo = null)
+    public async Task<int> LogAsync(VisitInput input, Upload? photo = null)
     {
         user.Require(Access.StewardOnly);
         var today = clock.Today();
@@ -61,28 +60,14 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
             EnterpriseId = enterpriseId, StewardId = me!, VisitedOn = on, Duties = input.Duties & Duties.Every, Done = done.Trim(),
             ProblemsFound = string.IsNullOrWhiteSpace(input.ProblemsFound) ? null : input.ProblemsFound.Trim(), NextContactOn = input.NextContactOn, CreatedAt = clock.UtcNow(),
         };
-        if (photo is not null) visit.PhotoPath = await StorePhotoAsync(photo);
-        db.Visits.Add(visit);
-        try { await db.SaveChangesAsync(); }
-        catch
+        // Nothing half-kept: a photo whose visit was not saved is removed by the store.
+        return await files.KeepAsync(photo, UploadKind.Photo, async stored =>
         {
-            // Nothing half-kept: a photo whose visit was not saved is removed.
-            if (visit.PhotoPath is not null) File.Delete(Path.Combine(paths.Attachments, visit.PhotoPath));
-            throw;
-        }
-        return visit.Id;
-    }
-
-    private async Task<string> StorePhotoAsync(Attachment photo)
-    {
-        var stored = $"visit-{Guid.NewGuid():N}{Path.GetExtension(photo.FileName).ToLowerInvariant()}";
-        var path = Path.Combine(paths.Attachments, stored);
-        await using (var file = File.Create(path))
-        {
-            await photo.Content.CopyToAsync(file);
-            if (file.Length > MaxPhotoBytes) { file.Close(); File.Delete(path); throw new DomainException("照片不能超过 10 MB"); }
-        }
-        return stored;
+            visit.PhotoPath = stored;
+            db.Visits.Add(visit);
+            await db.SaveChangesAsync();
+            return visit.Id;
+        });
     }
 
     public async Task<(string FileName, string Path)> PhotoAsync(int visitId)
@@ -90,7 +75,7 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
         await using var db = await factory.CreateDbContextAsync();
         var v = await Scoped(db).FirstOrDefaultAsync(x => x.Id == visitId) ?? throw new DomainException("走访记录不存在或不在您的服务范围内");
         if (v.PhotoPath is null) throw new DomainException("该走访没有照片");
-        return ($"走访照片-{v.VisitedOn:yyyyMMdd}{Path.GetExtension(v.PhotoPath)}", Path.Combine(paths.Attachments, v.PhotoPath));
+        return ($"走访照片-{v.VisitedOn:yyyyMMdd}{Path.GetExtension(v.PhotoPath)}", files.PathOf(v.PhotoPath));
     }
 
     public async Task<(List<VisitRow> Rows, int Total)> ListAsync(VisitQuery q, int skip, int take)

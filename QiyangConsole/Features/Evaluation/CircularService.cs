@@ -22,13 +22,13 @@ public sealed class CircularService(IDbContextFactory<AppDbContext> factory, Ran
     {
         await using var db = await factory.CreateDbContextAsync();
         var period = await db.EvaluationPeriods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId) ?? throw new DomainException("考核月份不存在");
-        var circular = await db.Circulars.AsNoTracking().FirstOrDefaultAsync(c => c.PeriodId == periodId);
+        var circular = await db.Circulars.AsNoTracking().Include(c => c.CriticisedUnits).FirstOrDefaultAsync(c => c.PeriodId == periodId);
         // An issued circular is public to every role; a draft only to the office and leaders.
         if (circular?.IssuedAt is null) user.Require(Access.OfficeOrLeader);
         var rows = await RankingService.RowsAsync(db, periodId);
         circular ??= await DraftAsync(db, period, rows);
         var names = rows.ToDictionary(r => r.UnitId, r => r.UnitName);
-        var criticised = Ids(circular.CriticisedUnitIds).Select(id => names.GetValueOrDefault(id) ?? $"#{id}").ToList();
+        var criticised = circular.CriticisedUnitIds().Select(id => names.GetValueOrDefault(id) ?? $"#{id}").ToList();
         var amendments = await db.Amendments.AsNoTracking().Where(a => a.PeriodId == periodId).OrderBy(a => a.Id).ToListAsync();
         return new CircularDocument(period, circular, rows, criticised, amendments);
     }
@@ -46,8 +46,7 @@ public sealed class CircularService(IDbContextFactory<AppDbContext> factory, Ran
             IssueDate = clock.Today(),
             ReportTo = "省发改委（省优化办），市委、市人大、市政府、市政协主要领导",
             DistributeTo = "市直相关单位、各乡镇（街道）、祁阳高新区",
-            CriticisedUnitIds = string.Join(",", lagging.Select(r => r.UnitId)),
-        };
+        }.WithCriticised(lagging.Select(r => r.UnitId));
     }
 
     public async Task SaveDraftAsync(Circular edit)
@@ -57,7 +56,7 @@ public sealed class CircularService(IDbContextFactory<AppDbContext> factory, Ran
         var period = await db.EvaluationPeriods.FindAsync(edit.PeriodId) ?? throw new DomainException("考核月份不存在");
         DomainException.ThrowIf(CircularRules.DraftProblem(period.State));
         await ValidateAsync(db, edit, period);
-        var circular = await db.Circulars.FirstOrDefaultAsync(c => c.PeriodId == edit.PeriodId);
+        var circular = await db.Circulars.Include(c => c.CriticisedUnits).FirstOrDefaultAsync(c => c.PeriodId == edit.PeriodId);
         if (circular is null)
         {
             circular = new Circular { PeriodId = edit.PeriodId, Year = period.Year, Title = "" };
@@ -73,7 +72,8 @@ public sealed class CircularService(IDbContextFactory<AppDbContext> factory, Ran
         circular.DistributeTo = edit.DistributeTo?.Trim();
         circular.CopyTo = edit.CopyTo?.Trim();
         circular.PrintedBy = edit.PrintedBy.Trim();
-        circular.CriticisedUnitIds = edit.CriticisedUnitIds;
+        // A change of the criticised units alone is still an edit of the circular: its version moves on.
+        if (circular.Criticise(edit.CriticisedUnitIds()) && circular.Id != 0) db.Entry(circular).Property(c => c.Version).IsModified = true;
         await db.SaveOrConflictAsync();
     }
 
@@ -84,7 +84,7 @@ public sealed class CircularService(IDbContextFactory<AppDbContext> factory, Ran
         await using var db = await factory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
         var period = await db.EvaluationPeriods.FindAsync(periodId) ?? throw new DomainException("考核月份不存在");
-        var circular = await db.Circulars.FirstOrDefaultAsync(c => c.PeriodId == periodId) ?? throw new DomainException("请先保存通报内容");
+        var circular = await db.Circulars.Include(c => c.CriticisedUnits).FirstOrDefaultAsync(c => c.PeriodId == periodId) ?? throw new DomainException("请先保存通报内容");
         db.ExpectVersion(circular, circularVersion);
         var (next, error) = PeriodStates.Apply(period.State, PeriodAction.Issue);
         DomainException.ThrowIf(error);
@@ -150,9 +150,6 @@ public sealed class CircularService(IDbContextFactory<AppDbContext> factory, Ran
             throw new DomainException($"发文字号{CircularNumber.Format(period.Year, number)}已被使用");
         DomainException.ThrowIf(CircularRules.IssuerProblem(c.Issuer, c.IssueDate));
         var ranked = await db.Rankings.Where(r => r.PeriodId == period.Id).Select(r => r.UnitId).ToListAsync();
-        DomainException.ThrowIf(CircularRules.CriticisedProblem(Ids(c.CriticisedUnitIds), ranked));
+        DomainException.ThrowIf(CircularRules.CriticisedProblem(c.CriticisedUnitIds(), ranked));
     }
-
-    public static List<int> Ids(string csv) =>
-        csv.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
 }

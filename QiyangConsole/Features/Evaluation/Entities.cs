@@ -120,11 +120,41 @@ public class Circular : IVersioned
     public string? DistributeTo { get; set; }
     public string? CopyTo { get; set; }
     public string PrintedBy { get; set; } = "祁阳市打好优化发展环境持久仗工作专班办公室";
-    /// <summary>Unit ids named for criticism (通报批评), comma-separated in order.</summary>
-    public string CriticisedUnitIds { get; set; } = "";
+    /// <summary>The units named for criticism (通报批评), in the circular's order.</summary>
+    public List<CircularCriticisedUnit> CriticisedUnits { get; set; } = [];
     public DateTime? IssuedAt { get; set; }
     public string? IssuedBy { get; set; }
     public int Version { get; set; }
+
+    public Circular WithCriticised(IEnumerable<int> unitIds)
+    {
+        Criticise(unitIds.ToList());
+        return this;
+    }
+
+    public List<int> CriticisedUnitIds() => CriticisedUnits.OrderBy(x => x.Position).Select(x => x.UnitId).ToList();
+
+    /// <summary>Names these units, in this order; keeps the links already there. Returns whether anything changed.</summary>
+    public bool Criticise(IReadOnlyList<int> unitIds)
+    {
+        var ids = unitIds.Distinct().ToList();
+        var changed = CriticisedUnits.RemoveAll(x => !ids.Contains(x.UnitId)) > 0;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var link = CriticisedUnits.FirstOrDefault(x => x.UnitId == ids[i]);
+            if (link is null) { CriticisedUnits.Add(link = new CircularCriticisedUnit { UnitId = ids[i], Position = i }); changed = true; }
+            else if (link.Position != i) { link.Position = i; changed = true; }
+        }
+        return changed;
+    }
+}
+
+/// <summary>A unit named for criticism (通报批评) in a circular, at its place in the circular's list.</summary>
+public class CircularCriticisedUnit
+{
+    public int CircularId { get; set; }
+    public int UnitId { get; set; }
+    public int Position { get; set; }
 }
 
 /// <summary>更正: a change to an issued month, with its reason; never a silent edit.</summary>
@@ -155,4 +185,31 @@ public class QuarterReviewEntry : IVersioned
     public bool MustMakeStatement { get; set; }
     public string? StatementBy { get; set; }
     public int Version { get; set; }
+}
+
+/// <summary>The Chinese display names of the enums of this file, as users read them.</summary>
+public static class EvaluationNames
+{
+    public static string Name(this PeriodState state) => state switch
+    {
+        PeriodState.Open => "录入中",
+        PeriodState.Reviewed => "已审核",
+        PeriodState.Ranked => "已排名",
+        _ => "已通报",
+    };
+
+    public static string Name(this IndicatorKind kind) => kind switch
+    {
+        IndicatorKind.Base => "基础指标",
+        IndicatorKind.Bonus => "加分项",
+        _ => "扣分项",
+    };
+
+    public static string Name(this ScoreSource source) => source switch
+    {
+        ScoreSource.Entered => "人工录入",
+        ScoreSource.WorkItemSettlement => "重点工作结账点评",
+        ScoreSource.Satisfaction => "回访满意度",
+        _ => "督查发现扣分",
+    };
 }

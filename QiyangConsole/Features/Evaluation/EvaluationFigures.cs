@@ -15,8 +15,8 @@ public sealed class EvaluationFigures(IDbContextFactory<AppDbContext> factory) :
         await using var db = await factory.CreateDbContextAsync(ct);
         var year = await db.Circulars.Where(c => c.IssuedAt != null).MaxAsync(c => (int?)c.Year, ct);
         if (year is not { } y) return [];
-        var criticised = (await db.Circulars.Where(c => c.Year == y && c.IssuedAt != null).Select(c => c.CriticisedUnitIds).ToListAsync(ct))
-            .SelectMany(CircularService.Ids).Distinct().Count();
+        var criticised = await db.CircularCriticisedUnits.Where(x => db.Circulars.Any(c => c.Id == x.CircularId && c.Year == y && c.IssuedAt != null))
+            .Select(x => x.UnitId).Distinct().CountAsync(ct);
         var circulars = await db.Circulars.CountAsync(c => c.Year == y && c.IssuedAt != null, ct);
         return [new Figure($"{y}年通报批评后进单位", criticised.ToString(), $"{circulars} 期月度通报", "/evaluation", MudBlazor.Icons.Material.Outlined.Campaign)];
     }

@@ -47,6 +47,13 @@ public static class EvaluationModel
             e.HasIndex(x => x.PeriodId).IsUnique();
             e.HasIndex(x => new { x.Year, x.Number }).IsUnique();
             e.HasOne<EvaluationPeriod>().WithMany().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.CriticisedUnits).WithOne().HasForeignKey(x => x.CircularId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<CircularCriticisedUnit>(e =>
+        {
+            e.HasKey(x => new { x.CircularId, x.UnitId });
+            e.HasIndex(x => x.UnitId);
+            e.HasOne<Administration.Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<Amendment>(e =>
         {

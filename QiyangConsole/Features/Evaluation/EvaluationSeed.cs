@@ -73,10 +73,9 @@ public sealed class EvaluationSeed(IConfiguration config) : ISeedStep
                 IssueDate = month.IssueDate,
                 ReportTo = "省发改委（省优化办），市委、市人大、市政府、市政协主要领导",
                 DistributeTo = "市直相关单位、各乡镇（街道）、祁阳高新区",
-                CriticisedUnitIds = string.Join(",", ranked.Where(r => r.IsLagging).OrderBy(r => r.GroupId).ThenBy(r => r.Rank).Select(r => r.UnitId)),
                 IssuedAt = TimeZoneInfo.ConvertTimeToUtc(month.IssueDate.ToDateTime(new TimeOnly(10, 0)), AppTime.Zone),
                 IssuedBy = "专班办公室",
-            });
+            }.WithCriticised(ranked.Where(r => r.IsLagging).OrderBy(r => r.GroupId).ThenBy(r => r.Rank).Select(r => r.UnitId)));
             await db.SaveChangesAsync(ct);
         }
     }

@@ -147,12 +147,4 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> factory, C
         await db.SaveOrConflictAsync();
     }
 
-    public static string KindName(IndicatorKind kind) => kind switch
-    {
-        IndicatorKind.Base => "基础指标",
-        IndicatorKind.Bonus => "加分项",
-        _ => "扣分项",
-    };
-
-    public static string SourceName(ScoreSource source) => IndicatorRules.SourceName(source);
 }

@@ -112,7 +112,7 @@ public sealed class ScoreService(IDbContextFactory<AppDbContext> factory, Curren
         {
             if (!units.TryGetValue(input.UnitId, out var unit)) { errors.Add($"单位 {input.UnitId} 不参加考核"); continue; }
             if (!indicators.TryGetValue(input.IndicatorId, out var indicator)) { errors.Add($"{unit.Name}：指标不属于本月考核方案"); continue; }
-            if (indicator.Source != ScoreSource.Entered) { errors.Add($"{unit.Name}的“{indicator.Name}”由{EvaluationService.SourceName(indicator.Source)}自动计算，不能手工录入"); continue; }
+            if (indicator.Source != ScoreSource.Entered) { errors.Add($"{unit.Name}的“{indicator.Name}”由{indicator.Source.Name()}自动计算，不能手工录入"); continue; }
             if (input.Points is { } p && Scoring.Check(indicator, p, unit.Name) is { } error) errors.Add(error);
         }
         if (errors.Count > 0) throw new DomainException(string.Join("；", errors));

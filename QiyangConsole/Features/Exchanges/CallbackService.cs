@@ -75,7 +75,7 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
         await using var db = await factory.CreateDbContextAsync();
         var since = clock.Today().AddDays(-days);
         return await db.HelpMatters.AsNoTracking().Where(m => m.State == HelpState.Finished && m.FinishedOn >= since && !db.Callbacks.Any(c => c.HelpMatterId == m.Id))
-            .OrderBy(m => m.FinishedOn).Select(m => new DueMatter(m.Id, m.Enterprise!.Name, m.Enterprise.ContactPerson, m.Enterprise.ContactPhone, m.Name, HelpMatters.ModeName(m.Mode), m.Agent!.DisplayName, m.FinishedOn!.Value))
+            .OrderBy(m => m.FinishedOn).Select(m => new DueMatter(m.Id, m.Enterprise!.Name, m.Enterprise.ContactPerson, m.Enterprise.ContactPhone, m.Name, m.Mode.Name(), m.Agent!.DisplayName, m.FinishedOn!.Value))
             .ToListAsync();
     }
 
@@ -146,7 +146,7 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
         if (problem is not null)
         {
             problem.State = ProblemState.CalledBack;
-            problems.Step(db, problem.Id, ProblemStepKind.CalledBack, $"回访{person}：{Ratings.Name(rating)}{(callback.BadReason is null ? "" : $"（{callback.BadReason}）")}");
+            problems.Step(db, problem.Id, ProblemStepKind.CalledBack, $"回访{person}：{rating.Name()}{(callback.BadReason is null ? "" : $"（{callback.BadReason}）")}");
         }
         if (Ratings.IsBad(rating) && input.RectificationId is null)
         {

@@ -103,3 +103,43 @@ public class Rectification : IVersioned
     public DateOnly? DoneOn { get; set; }
     public int Version { get; set; }
 }
+
+/// <summary>The Chinese display names of the enums of this file, as users read them.</summary>
+public static class ExchangeNames
+{
+    public static string Name(this ProblemState s) => s switch
+    {
+        ProblemState.Registered => "登记",
+        ProblemState.Assigned => "分类交办",
+        ProblemState.InProgress => "办理中",
+        ProblemState.Resolved => "已办结",
+        ProblemState.CalledBack => "已回访",
+        _ => "已销号",
+    };
+
+    public static string Name(this Rating r) => r switch
+    {
+        Rating.VerySatisfied => "非常满意",
+        Rating.Satisfied => "满意",
+        Rating.Basic => "基本满意",
+        Rating.Dissatisfied => "不满意",
+        _ => "非常不满意",
+    };
+
+    public static string Name(this EventKind k) => k == EventKind.TeaMeeting ? "政企交流早茶会" : "园区夜话";
+
+    public static string Name(this ProblemStepKind k) => k switch
+    {
+        ProblemStepKind.Registered => "登记",
+        ProblemStepKind.Assigned => "分类交办",
+        ProblemStepKind.Feedback => "督办反馈",
+        ProblemStepKind.ReturnRequested => "申请退回",
+        ProblemStepKind.Reassigned => "重新交办",
+        ProblemStepKind.Resolved => "已办结",
+        ProblemStepKind.Escalated => "逐级督办",
+        ProblemStepKind.CalledBack => "已回访",
+        _ => "已销号",
+    };
+
+    public static string Name(this RectificationState s) => s == RectificationState.Done ? "已整改" : "整改中";
+}

@@ -19,7 +19,7 @@ public static class ExchangeEndpoints
                 rows.Select(p => new object?[]
                 {
                     ++n, p.EnterpriseName, p.Description, p.Category, p.Event, AppTime.ListDate(p.RaisedOn), p.Unit, AppTime.ListDate(p.Deadline),
-                    ProblemStates.Name(p.State), Escalation.LevelName(p.EscalationLevel), AppTime.ListDate(p.ResolvedOn), p.Answer,
+                    p.State.Name(), Escalation.LevelName(p.EscalationLevel), AppTime.ListDate(p.ResolvedOn), p.Answer,
                 }));
             return Results.File(bytes, ExcelText.ContentType, "问题清单.xlsx");
         }).RequireAuthorization(Access.UnitWork);

@@ -19,7 +19,6 @@ public sealed record MonthNorm(int Month, int TeaMeetings, int ParkNights, int W
 /// <summary>政企交流早茶会 and 园区夜话, with the month's count against the norm.</summary>
 public sealed class ExchangeService(IDbContextFactory<AppDbContext> factory, CurrentUser user)
 {
-    public static string KindName(EventKind k) => k == EventKind.TeaMeeting ? "政企交流早茶会" : "园区夜话";
 
     public async Task<List<EventRow>> EventsAsync(int year)
     {

@@ -129,7 +129,7 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
         DomainException.ThrowIf(ProblemChecks.ReturnRequestProblem(reason));
         p.ReturnRequest = reason!.Trim();
         Step(db, p.Id, ProblemStepKind.ReturnRequested, $"申请退回：{reason.Trim()}");
-        await ReminderService.AddOnceAsync(db, new Reminder { Role = AppRoles.Office, Title = $"问题申请退回待重新交办：{p.EnterpriseName}", Link = $"/exchanges/problems/{p.Id}", DedupKey = $"problem-return-{p.Id}-{Guid.NewGuid():N}" }, clock.UtcNow());
+        ReminderService.Notify(db, new Reminder { Role = AppRoles.Office, Title = $"问题申请退回待重新交办：{p.EnterpriseName}", Link = $"/exchanges/problems/{p.Id}" }, clock.UtcNow());
     });
 
     public Task ResolveAsync(int id, string? answer) => ActAsync(id, ProblemAction.Resolve, (db, p) =>
@@ -163,7 +163,7 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
         p.ReturnRequest = null;
         var unitName = await db.Units.Where(x => x.Id == u).Select(x => x.Name).FirstAsync();
         Step(db, p.Id, kind, $"{(kind == ProblemStepKind.Assigned ? "分类交办" : "重新交办")}至{unitName}，{limitDays} 个工作日内（{AppTime.ListDate(p.Deadline.Value)} 前）办结");
-        await ReminderService.AddOnceAsync(db, new Reminder { UnitId = u, Title = $"新交办问题：{p.EnterpriseName}（{p.Category}）", Link = $"/exchanges/problems/{p.Id}", DedupKey = $"problem-assigned-{p.Id}-{u}-{Guid.NewGuid():N}" }, clock.UtcNow());
+        ReminderService.Notify(db, new Reminder { UnitId = u, Title = $"新交办问题：{p.EnterpriseName}（{p.Category}）", Link = $"/exchanges/problems/{p.Id}" }, clock.UtcNow());
     }
 
     private async Task ActAsync(int id, ProblemAction action, Func<AppDbContext, Problem, Task> change)

@@ -127,3 +127,21 @@ public class LeaderEngagement : IVersioned
     public string? Note { get; set; }
     public int Version { get; set; }
 }
+
+/// <summary>The Chinese display names of the enums of this file, as users read them.</summary>
+public static class ProjectNames
+{
+    public static string Name(this ProjectStage s) => s switch
+    {
+        ProjectStage.Negotiating => "在谈",
+        ProjectStage.Signed => "已签约",
+        ProjectStage.Landed => "已落地",
+        ProjectStage.Started => "已开工",
+        ProjectStage.Producing => "已投产",
+        _ => "已终止",
+    };
+
+    public static string Name(this ChecklistState s) => s switch { ChecklistState.Pending => "待提交", ChecklistState.Submitted => "已提交", _ => "已办结" };
+
+    public static string Name(this NeedState s) => s switch { NeedState.Open => "待办", NeedState.InProgress => "办理中", _ => "已办结" };
+}

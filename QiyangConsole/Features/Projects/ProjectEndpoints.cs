@@ -18,7 +18,7 @@ public static class ProjectEndpoints
                 [("序号", 6), ("项目名称", 32), ("投资企业", 28), ("行业", 12), ("来源地区", 10), ("投资额（万元）", 14), ("亿元重点项目", 10), ("阶段", 8), ("签约日期", 12), ("联系市级领导", 16), ("牵头单位", 20), ("逾期节点", 8), ("先进场后签约", 10)],
                 rows.Select(p => new object?[]
                 {
-                    ++n, p.Name, p.Investor, p.Industry, p.OriginRegion, p.InvestmentWan, p.IsKey ? "是" : null, ProjectStages.Name(p.Stage), AppTime.ListDate(p.SignedOn),
+                    ++n, p.Name, p.Investor, p.Industry, p.OriginRegion, p.InvestmentWan, p.IsKey ? "是" : null, p.Stage.Name(), AppTime.ListDate(p.SignedOn),
                     p.Leader, p.LeadUnit, p.OverdueNodes, p.EnteredBeforeSigning ? "是" : null,
                 }));
             return Results.File(bytes, ExcelText.ContentType, "项目库.xlsx");

@@ -163,7 +163,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
         var from = p.Stage;
         p.Stage = to;
         (p.SignedOn, p.LandedOn, p.StartedOn, p.ProducingOn, p.TerminatedOn) = StageMove.Apply(from, to, date, dates);
-        Log(db, id, $"阶段：{ProjectStages.Name(from)} → {ProjectStages.Name(to)}（{AppTime.ListDate(date)}）{(string.IsNullOrWhiteSpace(reason) ? "" : "，原因：" + reason.Trim())}");
+        Log(db, id, $"阶段：{from.Name()} → {to.Name()}（{AppTime.ListDate(date)}）{(string.IsNullOrWhiteSpace(reason) ? "" : "，原因：" + reason.Trim())}");
         await db.SaveOrConflictAsync();
     }
 
@@ -249,7 +249,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
         var need = new EnterpriseNeed { ProjectId = projectId, Type = needType, Description = text, UnitId = u, Deadline = d };
         db.EnterpriseNeeds.Add(need);
         Log(db, projectId, $"个性需求（{needType}）：{text}，交办责任单位");
-        await ReminderService.AddOnceAsync(db, new Reminder { UnitId = u, Title = $"项目个性需求待办：{text}", Link = "/projects/needs", DedupKey = $"need-{projectId}-{Guid.NewGuid():N}" }, clock.UtcNow());
+        ReminderService.Notify(db, new Reminder { UnitId = u, Title = $"项目个性需求待办：{text}", Link = "/projects/needs" }, clock.UtcNow());
         await db.SaveChangesAsync();
     });
 

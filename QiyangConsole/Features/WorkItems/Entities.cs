@@ -19,8 +19,8 @@ public class WorkItem : IVersioned
     public Urgency Urgency { get; set; }
     public int LeadUnitId { get; set; }
     public Unit? LeadUnit { get; set; }
-    /// <summary>协办单位 ids, comma-separated.</summary>
-    public string CoUnitIds { get; set; } = "";
+    /// <summary>协办单位.</summary>
+    public List<WorkItemCoUnit> CoUnits { get; set; } = [];
     public string? ResponsibleLeader { get; set; }
     /// <summary>The investment project the item belongs to, if any.</summary>
     public int? ProjectId { get; set; }
@@ -37,6 +37,15 @@ public class WorkItem : IVersioned
     public int Version { get; set; }
 
     public DateOnly EffectiveDeadline => ExtendedDeadline ?? Deadline;
+}
+
+/// <summary>A co-unit (协办单位) of a work item.</summary>
+public class WorkItemCoUnit
+{
+    public int WorkItemId { get; set; }
+    public int UnitId { get; set; }
+
+    public static List<WorkItemCoUnit> Of(IEnumerable<int> unitIds) => unitIds.Distinct().Select(id => new WorkItemCoUnit { UnitId = id }).ToList();
 }
 
 public enum UpdateKind { Registered, Assigned, Accepted, Progress, Urged, ExtensionRequested, ExtensionApproved, ExtensionRejected, CloseOutSubmitted, Returned, Closed }
@@ -98,4 +107,55 @@ public class SettlementMonth : INotAudited
     public int Month { get; set; }
     public required string SettledBy { get; set; }
     public DateTime SettledAt { get; set; }
+}
+
+/// <summary>The Chinese display names of the enums of this file, as users read them.</summary>
+public static class WorkItemNames
+{
+    public static string Name(this WorkItemState state) => state switch
+    {
+        WorkItemState.Registered => "已立项",
+        WorkItemState.Assigned => "已交办",
+        WorkItemState.InProgress => "办理中",
+        WorkItemState.CloseOutPending => "销号审核中",
+        WorkItemState.Returned => "审核退回",
+        _ => "已销号",
+    };
+
+    public static string Name(this Urgency urgency) => urgency switch
+    {
+        Urgency.Normal => "一般",
+        Urgency.Urgent => "紧急",
+        _ => "特急",
+    };
+
+    public static string Name(this WarningLight light) => light switch
+    {
+        WarningLight.Green => "绿灯",
+        WarningLight.Yellow => "黄灯",
+        WarningLight.Red => "红灯",
+        _ => "已销号",
+    };
+
+    public static string Name(this SettlementResult r) => r switch
+    {
+        SettlementResult.Done => "已完成",
+        SettlementResult.NotDone => "未完成",
+        _ => "逾期",
+    };
+
+    public static string Name(this UpdateKind kind) => kind switch
+    {
+        UpdateKind.Registered => "立项",
+        UpdateKind.Assigned => "交办",
+        UpdateKind.Accepted => "承办",
+        UpdateKind.Progress => "进展",
+        UpdateKind.Urged => "催办",
+        UpdateKind.ExtensionRequested => "延期申请",
+        UpdateKind.ExtensionApproved => "延期批准",
+        UpdateKind.ExtensionRejected => "延期驳回",
+        UpdateKind.CloseOutSubmitted => "销号申请",
+        UpdateKind.Returned => "审核退回",
+        _ => "销号",
+    };
 }

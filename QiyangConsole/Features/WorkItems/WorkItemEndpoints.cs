@@ -2,6 +2,7 @@ using QiyangConsole.Features.WorkItems.Rules;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Auth;
 using QiyangConsole.Infrastructure.Excel;
+using QiyangConsole.Infrastructure.Files;
 
 namespace QiyangConsole.Features.WorkItems;
 
@@ -21,8 +22,8 @@ public static class WorkItemEndpoints
                 [("序号", 6), ("事项名称", 36), ("来源", 10), ("紧急程度", 8), ("牵头单位", 24), ("责任领导", 16), ("办理期限", 12), ("延期至", 12), ("状态", 10), ("亮灯", 8), ("进度(%)", 8), ("最新进展", 40), ("更新时间", 18)],
                 rows.Select(row => new object?[]
                 {
-                    ++n, row.Title, row.Source, WorkItemStates.UrgencyName(row.Urgency), row.LeadUnit, row.ResponsibleLeader, AppTime.ListDate(row.Deadline), AppTime.ListDate(row.ExtendedDeadline),
-                    WorkItemStates.Name(row.State), WorkItemStates.LightName(row.Light), row.Percent, row.LastUpdate, row.LastUpdateAt is { } t ? AppTime.Stamp(t) : null,
+                    ++n, row.Title, row.Source, row.Urgency.Name(), row.LeadUnit, row.ResponsibleLeader, AppTime.ListDate(row.Deadline), AppTime.ListDate(row.ExtendedDeadline),
+                    row.State.Name(), row.Light.Name(), row.Percent, row.LastUpdate, row.LastUpdateAt is { } t ? AppTime.Stamp(t) : null,
                 }));
             return Results.File(bytes, ExcelText.ContentType, "重点工作督查台账.xlsx");
         }).RequireAuthorization(Access.SignedIn);
@@ -30,7 +31,7 @@ public static class WorkItemEndpoints
         group.MapGet("/attachments/{updateId:int}", async (int updateId, WorkItemService items) =>
         {
             var (name, path) = await items.AttachmentAsync(updateId);
-            return File.Exists(path) ? Results.File(path, "application/octet-stream", name) : Results.NotFound();
+            return File.Exists(path) ? Results.File(path, await FileStore.ContentTypeAsync(path), name) : Results.NotFound();
         }).RequireAuthorization(Access.SignedIn);
     }
 }

@@ -15,6 +15,13 @@ public static class WorkItemModel
             e.HasOne(x => x.LeadUnit).WithMany().HasForeignKey(x => x.LeadUnitId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.SetNull);
             e.Ignore(x => x.EffectiveDeadline);
+            e.HasMany(x => x.CoUnits).WithOne().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<WorkItemCoUnit>(e =>
+        {
+            e.HasKey(x => new { x.WorkItemId, x.UnitId });
+            e.HasIndex(x => x.UnitId);
+            e.HasOne<Administration.Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<WorkItemUpdate>(e =>
         {

@@ -32,7 +32,7 @@ public sealed class WorkItemSeed(IConfiguration config, TimeProvider clock) : IS
             var item = new WorkItem
             {
                 Title = row.Title, Source = row.Source, Urgency = row.Urgency, LeadUnitId = units[row.LeadUnit],
-                CoUnitIds = string.Join(",", row.CoUnits.Select(u => units[u])), ResponsibleLeader = row.Leader,
+                CoUnits = WorkItemCoUnit.Of(row.CoUnits.Select(u => units[u])), ResponsibleLeader = row.Leader,
                 Deadline = today.AddDays(row.DeadlineInDays), State = row.State, CreatedAt = created, LastUpdateAt = created,
                 Percent = row.State switch { WorkItemState.Closed => 100, WorkItemState.CloseOutPending => 95, WorkItemState.InProgress => 40, _ => 0 },
                 ClosedOn = row.State == WorkItemState.Closed ? today.AddDays(row.DeadlineInDays - 2) : null,

@@ -5,6 +5,7 @@ using QiyangConsole.Features.Administration.Calendar;
 using QiyangConsole.Features.WorkItems.Rules;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Auth;
+using QiyangConsole.Infrastructure.Files;
 
 namespace QiyangConsole.Features.WorkItems;
 
@@ -26,16 +27,12 @@ public sealed class WorkItemEdit
     public int? ProjectId { get; set; }
 }
 
-public sealed record Attachment(string FileName, Stream Content);
-
 public sealed record WorkItemDetail(WorkItem Item, List<string> CoUnits, List<WorkItemUpdate> Timeline, List<Extension> Extensions, bool CanActAsUnit, bool CanActAsOffice);
 
 /// <summary>The supervision platform: registration, the unit's handling, extensions and close-out, each step on the timeline.</summary>
 public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, CurrentUser user, CalendarService calendar,
-    SettingsService settings, DataPaths paths, TimeProvider clock)
+    SettingsService settings, FileStore files, TimeProvider clock)
 {
-    public const long MaxAttachmentBytes = 10 * 1024 * 1024;
-
     public async Task<(List<BoardRow> Rows, int Total)> BoardAsync(BoardQuery q, int skip, int take)
     {
         await using var db = await factory.CreateDbContextAsync();
@@ -65,8 +62,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
     {
         await using var db = await factory.CreateDbContextAsync();
         var item = await db.WorkItems.AsNoTracking().Include(i => i.LeadUnit).Include(i => i.Project).FirstOrDefaultAsync(i => i.Id == id) ?? throw new DomainException("重点工作事项不存在");
-        var coIds = Ids(item.CoUnitIds);
-        var coUnits = await db.Units.Where(u => coIds.Contains(u.Id)).Select(u => u.Name).ToListAsync();
+        var coUnits = await db.Units.Where(u => db.WorkItemCoUnits.Any(c => c.WorkItemId == id && c.UnitId == u.Id)).OrderBy(u => u.Id).Select(u => u.Name).ToListAsync();
         var timeline = await db.WorkItemUpdates.AsNoTracking().Where(u => u.WorkItemId == id).OrderByDescending(u => u.Id).ToListAsync();
         var extensions = await db.Extensions.AsNoTracking().Where(e => e.WorkItemId == id).OrderByDescending(e => e.Id).ToListAsync();
         return new WorkItemDetail(item, coUnits, timeline, extensions,
@@ -95,7 +91,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         var item = new WorkItem
         {
             Title = title, Description = Blank(edit.Description), Source = source, Urgency = edit.Urgency, LeadUnitId = leadId,
-            CoUnitIds = string.Join(",", coIds), ResponsibleLeader = Blank(edit.ResponsibleLeader), Deadline = deadline, ProjectId = edit.ProjectId,
+            CoUnits = WorkItemCoUnit.Of(coIds), ResponsibleLeader = Blank(edit.ResponsibleLeader), Deadline = deadline, ProjectId = edit.ProjectId,
             State = WorkItemState.Registered, CreatedAt = clock.UtcNow(),
         };
         item.Light = await LightAsync(item);
@@ -120,29 +116,32 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         return Task.CompletedTask;
     });
 
-    public Task UpdateAsync(int id, string? text, int percent, Attachment? attachment = null) => ActAsync(id, WorkAction.Update, async (db, item) =>
+    /// <summary>The attachment is received before the transaction (the upload may be slow) and removed if the step is not saved.</summary>
+    public Task UpdateAsync(int id, string? text, int percent, Upload? attachment = null) => files.KeepAsync(attachment, UploadKind.Attachment, stored => ActAsync(id, WorkAction.Update, (db, item) =>
     {
         DomainException.ThrowIf(WorkItemChecks.UpdateProblem(text, percent));
         item.Percent = percent;
         var entry = Timeline(db, item, UpdateKind.Progress, text!.Trim());
         entry.Percent = percent;
-        await AttachAsync(entry, attachment);
-    });
+        Attach(entry, attachment, stored);
+        return Task.CompletedTask;
+    }));
 
     public Task UrgeAsync(int id, string? text) => ActAsync(id, WorkAction.Urge, async (db, item) =>
     {
         var message = string.IsNullOrWhiteSpace(text) ? "请加快办理进度" : text.Trim();
         Timeline(db, item, UpdateKind.Urged, $"催办：{message}");
-        await ReminderService.AddOnceAsync(db, new Reminder { UnitId = item.LeadUnitId, Title = $"催办：{item.Title}（{message}）", Link = $"/work-items/{item.Id}", DedupKey = $"work-urged-{item.Id}-{Guid.NewGuid():N}" }, clock.UtcNow());
+        ReminderService.Notify(db, new Reminder { UnitId = item.LeadUnitId, Title = $"催办：{item.Title}（{message}）", Link = $"/work-items/{item.Id}" }, clock.UtcNow());
     });
 
-    public Task SubmitCloseOutAsync(int id, string? evidence, Attachment? attachment = null) => ActAsync(id, WorkAction.SubmitCloseOut, async (db, item) =>
+    public Task SubmitCloseOutAsync(int id, string? evidence, Upload? attachment = null) => files.KeepAsync(attachment, UploadKind.Attachment, stored => ActAsync(id, WorkAction.SubmitCloseOut, (db, item) =>
     {
         DomainException.ThrowIf(WorkItemChecks.CloseOutProblem(evidence));
         var entry = Timeline(db, item, UpdateKind.CloseOutSubmitted, evidence!.Trim());
-        await AttachAsync(entry, attachment);
-        await ReminderService.AddOnceAsync(db, new Reminder { Role = AppRoles.Office, Title = $"销号待审核：{item.Title}", Link = $"/work-items/{item.Id}", DedupKey = $"work-closeout-{item.Id}-{Guid.NewGuid():N}" }, clock.UtcNow());
-    });
+        Attach(entry, attachment, stored);
+        ReminderService.Notify(db, new Reminder { Role = AppRoles.Office, Title = $"销号待审核：{item.Title}", Link = $"/work-items/{item.Id}" }, clock.UtcNow());
+        return Task.CompletedTask;
+    }));
 
     public Task ApproveCloseOutAsync(int id) => ActAsync(id, WorkAction.Approve, async (db, item) =>
     {
@@ -162,7 +161,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
     {
         DomainException.ThrowIf(WorkItemChecks.ReturnProblem(reason));
         Timeline(db, item, UpdateKind.Returned, $"审核退回：{reason!.Trim()}");
-        await ReminderService.AddOnceAsync(db, new Reminder { UnitId = item.LeadUnitId, Title = $"销号被退回：{item.Title}", Link = $"/work-items/{item.Id}", DedupKey = $"work-returned-{item.Id}-{Guid.NewGuid():N}" }, clock.UtcNow());
+        ReminderService.Notify(db, new Reminder { UnitId = item.LeadUnitId, Title = $"销号被退回：{item.Title}", Link = $"/work-items/{item.Id}" }, clock.UtcNow());
     });
 
     /// <summary>延期申请: only before the effective deadline, to a later date, one at a time.</summary>
@@ -176,7 +175,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         if (await db.Extensions.AnyAsync(e => e.WorkItemId == id && e.State == ExtensionState.Pending)) throw new DomainException("已有待审批的延期申请");
         db.Extensions.Add(new Extension { WorkItemId = id, RequestedDeadline = date, Reason = why, RequestedBy = user.DisplayName, RequestedAt = clock.UtcNow() });
         Timeline(db, item, UpdateKind.ExtensionRequested, $"申请延期至 {AppTime.ListDate(date)}：{why}");
-        await ReminderService.AddOnceAsync(db, new Reminder { Role = AppRoles.Office, Title = $"延期待审批：{item.Title}", Link = $"/work-items/{id}", DedupKey = $"work-extension-{id}-{Guid.NewGuid():N}" }, clock.UtcNow());
+        ReminderService.Notify(db, new Reminder { Role = AppRoles.Office, Title = $"延期待审批：{item.Title}", Link = $"/work-items/{id}" }, clock.UtcNow());
         await db.SaveOrConflictAsync();
     }
 
@@ -204,7 +203,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         await using var db = await factory.CreateDbContextAsync();
         var update = await db.WorkItemUpdates.FindAsync(updateId);
         if (update?.AttachmentPath is null) throw new DomainException("附件不存在");
-        return (update.AttachmentName!, System.IO.Path.Combine(paths.Attachments, update.AttachmentPath));
+        return (update.AttachmentName!, files.PathOf(update.AttachmentPath));
     }
 
     /// <summary>Runs one transition: rights, state machine, the change, the light, the timeline, in one transaction.</summary>
@@ -237,12 +236,9 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         return entry;
     }
 
-    private async Task AttachAsync(WorkItemUpdate entry, Attachment? attachment)
+    private static void Attach(WorkItemUpdate entry, Upload? attachment, string? stored)
     {
-        if (attachment is null) return;
-        var stored = $"{Guid.NewGuid():N}{System.IO.Path.GetExtension(attachment.FileName)}";
-        await using var file = File.Create(System.IO.Path.Combine(paths.Attachments, stored));
-        await attachment.Content.CopyToAsync(file);
+        if (attachment is null || stored is null) return;
         entry.AttachmentName = System.IO.Path.GetFileName(attachment.FileName);
         entry.AttachmentPath = stored;
     }
@@ -253,8 +249,6 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
     /// <summary>The light on the official calendar (see <see cref="WarningLights.OnCalendar"/>).</summary>
     internal static WarningLight Light(WorkItem item, DateOnly today, WorkCalendar cal, int yellowDays) =>
         WarningLights.OnCalendar(today, item.EffectiveDeadline, item.State == WorkItemState.Closed, yellowDays, cal.CountWorkingDays);
-
-    internal static List<int> Ids(string csv) => csv.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -51,9 +51,6 @@ public enum HelpAction { Start, Finish, Reopen }
 
 public static class HelpMatters
 {
-    public static string ModeName(HelpMode m) => m switch { HelpMode.Lead => "领办", HelpMode.Guide => "导办", HelpMode.Help => "帮办", _ => "代办" };
-    public static string ModeHint(HelpMode m) => m switch { HelpMode.Lead => "咨询台领办", HelpMode.Guide => "辅导区导办", HelpMode.Help => "一般事项帮办", _ => "复杂事项代办" };
-    public static string StateName(HelpState s) => s switch { HelpState.Accepted => "受理", HelpState.InProgress => "办理中", _ => "已办结" };
 
     /// <summary>受理 → 办理中 → 已办结; a finished matter is closed for good (a new matter is opened instead).</summary>
     public static HelpState Next(HelpState state, HelpAction action) => (state, action) switch
@@ -73,8 +70,6 @@ public enum ItemState { Open = 0, InProgress = 1, Done = 2 }
 
 public static class CadreLists
 {
-    public static string Name(CadreList l) => l switch { CadreList.Need => "企业需求", CadreList.Problem => "问题摸排", _ => "工作任务" };
-    public static string StateName(ItemState s) => s switch { ItemState.Open => "待办", ItemState.InProgress => "办理中", _ => "已办结" };
 }
 
 /// <summary>Coverage and visit freshness, the figures the stewards page reports.</summary>
@@ -88,4 +83,18 @@ public static class Stewarding
 
     /// <summary>The date before which a last visit counts as overdue (for SQL filters).</summary>
     public static DateOnly OverdueBefore(DateOnly today, int days) => today.AddDays(-days);
+}
+
+/// <summary>The Chinese display names of the enums of this file, as users read them.</summary>
+public static class EnterpriseNames
+{
+    public static string Name(this HelpMode m) => m switch { HelpMode.Lead => "领办", HelpMode.Guide => "导办", HelpMode.Help => "帮办", _ => "代办" };
+
+    public static string Hint(this HelpMode m) => m switch { HelpMode.Lead => "咨询台领办", HelpMode.Guide => "辅导区导办", HelpMode.Help => "一般事项帮办", _ => "复杂事项代办" };
+
+    public static string Name(this HelpState s) => s switch { HelpState.Accepted => "受理", HelpState.InProgress => "办理中", _ => "已办结" };
+
+    public static string Name(this CadreList l) => l switch { CadreList.Need => "企业需求", CadreList.Problem => "问题摸排", _ => "工作任务" };
+
+    public static string Name(this ItemState s) => s switch { ItemState.Open => "待办", ItemState.InProgress => "办理中", _ => "已办结" };
 }

@@ -99,7 +99,7 @@ public static class ScoreSheetExcel
     private static List<IndicatorRule> Entered(ScoreSheet sheet) => sheet.Indicators.Where(i => i.Source == ScoreSource.Entered).ToList();
 
     private static string HeaderOf(IndicatorRule i) =>
-        string.Create(CultureInfo.InvariantCulture, $"{i.Name}（{EvaluationService.KindName(i.Kind)} 0-{i.MaxPoints:0.##}）");
+        string.Create(CultureInfo.InvariantCulture, $"{i.Name}（{i.Kind.Name()} 0-{i.MaxPoints:0.##}）");
 
     private static string Letter(int column) => XLHelper.GetColumnLetterFromNumber(column);
 }

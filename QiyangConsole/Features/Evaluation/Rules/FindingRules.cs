@@ -5,7 +5,7 @@ public static class FindingRules
 {
     /// <summary>Findings are recorded only while the month's scores may be edited.</summary>
     public static string? OpenPeriodProblem(int year, int month, PeriodState state) =>
-        PeriodStates.CanEditScores(state) ? null : $"{year}年{month}月{PeriodStates.Name(state)}，不能再登记督查发现";
+        PeriodStates.CanEditScores(state) ? null : $"{year}年{month}月{state.Name()}，不能再登记督查发现";
 
     /// <summary>An inspection: its subject and a date inside the month evaluated.</summary>
     public static string? InspectionProblem(string? title, DateOnly? date, int year, int month) =>

@@ -5,14 +5,6 @@ public static class IndicatorRules
 {
     public const decimal MaxBaseTotal = 100;
 
-    public static string SourceName(ScoreSource source) => source switch
-    {
-        ScoreSource.Entered => "人工录入",
-        ScoreSource.WorkItemSettlement => "重点工作结账点评",
-        ScoreSource.Satisfaction => "回访满意度",
-        _ => "督查发现扣分",
-    };
-
     public static string? MonthProblem(int month) => month is < 1 or > 12 ? "月份应在 1 至 12 之间" : null;
 
     /// <summary>Review and reopen are done by hand; ranking and issuing by the ranking job and the circular.</summary>
@@ -28,7 +20,7 @@ public static class IndicatorRules
         if (n.Length == 0) return "指标名称不能为空";
         if (maxPoints <= 0 || maxPoints > 100) return $"“{n}”的分值上限应大于 0 且不超过 100";
         if (source == ScoreSource.Findings && kind == IndicatorKind.Bonus) return $"“{n}”是加分项，不能由督查发现扣分计算";
-        if (source is ScoreSource.WorkItemSettlement or ScoreSource.Satisfaction && kind != IndicatorKind.Base) return $"“{n}”：{SourceName(source)}只能用于基础指标";
+        if (source is ScoreSource.WorkItemSettlement or ScoreSource.Satisfaction && kind != IndicatorKind.Base) return $"“{n}”：{source.Name()}只能用于基础指标";
         return null;
     }
 

@@ -5,13 +5,6 @@ public enum PeriodAction { Review, Reopen, Rank, Issue }
 /// <summary>录入中 → 已审核 → 已排名 → 已通报 (locked). Reopening sends a reviewed or ranked month back for corrections.</summary>
 public static class PeriodStates
 {
-    public static string Name(PeriodState state) => state switch
-    {
-        PeriodState.Open => "录入中",
-        PeriodState.Reviewed => "已审核",
-        PeriodState.Ranked => "已排名",
-        _ => "已通报",
-    };
 
     public static bool IsLocked(PeriodState state) => state == PeriodState.Issued;
 

@@ -11,7 +11,7 @@ public static class CallbackRules
         if (rating is not { } r || !Enum.IsDefined(r)) return "请选择评价等级";
         if (calledOn is not { } on) return "请填写回访日期";
         if (on > today) return "回访日期不能晚于今天";
-        if (Ratings.IsBad(r) && string.IsNullOrWhiteSpace(badReason)) return $"“{Ratings.Name(r)}”须填写差评原因";
+        if (Ratings.IsBad(r) && string.IsNullOrWhiteSpace(badReason)) return $"“{r.Name()}”须填写差评原因";
         return null;
     }
 

@@ -5,15 +5,6 @@ public enum ProblemAction { Assign, Feedback, RequestReturn, Reassign, Resolve, 
 /// <summary>登记 → 分类交办 → 办理中 (督办反馈) → 已办结 → 已回访 → 已销号; a unit may ask to hand a problem back, the office reassigns.</summary>
 public static class ProblemStates
 {
-    public static string Name(ProblemState s) => s switch
-    {
-        ProblemState.Registered => "登记",
-        ProblemState.Assigned => "分类交办",
-        ProblemState.InProgress => "办理中",
-        ProblemState.Resolved => "已办结",
-        ProblemState.CalledBack => "已回访",
-        _ => "已销号",
-    };
 
     public static bool ByOffice(ProblemAction a) => a is ProblemAction.Assign or ProblemAction.Reassign or ProblemAction.CallBack or ProblemAction.Close;
 
@@ -63,14 +54,6 @@ public static class Escalation
 /// <summary>好差评: five levels, the bottom two a bad rating; satisfaction is the share of the top three.</summary>
 public static class Ratings
 {
-    public static string Name(Rating r) => r switch
-    {
-        Rating.VerySatisfied => "非常满意",
-        Rating.Satisfied => "满意",
-        Rating.Basic => "基本满意",
-        Rating.Dissatisfied => "不满意",
-        _ => "非常不满意",
-    };
 
     public static bool IsBad(Rating r) => r <= Rating.Dissatisfied;
 

@@ -5,16 +5,6 @@ public static class ProjectStages
 {
     public static readonly ProjectStage[] Forward = [ProjectStage.Negotiating, ProjectStage.Signed, ProjectStage.Landed, ProjectStage.Started, ProjectStage.Producing];
 
-    public static string Name(ProjectStage s) => s switch
-    {
-        ProjectStage.Negotiating => "在谈",
-        ProjectStage.Signed => "已签约",
-        ProjectStage.Landed => "已落地",
-        ProjectStage.Started => "已开工",
-        ProjectStage.Producing => "已投产",
-        _ => "已终止",
-    };
-
     /// <summary>The Chinese reason a move is refused, or null when it is allowed.</summary>
     public static string? Check(ProjectStage from, ProjectStage to, DateOnly on, DateOnly? lastStageDate, string? reason)
     {
@@ -23,8 +13,8 @@ public static class ProjectStages
         if (to == ProjectStage.Terminated)
             return string.IsNullOrWhiteSpace(reason) ? "终止项目须填写原因"
                 : lastStageDate is { } lastDate && on < lastDate ? $"终止日期不能早于上一阶段日期 {lastDate:yyyy-MM-dd}" : null;
-        if (to < from && string.IsNullOrWhiteSpace(reason)) return $"阶段由“{Name(from)}”退回“{Name(to)}”须填写原因";
-        if (to > from && lastStageDate is { } last && on < last) return $"“{Name(to)}”日期不能早于上一阶段日期 {last:yyyy-MM-dd}";
+        if (to < from && string.IsNullOrWhiteSpace(reason)) return $"阶段由“{from.Name()}”退回“{to.Name()}”须填写原因";
+        if (to > from && lastStageDate is { } last && on < last) return $"“{to.Name()}”日期不能早于上一阶段日期 {last:yyyy-MM-dd}";
         return null;
     }
 }

@@ -7,15 +7,6 @@ public enum WorkAction { Assign, Accept, Update, Urge, SubmitCloseOut, Approve, 
 /// <summary>立项 → 交办 → 承办 → (进展/催办) → 销号申请 → 审核: 销号, or 退回 and resubmit.</summary>
 public static class WorkItemStates
 {
-    public static string Name(WorkItemState state) => state switch
-    {
-        WorkItemState.Registered => "已立项",
-        WorkItemState.Assigned => "已交办",
-        WorkItemState.InProgress => "办理中",
-        WorkItemState.CloseOutPending => "销号审核中",
-        WorkItemState.Returned => "审核退回",
-        _ => "已销号",
-    };
 
     public static bool IsOpen(WorkItemState state) => state != WorkItemState.Closed;
 
@@ -40,20 +31,6 @@ public static class WorkItemStates
         _ => (null, "没有待审核的销号申请"),
     };
 
-    public static string UrgencyName(Urgency urgency) => urgency switch
-    {
-        Urgency.Normal => "一般",
-        Urgency.Urgent => "紧急",
-        _ => "特急",
-    };
-
-    public static string LightName(WarningLight light) => light switch
-    {
-        WarningLight.Green => "绿灯",
-        WarningLight.Yellow => "黄灯",
-        WarningLight.Red => "红灯",
-        _ => "已销号",
-    };
 }
 
 /// <summary>
@@ -107,10 +84,4 @@ public static class Settling
         return total == 0 ? maxPoints : Math.Round(maxPoints * (total - overdue) / total, 2);
     }
 
-    public static string Name(SettlementResult r) => r switch
-    {
-        SettlementResult.Done => "已完成",
-        SettlementResult.NotDone => "未完成",
-        _ => "逾期",
-    };
 }
