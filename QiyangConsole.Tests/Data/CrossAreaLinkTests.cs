@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
-using QiyangConsole.Features.Administration.Calendar;
 using QiyangConsole.Features.Exchanges;
 using QiyangConsole.Features.Projects;
 using QiyangConsole.Features.WorkItems;
@@ -18,9 +16,7 @@ public class CrossAreaLinkTests
         await using var db = await Seeds.SeededAsync(new ChecklistTemplateSeed(), new ProjectSeed(Seeds.Config()));
         db.SignIn("office", AppRoles.Office);
         db.Clock.Now = new DateTimeOffset(2023, 6, 5, 9, 0, 0, TimeSpan.FromHours(8));
-        var calendar = new CalendarService(db, new CalendarCache(), db.Actor);
-        var settings = new SettingsService(db, db.Actor);
-        var items = new WorkItemService(db, db.Actor, calendar, settings, new QiyangConsole.Infrastructure.Files.FileStore(new DataPaths(db.Directory)), db.Clock);
+        var items = db.Get<WorkItemService>();
         await using var ctx = db.CreateDbContext();
         var project = await ctx.Projects.FirstAsync(p => p.Investor == "湖南壕鑫纺织有限公司");
         var unit = await ctx.Units.Where(u => u.Name == "市自然资源局").Select(u => u.Id).SingleAsync();
@@ -33,7 +29,7 @@ public class CrossAreaLinkTests
         var detail = await items.DetailAsync(itemId);
         Assert.Equal(project.Name, detail.Item.Project?.Name);
 
-        var problems = new ProblemService(db, db.Actor, calendar, settings, db.Clock);
+        var problems = db.Get<ProblemService>();
         var problemId = await problems.RegisterAsync(new ProblemInput { WorkItemId = itemId, EnterpriseName = "湖南壕鑫纺织有限公司", Description = "用地指标需省级调剂", Category = "用地" });
         var (problem, _) = await problems.DetailAsync(problemId);
         Assert.Equal(itemId, problem.WorkItemId);

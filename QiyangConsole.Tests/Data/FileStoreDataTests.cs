@@ -7,6 +7,7 @@ using QiyangConsole.Features.Enterprises.Rules;
 using QiyangConsole.Features.WorkItems;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Files;
+using QiyangConsole.Tests.Data.Enterprises;
 using QiyangConsole.Tests.Support;
 
 namespace QiyangConsole.Tests.Data;
@@ -107,7 +108,7 @@ public class FileStoreDataTests
         var me = await Kit.UserIdAsync(db, "steward");
         var enterpriseId = await Kit.EnterpriseIdAsync(db, "湖南坤能新材料有限公司");
         db.SignIn("steward", AppRoles.Steward, userId: me);
-        return (Kit.Visits(db), new VisitInput { EnterpriseId = enterpriseId, VisitedOn = Kit.Today, Duties = StewardDuties.Safeguard, Done = "检查厂区消防通道" });
+        return (db.Get<VisitService>(), new VisitInput { EnterpriseId = enterpriseId, VisitedOn = Kit.Today, Duties = StewardDuties.Safeguard, Done = "检查厂区消防通道" });
     }
 
     private static async Task<int> VisitCountAsync(TestDb db)
@@ -120,8 +121,7 @@ public class FileStoreDataTests
     {
         db.Clock.Now = new DateTimeOffset(2023, 6, 5, 9, 0, 0, TimeSpan.FromHours(8));
         var unit = await Kit.UnitIdAsync(db, "市自然资源局");
-        var items = new WorkItemService(db, db.Actor, new CalendarService(db, new CalendarCache(), db.Actor), new SettingsService(db, db.Actor),
-            new FileStore(new DataPaths(db.Directory)), db.Clock);
+        var items = db.Get<WorkItemService>();
         db.SignIn("office", AppRoles.Office);
         var id = await items.CreateAsync(new WorkItemEdit
         {

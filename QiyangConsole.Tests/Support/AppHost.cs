@@ -36,21 +36,3 @@ public sealed class AppHost : WebApplicationFactory<Program>
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 }
-
-/// <summary>Hangfire's JobStorage.Current is static: every test that starts the app runs in this one collection.</summary>
-[CollectionDefinition(Name)]
-public sealed class HostCollection : ICollectionFixture<HostFixture>
-{
-    public const string Name = "app host";
-}
-
-public sealed class HostFixture : IAsyncLifetime
-{
-    public AppHost Host { get; private set; } = default!;
-    public Task InitializeAsync()
-    {
-        Host = new AppHost();
-        return Task.CompletedTask;
-    }
-    public async Task DisposeAsync() => await Host.DisposeAsync();
-}

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
+using QiyangConsole.Features.Dashboard;
 using QiyangConsole.Infrastructure;
 
 namespace QiyangConsole.Tests.Support;
@@ -14,6 +16,8 @@ public sealed class TestDb : IDbContextFactory<AppDbContext>, IAsyncDisposable
     public ManualClock Clock { get; } = new(new DateTimeOffset(2023, 5, 18, 9, 0, 0, TimeSpan.FromHours(8)));
     private readonly AuditInterceptor _audit;
     private readonly DbContextOptions<AppDbContext> _options;
+    private ServiceProvider? _provider;
+    private AsyncServiceScope? _scope;
 
     public TestDb()
     {
@@ -34,6 +38,23 @@ public sealed class TestDb : IDbContextFactory<AppDbContext>, IAsyncDisposable
 
     public AppDbContext CreateDbContext() => new(_options, Actor);
 
+    /// <summary>The app's services over this database, as the areas register them (<see cref="TestServices"/>), in one scope for the database's life.</summary>
+    public IServiceProvider Services
+    {
+        get
+        {
+            _provider ??= TestServices.Build(this);
+            _scope ??= _provider.CreateAsyncScope();
+            return _scope.Value.ServiceProvider;
+        }
+    }
+
+    /// <summary>A service of the app over this database, signed in as <see cref="Actor"/> at <see cref="Clock"/>.</summary>
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>An area's home-page figures (registered as one of the <see cref="IDashboardFigures"/>).</summary>
+    public T Figures<T>() where T : IDashboardFigures => Services.GetServices<IDashboardFigures>().OfType<T>().Single();
+
     public void SignIn(string userName, string role, int? unitId = null, string? unitName = null, string? userId = null)
     {
         var claims = new List<Claim> { new(ClaimTypes.Name, userName), new(ClaimTypes.Role, role), new(ClaimTypes.NameIdentifier, userId ?? userName) };
@@ -43,17 +64,11 @@ public sealed class TestDb : IDbContextFactory<AppDbContext>, IAsyncDisposable
         Actor.Ip = "127.0.0.1";
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (_scope is { } scope) await scope.DisposeAsync();
+        if (_provider is not null) await _provider.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
-        return ValueTask.CompletedTask;
     }
-}
-
-public sealed class ManualClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-    public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
-    public override TimeZoneInfo LocalTimeZone => AppTime.Zone;
 }

@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Features.Administration;
-using QiyangConsole.Features.Administration.Calendar;
 using QiyangConsole.Features.Projects;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Tests.Support;
 
-namespace QiyangConsole.Tests.Data;
+namespace QiyangConsole.Tests.Data.Projects;
 
 public class ChecklistTemplateTests
 {
@@ -13,8 +12,7 @@ public class ChecklistTemplateTests
     public async Task The_office_edits_the_templates_and_new_projects_copy_them_while_old_ones_keep_theirs()
     {
         await using var db = await Seeds.SeededAsync(new ChecklistTemplateSeed(), new ProjectSeed(Seeds.Config()));
-        var settings = new SettingsService(db, db.Actor);
-        var projects = new ProjectService(db, db.Actor, new CalendarService(db, new CalendarCache(), db.Actor), settings, db.Clock);
+        var projects = db.Get<ProjectService>();
 
         db.SignIn("unit", AppRoles.Unit);
         Assert.Equal(DomainException.Forbidden, (await Assert.ThrowsAsync<DomainException>(() => projects.SaveTemplateAsync(0, "立项", "安全评价报告", 6, 0))).Message);

@@ -3,7 +3,7 @@ using System.Text.Json;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Administration.Calendar;
 
-namespace QiyangConsole.Tests.Unit;
+namespace QiyangConsole.Tests.Unit.Administration;
 
 /// <summary>
 /// The working-day calendar built from the real seed file, checked against the State Council's

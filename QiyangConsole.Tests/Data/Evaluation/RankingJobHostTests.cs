@@ -10,7 +10,7 @@ using QiyangConsole.Features.Evaluation.Rules;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Tests.Support;
 
-namespace QiyangConsole.Tests.Data;
+namespace QiyangConsole.Tests.Data.Evaluation;
 
 /// <summary>The monthly ranking job on the real host: Hangfire in memory, the app's SQLite file.</summary>
 [Collection(HostCollection.Name)]

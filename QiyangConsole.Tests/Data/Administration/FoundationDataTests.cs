@@ -5,7 +5,7 @@ using QiyangConsole.Features.Administration.Calendar;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Tests.Support;
 
-namespace QiyangConsole.Tests.Data;
+namespace QiyangConsole.Tests.Data.Administration;
 
 public class FoundationDataTests
 {
@@ -61,7 +61,7 @@ public class FoundationDataTests
     {
         await using var db = await Seeds.SeededAsync();
         db.SignIn("office", AppRoles.Office, unitName: "专班办公室");
-        var units = new UnitService(db, db.Actor);
+        var units = db.Get<UnitService>();
         var row = (await units.TreeAsync()).Single(u => u.Name == "市商务局");
         await units.SaveAsync(new UnitEdit { Id = row.Id, Name = "市商务和粮食局", ParentId = row.ParentId, GroupId = row.GroupId, HeadName = "周强", SortOrder = row.SortOrder, Version = row.Version, IsActive = true });
 
@@ -86,7 +86,7 @@ public class FoundationDataTests
     {
         await using var db = await Seeds.SeededAsync();
         db.SignIn("office", AppRoles.Office);
-        var units = new UnitService(db, db.Actor);
+        var units = db.Get<UnitService>();
         await units.SaveAsync(new UnitEdit { Name = "市数据局", IsActive = true });
         var id = (await units.TreeAsync()).Single(u => u.Name == "市数据局").Id;
         await units.DeleteAsync(id);
@@ -114,7 +114,7 @@ public class FoundationDataTests
     {
         await using var db = await Seeds.SeededAsync();
         db.SignIn("office", AppRoles.Office);
-        var settings = new SettingsService(db, db.Actor);
+        var settings = db.Get<SettingsService>();
         var seen = (await settings.ParametersAsync()).Single(p => p.Key == "warning.yellowDays");
         await settings.SaveParameterAsync(seen.Key, "5", seen.Version);
         var ex = await Assert.ThrowsAsync<DomainException>(() => settings.SaveParameterAsync(seen.Key, "2", seen.Version));
@@ -127,7 +127,7 @@ public class FoundationDataTests
     {
         await using var db = await Seeds.SeededAsync();
         db.SignIn("office", AppRoles.Office);
-        var settings = new SettingsService(db, db.Actor);
+        var settings = db.Get<SettingsService>();
         var p = (await settings.ParametersAsync()).Single(p => p.Key == "evaluation.laggingPercent");
         var ex = await Assert.ThrowsAsync<DomainException>(() => settings.SaveParameterAsync(p.Key, "150", p.Version));
         Assert.Contains("每组后进单位比例", ex.Message);
@@ -139,7 +139,7 @@ public class FoundationDataTests
     {
         await using var db = await Seeds.SeededAsync();
         db.SignIn("unit", AppRoles.Unit);
-        var settings = new SettingsService(db, db.Actor);
+        var settings = db.Get<SettingsService>();
         var ex = await Assert.ThrowsAsync<DomainException>(() => settings.SaveParameterAsync("warning.yellowDays", "4", 0));
         Assert.Equal("无权访问", ex.Message);
     }
@@ -149,7 +149,7 @@ public class FoundationDataTests
     {
         await using var db = await Seeds.SeededAsync();
         db.SignIn("office", AppRoles.Office);
-        var units = new UnitService(db, db.Actor);
+        var units = db.Get<UnitService>();
         var tree = await units.TreeAsync();
         var parent = tree.Single(u => u.Name == "乡镇街道");
         var child = tree.Single(u => u.Name == "浯溪街道");
@@ -166,7 +166,7 @@ public class FoundationDataTests
     {
         await using var db = await Seeds.SeededAsync();
         db.SignIn("office", AppRoles.Office);
-        var calendar = new CalendarService(db, new CalendarCache(), db.Actor);
+        var calendar = db.Get<CalendarService>();
         var cal = await calendar.GetAsync();
         Assert.False(cal.IsWorkingDay(new DateOnly(2023, 10, 2)));
         Assert.True(cal.IsWorkingDay(new DateOnly(2023, 10, 7)));

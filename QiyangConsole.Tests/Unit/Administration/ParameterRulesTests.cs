@@ -1,7 +1,7 @@
 using System.Text.Json;
 using QiyangConsole.Features.Administration;
 
-namespace QiyangConsole.Tests.Unit;
+namespace QiyangConsole.Tests.Unit.Administration;
 
 public sealed class ParameterRulesTests
 {

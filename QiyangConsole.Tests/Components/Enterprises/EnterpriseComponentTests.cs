@@ -3,7 +3,7 @@ using QiyangConsole.Features.Enterprises;
 using QiyangConsole.Features.Enterprises.Pages;
 using QiyangConsole.Features.Enterprises.Rules;
 
-namespace QiyangConsole.Tests.Components;
+namespace QiyangConsole.Tests.Components.Enterprises;
 
 /// <summary>The contact card and the visit cards stewards read on their phones.</summary>
 public class EnterpriseComponentTests : ComponentTestBase

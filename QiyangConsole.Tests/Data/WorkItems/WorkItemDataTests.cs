@@ -1,15 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
-using QiyangConsole.Features.Administration.Calendar;
 using QiyangConsole.Features.Evaluation;
 using QiyangConsole.Features.Evaluation.Rules;
 using QiyangConsole.Features.WorkItems;
 using QiyangConsole.Infrastructure;
-using QiyangConsole.Infrastructure.Jobs;
 using QiyangConsole.Tests.Support;
 
-namespace QiyangConsole.Tests.Data;
+namespace QiyangConsole.Tests.Data.WorkItems;
 
 /// <summary>
 /// The supervision platform (重点工作) on a real, migrated SQLite file with the system seeds only:
@@ -32,7 +29,7 @@ public class WorkItemDataTests
         await using var db = await Seeds.SeededAsync();
         db.Clock.Now = At(2023, 6, 5);
         var natural = await UnitIdAsync(db, Natural);
-        var items = Items(db);
+        var items = db.Get<WorkItemService>();
         AsOffice(db);
 
         var past = await Assert.ThrowsAsync<DomainException>(() => items.CreateAsync(Edit("清理批而未供土地", natural, new DateOnly(2023, 6, 2))));
@@ -100,7 +97,7 @@ public class WorkItemDataTests
         db.Clock.Now = At(2023, 6, 5);
         var natural = await UnitIdAsync(db, Natural);
         var transport = await UnitIdAsync(db, Transport);
-        var items = Items(db);
+        var items = db.Get<WorkItemService>();
         AsOffice(db);
         var assigned = await items.CreateAsync(Edit("清理批而未供土地", natural, new DateOnly(2023, 6, 20)));
         await items.AssignAsync(assigned);
@@ -148,7 +145,7 @@ public class WorkItemDataTests
         db.Clock.Now = At(2023, 6, 5);
         var natural = await UnitIdAsync(db, Natural);
         var transport = await UnitIdAsync(db, Transport);
-        var items = Items(db);
+        var items = db.Get<WorkItemService>();
         const string title = "推进浯溪片区土地收储";
         AsOffice(db);
 
@@ -309,8 +306,8 @@ public class WorkItemDataTests
     public async Task A_month_is_settled_from_the_suggestions_once_per_item_and_is_locked_by_the_evaluation_review()
     {
         await using var db = await Seeds.SeededAsync();
-        var items = Items(db);
-        var settlements = new SettlementService(db, db.Actor, db.Clock);
+        var items = db.Get<WorkItemService>();
+        var settlements = db.Get<SettlementService>();
         var natural = await UnitIdAsync(db, Natural);
         var transport = await UnitIdAsync(db, Transport);
 
@@ -439,11 +436,11 @@ public class WorkItemDataTests
     public async Task The_evaluation_waits_for_the_settlement_and_then_scores_the_indicator_from_it()
     {
         await using var db = await Seeds.SeededAsync();
-        var items = Items(db);
+        var items = db.Get<WorkItemService>();
         var june = await JuneItemsAsync(db, items);  // the clock is now 2023-07-03, the office signed in
-        var evaluation = new EvaluationService(db, db.Actor, db.Clock);
-        var scores = new ScoreService(db, db.Actor);
-        var settlements = new SettlementService(db, db.Actor, db.Clock);
+        var evaluation = db.Get<EvaluationService>();
+        var scores = db.Get<ScoreService>();
+        var settlements = db.Get<SettlementService>();
 
         await evaluation.CreateSchemeAsync(2023);
         await evaluation.SaveIndicatorAsync(2023, new Indicator { Name = "重点工作推进", Kind = IndicatorKind.Base, Source = ScoreSource.WorkItemSettlement, MaxPoints = 20 });
@@ -511,7 +508,7 @@ public class WorkItemDataTests
         await using var db = await Seeds.SeededAsync();
         db.Clock.Now = At(2023, 6, 5);
         var natural = await UnitIdAsync(db, Natural);
-        var items = Items(db);
+        var items = db.Get<WorkItemService>();
         AsOffice(db);
         const string overdueTitle = "完成不动产登记历史遗留问题清理";
         const string dueSoonTitle = "编制国土空间总体规划";
@@ -534,7 +531,7 @@ public class WorkItemDataTests
         Assert.Equal(WarningLight.None, (await ItemAsync(db, closed)).Light);
         var remindersBefore = await ReminderKeysAsync(db);
 
-        var job = new WorkItemLightsJob(db, new CalendarService(db, new CalendarCache(), db.Actor), new SettingsService(db, db.Actor), new JobRecorder(db, db.Clock), db.Clock);
+        var job = db.Get<WorkItemLightsJob>();
 
         // Wed 06-21: 06-20 has passed (red); 06-26 is 2 working days away over the Dragon Boat holiday (06-25 is worked): yellow.
         db.Clock.Now = At(2023, 6, 21, 6, 30);
@@ -627,9 +624,6 @@ public class WorkItemDataTests
         Assert.Equal(new DateOnly(2023, 6, 15), (await ItemAsync(db, onTime)).ClosedOn);
         return new JuneItems(natural, transport, onTime, overdue, notDue);
     }
-
-    private static WorkItemService Items(TestDb db) =>
-        new(db, db.Actor, new CalendarService(db, new CalendarCache(), db.Actor), new SettingsService(db, db.Actor), new QiyangConsole.Infrastructure.Files.FileStore(new DataPaths(db.Directory)), db.Clock);
 
     private static WorkItemEdit Edit(string title, int leadUnitId, DateOnly deadline, params int[] coUnitIds) => new()
     {

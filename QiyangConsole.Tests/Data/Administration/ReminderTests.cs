@@ -1,8 +1,7 @@
-using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Tests.Support;
 
-namespace QiyangConsole.Tests.Data;
+namespace QiyangConsole.Tests.Data.Administration;
 
 public class ReminderTests
 {
@@ -17,7 +16,7 @@ public class ReminderTests
             await ctx.SaveChangesAsync();
         }
         db.SignIn("office", AppRoles.Office, userId: "office-a");
-        var first = new ReminderService(db, db.Actor, db.Clock);
+        var first = db.Get<ReminderService>();
         var mine = Assert.Single(await first.MineAsync());
         await first.MarkReadAsync(mine.Id);
         await first.MarkReadAsync(mine.Id);   // twice is harmless
@@ -25,11 +24,11 @@ public class ReminderTests
         Assert.Equal(0, await first.UnreadCountAsync());
 
         db.SignIn("office2", AppRoles.Office, userId: "office-b");
-        var colleague = new ReminderService(db, db.Actor, db.Clock);
+        var colleague = db.Get<ReminderService>();
         Assert.Single(await colleague.MineAsync());
 
         db.SignIn("unit", AppRoles.Unit, unitId: 1, userId: "unit-a");
-        var unit = new ReminderService(db, db.Actor, db.Clock);
+        var unit = db.Get<ReminderService>();
         Assert.Empty(await unit.MineAsync());
         await unit.MarkReadAsync(mine.Id);    // not addressed to it: nothing recorded
         await using var check = db.CreateDbContext();

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components;
 using QiyangConsole.Features.Projects.Pages;
 using QiyangConsole.Features.Projects.Rules;
 
-namespace QiyangConsole.Tests.Components;
+namespace QiyangConsole.Tests.Components.Projects;
 
 /// <summary>拿地即开工: one row per permit, green when within its limit, and the verdict below.</summary>
 public class PermitClockViewTests : ComponentTestBase

@@ -4,7 +4,7 @@ using QiyangConsole.Features.Evaluation.Rules;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Tests.Support;
 
-namespace QiyangConsole.Tests.Data;
+namespace QiyangConsole.Tests.Data.Evaluation;
 
 public class VisibilityTests
 {
@@ -13,9 +13,8 @@ public class VisibilityTests
     {
         await using var db = await Seeds.SeededAsync(new EvaluationSeed(Seeds.Config()));
         db.SignIn("office", AppRoles.Office);
-        var evaluation = new EvaluationService(db, db.Actor, db.Clock);
-        var settings = new SettingsService(db, db.Actor);
-        var ranking = new RankingService(db, settings, db.Actor, db.Clock);
+        var evaluation = db.Get<EvaluationService>();
+        var ranking = db.Get<RankingService>();
         var june = await evaluation.CreatePeriodAsync(2023, 6);
         await evaluation.TransitionAsync(june, PeriodAction.Review, (await evaluation.PeriodAsync(june)).Version);
         await ranking.ComputeAsync(june);
@@ -27,16 +26,16 @@ public class VisibilityTests
         db.SignIn("viewer", AppRoles.Viewer);
         Assert.Empty(await ranking.RankingAsync(june));
         Assert.Equal(43, (await ranking.RankingAsync(may)).Count);
-        var circulars = new CircularService(db, ranking, db.Actor, db.Clock);
+        var circulars = db.Get<CircularService>();
         Assert.Equal(DomainException.Forbidden, (await Assert.ThrowsAsync<DomainException>(() => circulars.DocumentAsync(june))).Message);
         Assert.NotNull((await circulars.DocumentAsync(may)).Circular.IssuedAt);
 
-        var unitId = (await new UnitService(db, db.Actor).TreeAsync()).Single(u => u.Name == "市自然资源局").Id;
+        var unitId = (await db.Get<UnitService>().TreeAsync()).Single(u => u.Name == "市自然资源局").Id;
         db.SignIn("unit", AppRoles.Unit, unitId, "市自然资源局");
-        var mine = await new ScoreService(db, db.Actor).UnitYearAsync(unitId, 2023);
+        var mine = await db.Get<ScoreService>().UnitYearAsync(unitId, 2023);
         Assert.Equal([1, 2, 3, 4, 5], mine.Select(m => m.Period.Month));
         Assert.All(mine, m => Assert.NotNull(m.Ranking));
-        Assert.Equal(DomainException.Forbidden, (await Assert.ThrowsAsync<DomainException>(() => new ScoreService(db, db.Actor).UnitYearAsync(unitId + 1, 2023))).Message);
+        Assert.Equal(DomainException.Forbidden, (await Assert.ThrowsAsync<DomainException>(() => db.Get<ScoreService>().UnitYearAsync(unitId + 1, 2023))).Message);
         Assert.DoesNotContain(await ranking.TrendAsync(unitId, 2023), t => t.Month == 6);
     }
 }

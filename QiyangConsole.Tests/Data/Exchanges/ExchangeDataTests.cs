@@ -6,10 +6,9 @@ using QiyangConsole.Features.Evaluation.Rules;
 using QiyangConsole.Features.Exchanges;
 using QiyangConsole.Features.Exchanges.Rules;
 using QiyangConsole.Infrastructure;
-using QiyangConsole.Infrastructure.Jobs;
 using QiyangConsole.Tests.Support;
 
-namespace QiyangConsole.Tests.Data;
+namespace QiyangConsole.Tests.Data.Exchanges;
 
 /// <summary>
 /// 政企交流 (exchange events, 问题清单, 回访与好差评) on a real, migrated SQLite file: the seeded 2023
@@ -36,10 +35,10 @@ public class ExchangeDataTests
     {
         await using var db = await Seeds.SeededAsync(new ExchangeSeed(Seeds.Config()));
         AsOffice(db);
-        var calendar = NewCalendar(db);
-        var problems = Problems(db, calendar);
-        var callbacks = Callbacks(db, calendar, problems);
-        var exchanges = new ExchangeService(db, db.Actor);
+        var calendar = db.Get<CalendarService>();
+        var problems = db.Get<ProblemService>();
+        var callbacks = db.Get<CallbackService>();
+        var exchanges = db.Get<ExchangeService>();
 
         // 10 exchange events, 6 早茶会 and 4 园区夜话, newest first, with their 95 problems (87 solved).
         var events = await exchanges.EventsAsync(2023);
@@ -108,7 +107,7 @@ public class ExchangeDataTests
         Assert.Null(months[11].Rate);
 
         // The dashboard figures.
-        var figures = await new ExchangeFigures(db).FiguresAsync(default);
+        var figures = await db.Figures<ExchangeFigures>().FiguresAsync(default);
         Assert.Equal(2, figures.Count);
         Assert.Equal("2023年政企交流活动", figures[0].Label);
         Assert.Equal("10", figures[0].Value);
@@ -153,9 +152,8 @@ public class ExchangeDataTests
         await using var db = await Seeds.SeededAsync(new ExchangeSeed(Seeds.Config()));
         var natural = await UnitIdAsync(db, Natural);
         var medical = await UnitIdAsync(db, Medical);
-        var calendar = NewCalendar(db);
-        var problems = Problems(db, calendar);
-        var callbacks = Callbacks(db, calendar, problems);
+        var problems = db.Get<ProblemService>();
+        var callbacks = db.Get<CallbackService>();
 
         List<int> ownProblems;
         Problem otherProblem;
@@ -241,7 +239,7 @@ public class ExchangeDataTests
         Assert.Equal(DomainException.Forbidden, (await Assert.ThrowsAsync<DomainException>(() => callbacks.ListAsync(null, null, 0, 50))).Message);
         Assert.Equal(DomainException.Forbidden, (await Assert.ThrowsAsync<DomainException>(() => callbacks.RectificationsAsync(false))).Message);
         Assert.Equal(DomainException.Forbidden, (await Assert.ThrowsAsync<DomainException>(() => callbacks.SatisfactionAsync(2023, null))).Message);
-        Assert.Equal(DomainException.Forbidden, (await Assert.ThrowsAsync<DomainException>(() => new ExchangeService(db, db.Actor).EventsAsync(2023))).Message);
+        Assert.Equal(DomainException.Forbidden, (await Assert.ThrowsAsync<DomainException>(() => db.Get<ExchangeService>().EventsAsync(2023))).Message);
     }
 
     // ---- c. The closed loop ----------------------------------------------------------------------
@@ -253,14 +251,14 @@ public class ExchangeDataTests
         db.Clock.Now = At(2023, 6, 5);
         var natural = await UnitIdAsync(db, Natural);
         var housing = await UnitIdAsync(db, Housing);
-        var calendar = NewCalendar(db);
+        var calendar = db.Get<CalendarService>();
         var cal = await calendar.GetAsync();
-        var problems = Problems(db, calendar);
-        var callbacks = Callbacks(db, calendar, problems);
+        var problems = db.Get<ProblemService>();
+        var callbacks = db.Get<CallbackService>();
         const string enterprise = "湖南壕鑫纺织有限公司";
         const string description = "厂区道路未接入市政管网";
         AsOffice(db);
-        var eventId = await new ExchangeService(db, db.Actor).SaveAsync(new ExchangeEvent
+        var eventId = await db.Get<ExchangeService>().SaveAsync(new ExchangeEvent
         {
             Kind = EventKind.TeaMeeting, Date = new DateOnly(2023, 6, 5), Place = "祁阳高新区企业服务中心", Enterprises = enterprise,
         });
@@ -523,7 +521,7 @@ public class ExchangeDataTests
         Assert.Equal(Housing, closed.Unit!.Name);
         Assert.Equal(ProblemStepKind.Closed, steps[0].Kind);
         Assert.Equal(ProblemStepKind.Registered, steps[^1].Kind);
-        var row = Assert.Single(await new ExchangeService(db, db.Actor).EventsAsync(2023));
+        var row = Assert.Single(await db.Get<ExchangeService>().EventsAsync(2023));
         Assert.Equal(1, row.Problems);
         Assert.Equal(1, row.Solved);
         var stats = await problems.StatsAsync(new ProblemQuery());
@@ -544,8 +542,7 @@ public class ExchangeDataTests
         db.Clock.Now = At(2023, 6, 15);
         var natural = await UnitIdAsync(db, Natural);
         var housing = await UnitIdAsync(db, Housing);
-        var calendar = NewCalendar(db);
-        var problems = Problems(db, calendar);
+        var problems = db.Get<ProblemService>();
         AsOffice(db);
         const string overdueText = "标准厂房不动产权证办理滞后";
         var overdue = await problems.RegisterAsync(Input(overdueText));
@@ -564,7 +561,7 @@ public class ExchangeDataTests
         await problems.ResolveAsync(resolved, "已调剂用地指标");
         AsOffice(db);
 
-        var job = new ProblemEscalationJob(db, calendar, new JobRecorder(db, db.Clock), db.Clock);
+        var job = db.Get<ProblemEscalationJob>();
         var before = await ReminderKeysAsync(db);
 
         // Tue 06-20, the deadline day: nothing.
@@ -668,8 +665,8 @@ public class ExchangeDataTests
     {
         await using var db = await Seeds.SeededAsync(new ExchangeSeed(Seeds.Config()));
         AsOffice(db);
-        var evaluation = new EvaluationService(db, db.Actor, db.Clock);
-        var scores = new ScoreService(db, db.Actor);
+        var evaluation = db.Get<EvaluationService>();
+        var scores = db.Get<ScoreService>();
         var transport = await UnitIdAsync(db, Transport);
         var humanResources = await UnitIdAsync(db, HumanResources);
         var natural = await UnitIdAsync(db, Natural);
@@ -745,14 +742,6 @@ public class ExchangeDataTests
     }
 
     // ---- Helpers -------------------------------------------------------------------------------
-
-    private static CalendarService NewCalendar(TestDb db) => new(db, new CalendarCache(), db.Actor);
-
-    private static ProblemService Problems(TestDb db, CalendarService calendar) =>
-        new(db, db.Actor, calendar, new SettingsService(db, db.Actor), db.Clock);
-
-    private static CallbackService Callbacks(TestDb db, CalendarService calendar, ProblemService problems) =>
-        new(db, db.Actor, calendar, new SettingsService(db, db.Actor), problems, db.Clock);
 
     private static ProblemInput Input(string description) => new()
     {

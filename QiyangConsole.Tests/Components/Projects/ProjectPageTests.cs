@@ -2,13 +2,11 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QiyangConsole.Features.Administration;
-using QiyangConsole.Features.Administration.Calendar;
 using QiyangConsole.Features.Projects;
 using QiyangConsole.Features.Projects.Pages;
-using QiyangConsole.Infrastructure;
 using QiyangConsole.Tests.Support;
 
-namespace QiyangConsole.Tests.Components;
+namespace QiyangConsole.Tests.Components.Projects;
 
 /// <summary>The project page rendered with the real services over a seeded SQLite file.</summary>
 public class ProjectPageTests : ComponentTestBase
@@ -17,12 +15,7 @@ public class ProjectPageTests : ComponentTestBase
     {
         var db = await Seeds.SeededAsync(new ChecklistTemplateSeed(), new ProjectSeed(Seeds.Config()));
         db.SignIn(userName, role);
-        var calendar = new CalendarService(db, new CalendarCache(), db.Actor);
-        var settings = new SettingsService(db, db.Actor);
-        Services.AddSingleton(db.Actor);
-        Services.AddSingleton(settings);
-        Services.AddSingleton(new UnitService(db, db.Actor));
-        Services.AddSingleton(new ProjectService(db, db.Actor, calendar, settings, db.Clock));
+        Services.AddAreas(db);
         AddAuthorization().SetAuthorized(userName).SetRoles(role);
         await using var ctx = db.CreateDbContext();
         var id = await ctx.Projects.Where(p => p.Investor == "湖南坤能新材料有限公司").Select(p => p.Id).SingleAsync();

@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Features.Administration;
-using QiyangConsole.Features.Administration.Calendar;
 using QiyangConsole.Features.Projects;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Tests.Support;
 
-namespace QiyangConsole.Tests.Data;
+namespace QiyangConsole.Tests.Data.Projects;
 
 /// <summary>
 /// 项目库 on a real, migrated SQLite file with the system seeds, the checklist templates and the 2023 demo projects:
@@ -27,7 +26,7 @@ public class ProjectDataTests
     public async Task The_2023_figures_come_from_the_register()
     {
         await using var db = await SeededAsync();
-        var figures = new ProjectFigures(db, db.Clock);
+        var figures = db.Get<ProjectFigures>();
 
         var t = await figures.TotalsAsync(2023);
         Assert.Equal(2023, t.Year);
@@ -65,7 +64,7 @@ public class ProjectDataTests
     public async Task The_seeded_cases_of_the_source_hold()
     {
         await using var db = await SeededAsync();
-        var projects = Projects(db);
+        var projects = db.Get<ProjectService>();
         AsOffice(db);
 
         // 湖南坤能: three permits in three days, every step one working day.
@@ -113,7 +112,7 @@ public class ProjectDataTests
     public async Task Registering_refuses_bad_input_and_saves_nothing()
     {
         await using var db = await SeededAsync();
-        var projects = Projects(db);
+        var projects = db.Get<ProjectService>();
         var leader = await UserIdAsync(db, "leader");
         var liaison = await UserIdAsync(db, "unit");
         var lead = await UnitIdAsync(db, "高新区招商合作局");
@@ -144,7 +143,7 @@ public class ProjectDataTests
     public async Task A_valid_project_gets_the_checklist_a_log_entry_and_is_key_from_ten_thousand_wan()
     {
         await using var db = await SeededAsync();
-        var projects = Projects(db);
+        var projects = db.Get<ProjectService>();
         var leader = await UserIdAsync(db, "leader2");
         var lead = await UnitIdAsync(db, "市商务局");
         AsOffice(db);
@@ -204,7 +203,7 @@ public class ProjectDataTests
     public async Task Editing_with_a_stale_version_is_a_conflict()
     {
         await using var db = await SeededAsync();
-        var projects = Projects(db);
+        var projects = db.Get<ProjectService>();
         var leader = await UserIdAsync(db, "leader");
         var lead = await UnitIdAsync(db, "市商务局");
         AsOffice(db);
@@ -233,7 +232,7 @@ public class ProjectDataTests
     public async Task Stages_move_forward_with_dates_go_back_with_a_reason_and_terminate_with_a_reason()
     {
         await using var db = await SeededAsync();
-        var projects = Projects(db);
+        var projects = db.Get<ProjectService>();
         var leader = await UserIdAsync(db, "leader");
         var lead = await UnitIdAsync(db, "高新区经济发展局");
         AsOffice(db);
@@ -308,7 +307,7 @@ public class ProjectDataTests
     public async Task Skipping_stages_fills_the_skipped_dates()
     {
         await using var db = await SeededAsync();
-        var projects = Projects(db);
+        var projects = db.Get<ProjectService>();
         var leader = await UserIdAsync(db, "leader3");
         var lead = await UnitIdAsync(db, "高新区规划建设局");
         AsOffice(db);
@@ -332,7 +331,7 @@ public class ProjectDataTests
     public async Task Permit_dates_must_follow_the_step_before_and_the_clock_counts_working_days()
     {
         await using var db = await SeededAsync();
-        var projects = Projects(db);
+        var projects = db.Get<ProjectService>();
         var leader = await UserIdAsync(db, "leader");
         var lead = await UnitIdAsync(db, "高新区招商合作局");
         AsOffice(db);
@@ -400,7 +399,7 @@ public class ProjectDataTests
     public async Task A_need_is_seen_and_done_by_its_unit_only_and_seen_by_readers()
     {
         await using var db = await SeededAsync();
-        var projects = Projects(db);
+        var projects = db.Get<ProjectService>();
         var natural = await UnitIdAsync(db, Natural);
         var transport = await UnitIdAsync(db, Transport);
         var projectId = await ProjectIdAsync(db, Kunneng);
@@ -465,7 +464,7 @@ public class ProjectDataTests
     public async Task A_leader_logs_its_own_days_within_the_months_working_days_and_the_share_is_against_one_third()
     {
         await using var db = await SeededAsync();
-        var engagement = Engagements(db);
+        var engagement = db.Get<LeaderEngagementService>();
         var leader = await UserIdAsync(db, "leader");
         var leader2 = await UserIdAsync(db, "leader2");
         db.SignIn("leader", AppRoles.Leader, userId: leader);
@@ -532,7 +531,7 @@ public class ProjectDataTests
     public async Task The_register_filters_sorts_and_pages()
     {
         await using var db = await SeededAsync();
-        var projects = Projects(db);
+        var projects = db.Get<ProjectService>();
         db.SignIn("viewer", AppRoles.Viewer);
 
         var (key, keyTotal) = await projects.ListAsync(new ProjectQuery(Key: true), 0, 100);
@@ -601,12 +600,6 @@ public class ProjectDataTests
     private sealed record Counts(int Projects, int Checklist, int Logs);
 
     private static Task<TestDb> SeededAsync() => Seeds.SeededAsync(new ChecklistTemplateSeed(), new ProjectSeed(Seeds.Config()));
-
-    private static ProjectService Projects(TestDb db) =>
-        new(db, db.Actor, new CalendarService(db, new CalendarCache(), db.Actor), new SettingsService(db, db.Actor), db.Clock);
-
-    private static LeaderEngagementService Engagements(TestDb db) =>
-        new(db, db.Actor, new CalendarService(db, new CalendarCache(), db.Actor), new SettingsService(db, db.Actor));
 
     private static ProjectEdit Edit(string name, decimal wan, string? leaderId, int? leadUnitId) => new()
     {

@@ -10,7 +10,7 @@ using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Excel;
 using QiyangConsole.Tests.Support;
 
-namespace QiyangConsole.Tests.Data;
+namespace QiyangConsole.Tests.Data.Evaluation;
 
 /// <summary>The evaluation area on a real, migrated SQLite file with the 2023 January–May demo data.</summary>
 public class EvaluationDataTests
@@ -28,13 +28,13 @@ public class EvaluationDataTests
         Assert.Equal(new[] { 1, 2, 3, 4, 5 }, circulars.Select(c => c.Number ?? 0));
         Assert.Equal(19, circulars.SelectMany(c => c.CriticisedUnitIds()).Distinct().Count());
 
-        var figure = Assert.Single(await new EvaluationFigures(db).FiguresAsync(default));
+        var figure = Assert.Single(await db.Figures<EvaluationFigures>().FiguresAsync(default));
         Assert.Equal("19", figure.Value);
         Assert.Equal("5 期月度通报", figure.Note);
 
         var periods = await ctx.EvaluationPeriods.AsNoTracking().Where(p => p.Year == 2023).OrderBy(p => p.Month).ToListAsync();
         Assert.Equal(new[] { 1, 2, 3, 4, 5 }, periods.Select(p => p.Month));
-        var ranking = Ranking(db);
+        var ranking = db.Get<RankingService>();
         foreach (var period in periods)
         {
             Assert.Equal(PeriodState.Issued, period.State);
@@ -50,7 +50,7 @@ public class EvaluationDataTests
             Assert.Equal(lagging.Select(r => r.UnitId).Order(), circular.CriticisedUnitIds().Order());
         }
 
-        var quarter = await new QuarterService(db, db.Actor).ReviewAsync(2023, 1);
+        var quarter = await db.Get<QuarterService>().ReviewAsync(2023, 1);
         Assert.Equal(43, quarter.Count);
         Assert.All(quarter, q => Assert.Equal(3, q.Result.Months));
         var statements = quarter.Where(q => q.MustMakeStatement).ToList();
@@ -67,11 +67,11 @@ public class EvaluationDataTests
         await using var db = await Seeds.SeededAsync(new EvaluationSeed(Seeds.Config()));
         db.SignIn(Office, AppRoles.Office);
         db.Clock.Now = new DateTimeOffset(2023, 7, 3, 9, 0, 0, TimeSpan.FromHours(8));
-        var evaluation = new EvaluationService(db, db.Actor, db.Clock);
-        var scores = new ScoreService(db, db.Actor);
-        var findings = new FindingService(db, db.Actor);
-        var ranking = Ranking(db);
-        var circulars = new CircularService(db, ranking, db.Actor, db.Clock);
+        var evaluation = db.Get<EvaluationService>();
+        var scores = db.Get<ScoreService>();
+        var findings = db.Get<FindingService>();
+        var ranking = db.Get<RankingService>();
+        var circulars = db.Get<CircularService>();
 
         var june = await evaluation.CreatePeriodAsync(2023, 6);
         var sheet = await scores.SheetAsync(june);
@@ -205,8 +205,8 @@ public class EvaluationDataTests
     {
         await using var db = await Seeds.SeededAsync(new EvaluationSeed(Seeds.Config()));
         db.SignIn(Office, AppRoles.Office);
-        var scores = new ScoreService(db, db.Actor);
-        var june = await new EvaluationService(db, db.Actor, db.Clock).CreatePeriodAsync(2023, 6);
+        var scores = db.Get<ScoreService>();
+        var june = await db.Get<EvaluationService>().CreatePeriodAsync(2023, 6);
         var sheet = await scores.SheetAsync(june);
         var tooHigh = sheet.Units.Single(u => u.Name == "市发展和改革局");
         var negative = sheet.Units.Single(u => u.Name == "高新区综合管理局");
@@ -241,8 +241,8 @@ public class EvaluationDataTests
     {
         await using var db = await Seeds.SeededAsync(new EvaluationSeed(Seeds.Config()));
         db.SignIn(Office, AppRoles.Office);
-        var scores = new ScoreService(db, db.Actor);
-        var june = await new EvaluationService(db, db.Actor, db.Clock).CreatePeriodAsync(2023, 6);
+        var scores = db.Get<ScoreService>();
+        var june = await db.Get<EvaluationService>().CreatePeriodAsync(2023, 6);
         var sheet = await scores.SheetAsync(june);
         var projectIndicator = sheet.Indicators.Single(i => i.Name == "重点项目推进");
         const int firstRow = 3;
@@ -310,8 +310,8 @@ public class EvaluationDataTests
         await using var db = await Seeds.SeededAsync(new EvaluationSeed(Seeds.Config()));
         db.SignIn(Office, AppRoles.Office);
         var may = await PeriodIdAsync(db, 2023, 5);
-        var rows = await Ranking(db).RankingAsync(may);
-        var doc = await Circulars(db).DocumentAsync(may);
+        var rows = await db.Get<RankingService>().RankingAsync(may);
+        var doc = await db.Get<CircularService>().DocumentAsync(may);
         Circular circular;
         await using (var ctx = db.CreateDbContext())
             circular = await ctx.Circulars.AsNoTracking().SingleAsync(c => c.PeriodId == may);
@@ -427,7 +427,7 @@ public class EvaluationDataTests
         await using var db = await Seeds.SeededAsync(new EvaluationSeed(Seeds.Config()));
         db.SignIn(Office, AppRoles.Office);
         const string evil = "=HYPERLINK(\"x\")";
-        var units = new UnitService(db, db.Actor);
+        var units = db.Get<UnitService>();
         var water = (await units.TreeAsync()).Single(u => u.Name == "市水利局");
         await units.SaveAsync(new UnitEdit
         {
@@ -435,7 +435,7 @@ public class EvaluationDataTests
             HeadName = water.HeadName, Phone = water.Phone, SortOrder = water.SortOrder, IsActive = water.IsActive, Version = water.Version,
         });
 
-        var doc = await Circulars(db).DocumentAsync(await PeriodIdAsync(db, 2023, 5));
+        var doc = await db.Get<CircularService>().DocumentAsync(await PeriodIdAsync(db, 2023, 5));
         Assert.Contains(doc.Rankings, r => r.UnitName == evil);
         doc.Circular.Title = "=1+1";
         doc.Circular.Summary = "=1+1 本月考核总体平稳";
@@ -467,11 +467,11 @@ public class EvaluationDataTests
         db.SignIn(Office, AppRoles.Office);
         db.Clock.Now = new DateTimeOffset(2023, 6, 20, 15, 30, 0, TimeSpan.FromHours(8));
         var may = await PeriodIdAsync(db, 2023, 5);
-        var ranking = Ranking(db);
-        var circulars = Circulars(db);
+        var ranking = db.Get<RankingService>();
+        var circulars = db.Get<CircularService>();
         var before = await ranking.RankingAsync(may);
         var top = before.First(r => r.GroupName == "市直单位" && r.Rank == 1);
-        var sheet = await new ScoreService(db, db.Actor).SheetAsync(may);
+        var sheet = await db.Get<ScoreService>().SheetAsync(may);
         var project = sheet.Indicators.Single(i => i.Name == "重点项目推进");
         var old = sheet.Cells[(top.UnitId, project.Id)].Points ?? 0m;
         Assert.True(old > 0);
@@ -538,8 +538,8 @@ public class EvaluationDataTests
     {
         await using var db = await Seeds.SeededAsync(new EvaluationSeed(Seeds.Config()));
         db.SignIn(Office, AppRoles.Office, unitName: "专班办公室");
-        var scores = new ScoreService(db, db.Actor);
-        var june = await new EvaluationService(db, db.Actor, db.Clock).CreatePeriodAsync(2023, 6);
+        var scores = db.Get<ScoreService>();
+        var june = await db.Get<EvaluationService>().CreatePeriodAsync(2023, 6);
         var sheet = await scores.SheetAsync(june);
         var water = sheet.Units.Single(u => u.Name == "市水利局");
         var project = sheet.Indicators.Single(i => i.Name == "重点项目推进");
@@ -567,10 +567,6 @@ public class EvaluationDataTests
             Assert.True(await ctx.AuditEntries.AnyAsync(a => a.Entity == "Score" && a.UserName == Office));
         }
     }
-
-    private static RankingService Ranking(TestDb db) => new(db, new SettingsService(db, db.Actor), db.Actor, db.Clock);
-
-    private static CircularService Circulars(TestDb db) => new(db, Ranking(db), db.Actor, db.Clock);
 
     private static async Task<int> PeriodIdAsync(TestDb db, int year, int month)
     {
