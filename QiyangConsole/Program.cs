@@ -32,7 +32,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddQiyangLocalization();
 builder.Services.AddQiyangAuth();
 builder.Services.AddQiyangJobs();
-builder.Services.AddSystemArea();
+builder.Services.AddAdministrationArea();
 builder.Services.AddEvaluationArea();
 builder.Services.AddWorkItemsArea();
 builder.Services.AddExchangesArea();

@@ -24,7 +24,7 @@ public static class TestServices
     public static IServiceCollection AddAreas(this IServiceCollection services, TestDb db)
     {
         services.AddLogging();
-        services.AddSystemArea();
+        services.AddAdministrationArea();
         services.AddEvaluationArea();
         services.AddWorkItemsArea();
         services.AddExchangesArea();

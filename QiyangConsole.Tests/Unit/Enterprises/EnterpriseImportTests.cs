@@ -1,3 +1,4 @@
+using QiyangConsole.Features.Enterprises.Rules;
 using System.IO.Compression;
 using System.Text;
 using ClosedXML.Excel;

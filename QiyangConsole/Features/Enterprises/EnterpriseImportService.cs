@@ -1,3 +1,4 @@
+using QiyangConsole.Features.Enterprises.Rules;
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using QiyangConsole.Features.Enterprises.Rules;
 
-namespace QiyangConsole.Features.Enterprises;
+namespace QiyangConsole.Features.Enterprises.Rules;
 
 /// <summary>The checks on an enterprise's fields, shared by the form and the Excel import.</summary>
 public static partial class EnterpriseChecks

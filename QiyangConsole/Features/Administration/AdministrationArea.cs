@@ -6,9 +6,9 @@ using QiyangConsole.Infrastructure.Jobs;
 
 namespace QiyangConsole.Features.Administration;
 
-public static class SystemArea
+public static class AdministrationArea
 {
-    public static IServiceCollection AddSystemArea(this IServiceCollection services)
+    public static IServiceCollection AddAdministrationArea(this IServiceCollection services)
     {
         services.AddSingleton<CalendarCache>();
         services.AddScoped<CalendarService>();
@@ -20,7 +20,7 @@ public static class SystemArea
         services.AddScoped<SignInService>();
         services.AddScoped<JobsService>();
         services.AddScoped<DashboardService>();
-        services.AddScoped<IDashboardFigures, SystemFigures>();
+        services.AddScoped<IDashboardFigures, AdministrationFigures>();
         services.AddScoped<CalendarCheckJob>();
         services.AddSingleton(CalendarCheckJob.Definition);
         services.AddScoped<ISeedStep, UnitsSeed>();

@@ -5,7 +5,7 @@ using QiyangConsole.Infrastructure;
 
 namespace QiyangConsole.Features.Administration;
 
-public sealed class SystemFigures(IDbContextFactory<AppDbContext> factory, TimeProvider clock) : IDashboardFigures
+public sealed class AdministrationFigures(IDbContextFactory<AppDbContext> factory, TimeProvider clock) : IDashboardFigures
 {
     public int Order => 100;
 
