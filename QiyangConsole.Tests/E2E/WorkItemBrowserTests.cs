@@ -24,8 +24,7 @@ public class WorkItemBrowserTests(HostFixture fixture, BrowserFixture browser) :
         await office.FillAsync("#wi-deadline", deadline);
         await office.Keyboard.PressAsync("Tab");
         await office.WaitForPopoversClosedAsync();
-        await office.Locator("#wi-save").ClickAsync();
-        await office.WaitForURLAsync("**/work-items/*");
+        await office.ClickToNavigateAsync("#wi-save", "**/work-items/*");
         var itemPath = new Uri(office.Url).AbsolutePath;
         await Assertions.Expect(office.Locator("h1")).ToHaveTextAsync(title);
 

@@ -42,6 +42,21 @@ public static class PageExtensions
     public static Task WaitForPopoversClosedAsync(this IPage page) =>
         Assertions.Expect(page.Locator(".mud-overlay-popover")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
 
+    /// <summary>
+    /// Clicks a dialog's save button and waits for the page it leads to; under load a closing overlay can take the click,
+    /// so a dialog still open after 10 s (nothing saved, else it would have closed) gets one more click.
+    /// </summary>
+    public static async Task ClickToNavigateAsync(this IPage page, string selector, string urlGlob)
+    {
+        await page.Locator(selector).ClickAsync();
+        try { await page.WaitForURLAsync(urlGlob, new() { Timeout = 10_000 }); return; }
+        catch (TimeoutException) { }
+        if (!await page.Locator(selector).IsVisibleAsync()) { await page.WaitForURLAsync(urlGlob); return; }
+        await page.WaitForPopoversClosedAsync();
+        await page.Locator(selector).ClickAsync();
+        await page.WaitForURLAsync(urlGlob);
+    }
+
     public static Task ShotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
 }

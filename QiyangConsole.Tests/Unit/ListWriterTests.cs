@@ -12,11 +12,43 @@ public class ListWriterTests
 
     private static async Task<(XLWorkbook Book, int Count)> WriteAsync(params object?[][] rows)
     {
-        var output = new MemoryStream();
-        var count = await ListWriter.WriteAsync(output, "问题清单", new ListHeading("问题清单", "状态=办理中", new DateTimeOffset(2023, 5, 18, 1, 0, 0, TimeSpan.Zero)),
+        var (file, count) = await ListWriter.WriteAsync(new ListHeading("问题清单", "状态：办理中", new DateTimeOffset(2023, 5, 18, 1, 0, 0, TimeSpan.Zero)),
             [new("序号", 6), new("反映企业", 26), new("投资额", 12), new("说明", 20)], Rows(rows));
-        output.Position = 0;
-        return (new XLWorkbook(output), count);
+        await using (file)
+        {
+            var copy = new MemoryStream();
+            await file.CopyToAsync(copy);
+            copy.Position = 0;
+            return (new XLWorkbook(copy), count);
+        }
+    }
+
+    [Fact]
+    public async Task The_temp_file_goes_when_the_download_is_closed_and_a_refusal_comes_through()
+    {
+        var (file, _) = await ListWriter.WriteAsync(new ListHeading("清单", null, DateTimeOffset.UnixEpoch), [new("序号", 6)], Rows([[1]]));
+        var path = file.Name;
+        Assert.True(File.Exists(path));
+        await file.DisposeAsync();
+        Assert.False(File.Exists(path));
+
+        static async IAsyncEnumerable<object?[]> Refused()
+        {
+            await Task.Yield();
+            throw new QiyangConsole.Infrastructure.DomainException("无权访问");
+#pragma warning disable CS0162
+            yield break;
+#pragma warning restore CS0162
+        }
+        await Assert.ThrowsAsync<QiyangConsole.Infrastructure.DomainException>(() => ListWriter.WriteAsync(new ListHeading("清单", null, DateTimeOffset.UnixEpoch), [new("序号", 6)], Refused()));
+    }
+
+    [Fact]
+    public void The_filter_summary_names_what_was_chosen()
+    {
+        Assert.Null(ListHeading.Describe(("行业", null), ("规上", false), ("关键字", "")));
+        Assert.Equal("行业：制造业；走访逾期", ListHeading.Describe(("行业", "制造业"), ("走访逾期", true), ("规上", null)));
+        Assert.Equal("筛选条件：全部　导出时间：2023-05-18 09:00:00", new ListHeading("清单", null, new DateTimeOffset(2023, 5, 18, 1, 0, 0, TimeSpan.Zero)).Summary);
     }
 
     [Fact]
@@ -27,7 +59,7 @@ public class ListWriterTests
         var ws = book.Worksheet("问题清单");
         Assert.Equal(2, count);
         Assert.Equal("问题清单", ws.Cell("A1").GetString());
-        Assert.Equal("筛选条件：状态=办理中　导出时间：2023-05-18 09:00:00", ws.Cell("A2").GetString());
+        Assert.Equal("筛选条件：状态：办理中　导出时间：2023-05-18 09:00:00", ws.Cell("A2").GetString());
         Assert.Equal(["序号", "反映企业", "投资额", "说明"], Enumerable.Range(1, 4).Select(c => ws.Cell(3, c).GetString()));
         Assert.True(ws.Cell("A3").Style.Font.Bold);
         Assert.Equal(1, ws.Cell("A4").GetValue<int>());

@@ -13,16 +13,12 @@ public static class EnterpriseEndpoints
     public static void MapEnterpriseEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/enterprises");
-        group.MapGet("/export.xlsx", async ([AsParameters] EnterpriseFilter f, EnterpriseService enterprises) =>
-        {
-            var (rows, _) = await enterprises.ListAsync(f.ToQuery(), 0, 100_000);
-            var n = 0;
-            var bytes = ExcelList.Build("园区企业",
-                [("序号", 6), ("企业名称", 34), ("统一社会信用代码", 22), ("行业", 12), ("规上", 6), ("所在园区", 12), ("地址", 34), ("联系人", 10), ("联系电话", 14), ("企业管家", 16), ("最近走访", 12), ("驻企联络室", 10)],
-                rows.Select(r => new object?[] { ++n, r.Name, r.CreditCode, r.Industry, r.IsAboveSize ? "是" : "否", r.Zone, r.Address, r.ContactPerson, r.ContactPhone, r.Steward,
-                    AppTime.ListDate(r.LastVisit), r.IsAboveSize ? (r.HasRoom ? "已建" : "未建") : null }));
-            return Results.File(bytes, ExcelText.ContentType, "园区企业.xlsx");
-        }).RequireAuthorization(Access.EnterpriseWork);
+        group.MapGet("/export.xlsx", ([AsParameters] EnterpriseFilter f, EnterpriseService enterprises, TimeProvider clock, CancellationToken ct) =>
+            ListWriter.FileAsync("园区企业.xlsx", new ListHeading("园区企业", f.Describe(), clock.GetUtcNow()),
+                [new("序号", 7), new("企业名称", 34), new("统一社会信用代码", 22), new("行业", 12), new("规上", 6), new("所在园区", 12), new("地址", 34), new("联系人", 10), new("联系电话", 14), new("企业管家", 16), new("最近走访", 12), new("驻企联络室", 10)],
+                enterprises.StreamAsync(f.ToQuery(), ct).Numbered((r, n) => [n, r.Name, r.CreditCode, r.Industry, r.IsAboveSize ? "是" : "否", r.Zone, r.Address, r.ContactPerson, r.ContactPhone, r.Steward,
+                    AppTime.ListDate(r.LastVisit), r.IsAboveSize ? (r.HasRoom ? "已建" : "未建") : null]), ct))
+            .RequireAuthorization(Access.EnterpriseWork);
         group.MapGet("/template.xlsx", async (EnterpriseImportService import) =>
             Results.File(await import.TemplateAsync(), ExcelText.ContentType, "企业导入模板.xlsx")).RequireAuthorization(Access.OfficeOnly);
         group.MapGet("/cards.xlsx", async ([AsParameters] EnterpriseFilter f, ContactCardService cards) =>
@@ -36,16 +32,14 @@ public static class EnterpriseEndpoints
             return Results.File(bytes, ExcelText.ContentType, "企业服务爱心联络卡.xlsx");
         }).RequireAuthorization(Access.EnterpriseWork);
         // The visits as filtered on /visits (a steward's own), for the monthly report.
-        app.MapGet("/visits/export.xlsx", async (string? steward, int? enterprise, StewardDuties? duty, bool? problems, VisitService visits) =>
-        {
-            var (rows, _) = await visits.ListAsync(new VisitQuery(steward, enterprise, Duty: duty ?? StewardDuties.None, WithProblemsOnly: problems == true), 0, 200_000);
-            var n = 0;
-            var bytes = ExcelList.Build("走访记录",
-                [("序号", 6), ("走访日期", 12), ("企业", 32), ("企业管家", 14), ("履行职责", 22), ("走访内容", 40), ("发现问题", 36), ("转办", 14), ("下次联系", 12)],
-                rows.Select(v => new object?[] { ++n, AppTime.ListDate(v.VisitedOn), v.Enterprise, v.Steward, Duties.Names(v.Duties), v.Done, v.ProblemsFound,
-                    string.Join("、", new[] { v.NeedId is null ? null : "企业需求", v.ProblemId is null ? null : "问题清单" }.Where(x => x is not null)), AppTime.ListDate(v.NextContactOn) }));
-            return Results.File(bytes, ExcelText.ContentType, "走访记录.xlsx");
-        }).RequireAuthorization(Access.StewardWork);
+        app.MapGet("/visits/export.xlsx", (string? steward, int? enterprise, StewardDuties? duty, bool? problems, VisitService visits, TimeProvider clock, CancellationToken ct) =>
+            ListWriter.FileAsync("走访记录.xlsx", new ListHeading("走访记录", ListHeading.Describe(("指定管家", steward is { Length: > 0 }), ("指定企业", enterprise is not null),
+                    ("职责", duty is { } d and not StewardDuties.None ? Duties.Names(d) : null), ("只看发现问题的", problems == true)), clock.GetUtcNow()),
+                [new("序号", 7), new("走访日期", 12), new("企业", 32), new("企业管家", 14), new("履行职责", 22), new("走访内容", 40), new("发现问题", 36), new("转办", 14), new("下次联系", 12)],
+                visits.StreamAsync(new VisitQuery(steward, enterprise, Duty: duty ?? StewardDuties.None, WithProblemsOnly: problems == true), ct).Numbered((v, n) => [n, AppTime.ListDate(v.VisitedOn), v.Enterprise, v.Steward,
+                    Duties.Names(v.Duties), v.Done, v.ProblemsFound, string.Join("、", new[] { v.NeedId is null ? null : "企业需求", v.ProblemId is null ? null : "问题清单" }.Where(x => x is not null)),
+                    AppTime.ListDate(v.NextContactOn)]), ct))
+            .RequireAuthorization(Access.StewardWork);
         app.MapGet("/visits/{id:int}/photo", async (int id, VisitService visits) =>
         {
             var (_, path) = await visits.PhotoAsync(id);
@@ -61,6 +55,9 @@ public static class EnterpriseEndpoints
 public sealed record EnterpriseFilter(string? Text, string? Industry, string? Zone, bool? AboveSize, string? Steward, bool? NoSteward, bool? Overdue, bool? NoRoom)
 {
     public EnterpriseQuery ToQuery() => new(Text, Industry, Zone, AboveSize, Steward, NoSteward == true, Overdue == true, NoRoom == true);
+
+    public string? Describe() => ListHeading.Describe(("关键字", Text), ("行业", Industry), ("所在园区", Zone), ("规上", AboveSize is { } a ? (a ? "是" : "否") : null),
+        ("指定管家", Steward is { Length: > 0 }), ("未配管家", NoSteward == true), ("走访逾期", Overdue == true), ("未建联络室", NoRoom == true));
 
     public static string QueryString(EnterpriseQuery q) => string.Join("&", new[]
     {

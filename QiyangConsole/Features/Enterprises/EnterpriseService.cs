@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
@@ -74,9 +75,19 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
         var cutoff = Stewarding.OverdueBefore(clock.Today(), await settings.IntAsync("steward.visitOverdueDays", 30));
         var list = Filter(db, q, cutoff);
         var total = await list.CountAsync();
-        var rows = await list.OrderBy(e => e.Zone).ThenBy(e => e.Name).ThenBy(e => e.Id).Skip(skip).Take(take).ToRows(db).ToListAsync();
+        var rows = await Ordered(list).Skip(skip).Take(take).ToRows(db).ToListAsync();
         return (rows, total);
     }
+
+    /// <summary>Every row of the register as filtered, read as it is written (exports), in the list's order.</summary>
+    public async IAsyncEnumerable<EnterpriseRow> StreamAsync(EnterpriseQuery q, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var cutoff = Stewarding.OverdueBefore(clock.Today(), await settings.IntAsync("steward.visitOverdueDays", 30));
+        await foreach (var row in Ordered(Filter(db, q, cutoff)).ToRows(db).AsAsyncEnumerable().WithCancellation(ct)) yield return row;
+    }
+
+    private static IOrderedQueryable<Enterprise> Ordered(IQueryable<Enterprise> list) => list.OrderBy(e => e.Zone).ThenBy(e => e.Name).ThenBy(e => e.Id);
 
     /// <summary>One enterprise as a register row, refused outside the user's scope.</summary>
     public async Task<List<EnterpriseRow>> ListByIdAsync(int id)

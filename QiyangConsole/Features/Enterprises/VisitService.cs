@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
@@ -83,11 +84,21 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
         await using var db = await factory.CreateDbContextAsync();
         var visits = Filter(Scoped(db), q);
         var total = await visits.CountAsync();
-        var rows = await visits.OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).Skip(skip).Take(take)
-            .Select(v => new VisitRow(v.Id, v.EnterpriseId, v.Enterprise!.Name, v.Steward!.DisplayName, v.VisitedOn, v.Duties, v.Done, v.ProblemsFound, v.NextContactOn,
-                v.PhotoPath != null, v.NeedId, v.ProblemId, v.Version, v.StewardId)).ToListAsync();
+        var rows = await Rows(visits.OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).Skip(skip).Take(take)).ToListAsync();
         return (rows, total);
     }
+
+    /// <summary>Every visit as filtered, read as it is written (exports), newest first.</summary>
+    public async IAsyncEnumerable<VisitRow> StreamAsync(VisitQuery q, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var visits = Filter(Scoped(db), q).OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id);
+        await foreach (var row in Rows(visits).AsAsyncEnumerable().WithCancellation(ct)) yield return row;
+    }
+
+    private static IQueryable<VisitRow> Rows(IQueryable<Visit> visits) =>
+        visits.Select(v => new VisitRow(v.Id, v.EnterpriseId, v.Enterprise!.Name, v.Steward!.DisplayName, v.VisitedOn, v.Duties, v.Done, v.ProblemsFound, v.NextContactOn,
+            v.PhotoPath != null, v.NeedId, v.ProblemId, v.Version, v.StewardId));
 
     private static IQueryable<Visit> Filter(IQueryable<Visit> visits, VisitQuery q)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
@@ -47,11 +48,22 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
         await using var db = await factory.CreateDbContextAsync();
         var problems = Filter(Scoped(db), q);
         var total = await problems.CountAsync();
-        var rows = await problems.OrderByDescending(p => p.RaisedOn).ThenByDescending(p => p.Id).Skip(skip).Take(take)
-            .Select(p => new ProblemRow(p.Id, p.EnterpriseName, p.Description, p.Category, p.Event == null ? null : p.Event.Place, p.Unit == null ? null : p.Unit.Name,
-                p.State, p.RaisedOn, p.Deadline, p.ResolvedOn, p.Answer, p.EscalationLevel, p.IsUrgent)).ToListAsync();
+        var rows = await Rows(Ordered(problems).Skip(skip).Take(take)).ToListAsync();
         return (rows, total);
     }
+
+    /// <summary>Every problem as filtered, read as it is written (exports).</summary>
+    public async IAsyncEnumerable<ProblemRow> StreamAsync(ProblemQuery q, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await foreach (var row in Rows(Ordered(Filter(Scoped(db), q))).AsAsyncEnumerable().WithCancellation(ct)) yield return row;
+    }
+
+    private static IQueryable<Problem> Ordered(IQueryable<Problem> problems) => problems.OrderByDescending(p => p.RaisedOn).ThenByDescending(p => p.Id);
+
+    private static IQueryable<ProblemRow> Rows(IQueryable<Problem> problems) =>
+        problems.Select(p => new ProblemRow(p.Id, p.EnterpriseName, p.Description, p.Category, p.Event == null ? null : p.Event.Place, p.Unit == null ? null : p.Unit.Name,
+            p.State, p.RaisedOn, p.Deadline, p.ResolvedOn, p.Answer, p.EscalationLevel, p.IsUrgent));
 
     private static IQueryable<Problem> Filter(IQueryable<Problem> problems, ProblemQuery q)
     {

@@ -10,19 +10,12 @@ public static class ProjectEndpoints
     public static void MapProjectEndpoints(this IEndpointRouteBuilder app)
     {
         // The register as filtered and sorted on the page.
-        app.MapGet("/projects/export.xlsx", async ([AsParameters] ProjectFilter f, ProjectService projects) =>
-        {
-            var (rows, _) = await projects.ListAsync(f.ToQuery(), 0, 100_000);
-            var n = 0;
-            var bytes = ExcelList.Build("项目库",
-                [("序号", 6), ("项目名称", 32), ("投资企业", 28), ("行业", 12), ("来源地区", 10), ("投资额（万元）", 14), ("亿元重点项目", 10), ("阶段", 8), ("签约日期", 12), ("联系市级领导", 16), ("牵头单位", 20), ("逾期节点", 8), ("先进场后签约", 10)],
-                rows.Select(p => new object?[]
-                {
-                    ++n, p.Name, p.Investor, p.Industry, p.OriginRegion, p.InvestmentWan, p.IsKey ? "是" : null, p.Stage.Name(), AppTime.ListDate(p.SignedOn),
-                    p.Leader, p.LeadUnit, p.OverdueNodes, p.EnteredBeforeSigning ? "是" : null,
-                }));
-            return Results.File(bytes, ExcelText.ContentType, "项目库.xlsx");
-        }).RequireAuthorization(Access.Overseers);
+        app.MapGet("/projects/export.xlsx", ([AsParameters] ProjectFilter f, ProjectService projects, TimeProvider clock, CancellationToken ct) =>
+            ListWriter.FileAsync("项目库.xlsx", new ListHeading("项目库", f.Describe(), clock.GetUtcNow()),
+                [new("序号", 7), new("项目名称", 32), new("投资企业", 28), new("行业", 12), new("来源地区", 10), new("投资额（万元）", 14), new("亿元重点项目", 10), new("阶段", 8), new("签约日期", 12), new("联系市级领导", 16), new("牵头单位", 20), new("逾期节点", 8), new("先进场后签约", 10)],
+                projects.StreamAsync(f.ToQuery(), ct).Numbered((p, n) => [n, p.Name, p.Investor, p.Industry, p.OriginRegion, p.InvestmentWan, p.IsKey ? "是" : null, p.Stage.Name(), AppTime.ListDate(p.SignedOn),
+                    p.Leader, p.LeadUnit, p.OverdueNodes, p.EnteredBeforeSigning ? "是" : null]), ct))
+            .RequireAuthorization(Access.Overseers);
     }
 }
 
@@ -30,6 +23,9 @@ public static class ProjectEndpoints
 public sealed record ProjectFilter(string? Text, ProjectStage? Stage, bool? Key, string? Industry, string? Region, string? InvestorType, string? Leader, int? Unit, bool? Overdue, string? Sort)
 {
     public ProjectQuery ToQuery() => new(Text, Stage, Key, Industry, Region, InvestorType, Leader, Unit, Overdue == true, Sort ?? "signed");
+
+    public string? Describe() => ListHeading.Describe(("关键字", Text), ("阶段", Stage?.Name()), ("亿元重点项目", Key is { } k ? (k ? "是" : "否") : null), ("行业", Industry),
+        ("来源地区", Region), ("投资方类型", InvestorType), ("指定联系领导", Leader is { Length: > 0 }), ("指定牵头单位", Unit is not null), ("有逾期节点", Overdue == true));
 
     public static string QueryString(ProjectQuery q) => string.Join("&", new[]
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
@@ -48,18 +49,31 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
         var today = clock.Today();
         var projects = Filter(db, q, today);
         var total = await projects.CountAsync();
-        projects = q.Sort switch
-        {
-            "investment" => projects.OrderByDescending(p => p.InvestmentWan),
-            "name" => projects.OrderBy(p => p.Name),
-            "stage" => projects.OrderByDescending(p => p.Stage).ThenByDescending(p => p.SignedOn),
-            _ => projects.OrderByDescending(p => p.SignedOn ?? p.NegotiatingOn).ThenByDescending(p => p.Id),
-        };
-        var rows = await projects.Skip(skip).Take(take).Select(p => new ProjectRow(p.Id, p.Name, p.Investor, p.Industry, p.OriginRegion, p.InvestmentWan, p.Stage, p.SignedOn,
-            p.ContactLeader!.DisplayName, p.LeadUnit!.Name, db.PlanNodes.Count(n => n.ProjectId == p.Id && n.DoneOn == null && n.DueOn < today),
-            p.EnteredSiteOn != null && (p.SignedOn == null || p.EnteredSiteOn < p.SignedOn))).ToListAsync();
+        var rows = await Rows(db, Sorted(projects, q.Sort).Skip(skip).Take(take), today).ToListAsync();
         return (rows, total);
     }
+
+    /// <summary>Every project as filtered and sorted, read as it is written (exports).</summary>
+    public async IAsyncEnumerable<ProjectRow> StreamAsync(ProjectQuery q, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        user.Require(Access.Overseers);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var today = clock.Today();
+        await foreach (var row in Rows(db, Sorted(Filter(db, q, today), q.Sort), today).AsAsyncEnumerable().WithCancellation(ct)) yield return row;
+    }
+
+    private static IQueryable<Project> Sorted(IQueryable<Project> projects, string sort) => sort switch
+    {
+        "investment" => projects.OrderByDescending(p => p.InvestmentWan),
+        "name" => projects.OrderBy(p => p.Name),
+        "stage" => projects.OrderByDescending(p => p.Stage).ThenByDescending(p => p.SignedOn),
+        _ => projects.OrderByDescending(p => p.SignedOn ?? p.NegotiatingOn).ThenByDescending(p => p.Id),
+    };
+
+    private static IQueryable<ProjectRow> Rows(AppDbContext db, IQueryable<Project> projects, DateOnly today) =>
+        projects.Select(p => new ProjectRow(p.Id, p.Name, p.Investor, p.Industry, p.OriginRegion, p.InvestmentWan, p.Stage, p.SignedOn,
+            p.ContactLeader!.DisplayName, p.LeadUnit!.Name, db.PlanNodes.Count(n => n.ProjectId == p.Id && n.DoneOn == null && n.DueOn < today),
+            p.EnteredSiteOn != null && (p.SignedOn == null || p.EnteredSiteOn < p.SignedOn)));
 
     internal static IQueryable<Project> Filter(AppDbContext db, ProjectQuery q, DateOnly today)
     {

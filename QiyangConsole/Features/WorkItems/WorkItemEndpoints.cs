@@ -14,19 +14,16 @@ public static class WorkItemEndpoints
         var group = app.MapGroup("/work-items");
 
         // The public board as a workbook, with the board's filters.
-        group.MapGet("/export.xlsx", async (string? text, int? unit, WarningLight? light, WorkItemState? state, string? source, bool? mine, WorkItemService items) =>
-        {
-            var (rows, _) = await items.BoardAsync(new BoardQuery(text, unit, light, state, source, mine == true), 0, 100_000);
-            var n = 0;
-            var bytes = ExcelList.Build("重点工作",
-                [("序号", 6), ("事项名称", 36), ("来源", 10), ("紧急程度", 8), ("牵头单位", 24), ("责任领导", 16), ("办理期限", 12), ("延期至", 12), ("状态", 10), ("亮灯", 8), ("进度(%)", 8), ("最新进展", 40), ("更新时间", 18)],
-                rows.Select(row => new object?[]
-                {
-                    ++n, row.Title, row.Source, row.Urgency.Name(), row.LeadUnit, row.ResponsibleLeader, AppTime.ListDate(row.Deadline), AppTime.ListDate(row.ExtendedDeadline),
+        group.MapGet("/export.xlsx", (string? text, int? unit, WarningLight? light, WorkItemState? state, string? source, bool? mine, WorkItemService items, TimeProvider clock, CancellationToken ct) =>
+            ListWriter.FileAsync("重点工作督查台账.xlsx", new ListHeading("重点工作督查台账", ListHeading.Describe(("关键字", text), ("指定牵头单位", unit is not null), ("亮灯", light?.Name()),
+                    ("状态", state?.Name()), ("来源", source), ("只看本单位", mine == true)), clock.GetUtcNow()),
+                [new("序号", 7), new("事项名称", 36), new("来源", 10), new("紧急程度", 8), new("牵头单位", 24), new("责任领导", 16), new("办理期限", 12), new("延期至", 12), new("状态", 10), new("亮灯", 8), new("进度(%)", 8), new("最新进展", 40), new("更新时间", 18)],
+                items.StreamAsync(new BoardQuery(text, unit, light, state, source, mine == true), ct).Numbered((row, n) =>
+                [
+                    n, row.Title, row.Source, row.Urgency.Name(), row.LeadUnit, row.ResponsibleLeader, AppTime.ListDate(row.Deadline), AppTime.ListDate(row.ExtendedDeadline),
                     row.State.Name(), row.Light.Name(), row.Percent, row.LastUpdate, row.LastUpdateAt is { } t ? AppTime.Stamp(t) : null,
-                }));
-            return Results.File(bytes, ExcelText.ContentType, "重点工作督查台账.xlsx");
-        }).RequireAuthorization(Access.SignedIn);
+                ]), ct))
+            .RequireAuthorization(Access.SignedIn);
 
         group.MapGet("/attachments/{updateId:int}", async (int updateId, WorkItemService items) =>
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
@@ -38,12 +39,22 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         await using var db = await factory.CreateDbContextAsync();
         var items = Filter(db, q);
         var total = await items.CountAsync();
-        var rows = await items.OrderByDescending(i => i.Light).ThenBy(i => i.Deadline).ThenBy(i => i.Id).Skip(skip).Take(take)
-            .Select(i => new BoardRow(i.Id, i.Title, i.Source, i.Urgency, i.LeadUnit!.Name, i.ResponsibleLeader, i.Deadline, i.ExtendedDeadline, i.State, i.Light, i.Percent, i.LastUpdateAt,
-                db.WorkItemUpdates.Where(u => u.WorkItemId == i.Id && u.Kind == UpdateKind.Progress).OrderByDescending(u => u.Id).Select(u => u.Text).FirstOrDefault()))
-            .ToListAsync();
+        var rows = await Rows(db, Ordered(items).Skip(skip).Take(take)).ToListAsync();
         return (rows, total);
     }
+
+    /// <summary>Every board row as filtered, read as it is written (exports).</summary>
+    public async IAsyncEnumerable<BoardRow> StreamAsync(BoardQuery q, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await foreach (var row in Rows(db, Ordered(Filter(db, q))).AsAsyncEnumerable().WithCancellation(ct)) yield return row;
+    }
+
+    private static IQueryable<WorkItem> Ordered(IQueryable<WorkItem> items) => items.OrderByDescending(i => i.Light).ThenBy(i => i.Deadline).ThenBy(i => i.Id);
+
+    private static IQueryable<BoardRow> Rows(AppDbContext db, IQueryable<WorkItem> items) =>
+        items.Select(i => new BoardRow(i.Id, i.Title, i.Source, i.Urgency, i.LeadUnit!.Name, i.ResponsibleLeader, i.Deadline, i.ExtendedDeadline, i.State, i.Light, i.Percent, i.LastUpdateAt,
+            db.WorkItemUpdates.Where(u => u.WorkItemId == i.Id && u.Kind == UpdateKind.Progress).OrderByDescending(u => u.Id).Select(u => u.Text).FirstOrDefault()));
 
     /// <summary>The board is public (实时公开): every role sees every item; "mine" narrows to the user's unit.</summary>
     internal IQueryable<WorkItem> Filter(AppDbContext db, BoardQuery q)

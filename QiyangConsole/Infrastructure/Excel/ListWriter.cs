@@ -11,6 +11,13 @@ public sealed record ListColumn(string Header, double Width);
 /// <summary>What a list export says above its rows: a Chinese title and the filter it was taken with.</summary>
 public sealed record ListHeading(string Title, string? Filter, DateTimeOffset At)
 {
+    /// <summary>The filter as the user chose it, e.g. 行业：制造业；规上：是 (empty parts left out).</summary>
+    public static string? Describe(params (string Label, object? Value)[] parts)
+    {
+        var chosen = parts.Where(p => p.Value is not (null or false or "")).Select(p => p.Value is true ? p.Label : $"{p.Label}：{p.Value}").ToList();
+        return chosen.Count == 0 ? null : string.Join("；", chosen);
+    }
+
     public string Summary => $"{(string.IsNullOrWhiteSpace(Filter) ? "筛选条件：全部" : "筛选条件：" + Filter)}　导出时间：{AppTime.Stamp(At.UtcDateTime)}";
 }
 
@@ -25,12 +32,46 @@ public static class ListWriter
     private const uint Plain = 0, Header = 1, Title = 2, Money = 3, Quoted = 4, Summary = 5;
     public const int FirstDataRow = 4;
 
-    /// <summary>Writes the workbook to <paramref name="output"/> (any writable stream) and returns the number of data rows.</summary>
-    public static async Task<int> WriteAsync(Stream output, string sheetName, ListHeading heading, IReadOnlyList<ListColumn> columns,
+    /// <summary>
+    /// Writes the workbook to a temp file, deleted when the returned stream is closed, and returns it at position 0 with the
+    /// number of data rows. A refusal thrown while reading the rows surfaces here, before anything is sent.
+    /// </summary>
+    public static async Task<(FileStream File, int Count)> WriteAsync(ListHeading heading, IReadOnlyList<ListColumn> columns,
         IAsyncEnumerable<object?[]> rows, CancellationToken ct = default)
     {
-        // The package needs a seekable stream: write to a temp file, then copy (a file, never memory).
-        await using var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        // The package needs a seekable stream: a temp file, never memory.
+        var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            var count = await WriteAsync(temp, heading.Title, heading, columns, rows, ct);
+            temp.Position = 0;
+            return (temp, count);
+        }
+        catch
+        {
+            await temp.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The workbook as a download: written to a temp file first, so a refusal still gets its status, then streamed from disk.</summary>
+    public static async Task<IResult> FileAsync(string fileName, ListHeading heading, IReadOnlyList<ListColumn> columns,
+        IAsyncEnumerable<object?[]> rows, CancellationToken ct = default)
+    {
+        var (file, _) = await WriteAsync(heading, columns, rows, ct);
+        return Results.File(file, ExcelText.ContentType, fileName);
+    }
+
+    /// <summary>Maps each row as it is read, numbering them from 1 (序号).</summary>
+    public static async IAsyncEnumerable<object?[]> Numbered<T>(this IAsyncEnumerable<T> source, Func<T, int, object?[]> map)
+    {
+        var n = 0;
+        await foreach (var row in source) yield return map(row, ++n);
+    }
+
+    private static async Task<int> WriteAsync(Stream temp, string sheetName, ListHeading heading, IReadOnlyList<ListColumn> columns,
+        IAsyncEnumerable<object?[]> rows, CancellationToken ct)
+    {
         var count = 0;
         using (var doc = SpreadsheetDocument.Create(temp, SpreadsheetDocumentType.Workbook))
         {
@@ -78,8 +119,6 @@ public static class ListWriter
                 new Sheets(new Sheet { Name = SheetName(sheetName), SheetId = 1, Id = book.GetIdOfPart(sheet) }),
                 new DefinedNames(new DefinedName($"'{SheetName(sheetName)}'!$3:$3") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 }));
         }
-        temp.Position = 0;
-        await temp.CopyToAsync(output, ct);
         return count;
     }
 
