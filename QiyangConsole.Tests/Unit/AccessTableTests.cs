@@ -71,8 +71,17 @@ public class AccessTableTests
         {
             var page = Pages.Single(p => p.Route == item.Href).Page;
             var policy = EffectivePolicy(page);
-            Assert.Equal(Access.Allows(policy, IsInRole), shown.Contains(item.Href));
+            Assert.Equal(Access.Allows(policy, IsInRole) && (item.ShownTo is null || Access.Allows(item.ShownTo, IsInRole)), shown.Contains(item.Href));
         }
+    }
+
+    [Fact]
+    public void The_unit_evaluation_is_open_to_any_account_but_in_the_menu_of_units_only()
+    {
+        var mine = NavCatalog.Sections.SelectMany(s => s.Items).Single(i => i.Href == "/evaluation/mine");
+        Assert.Equal(Access.SignedIn, Access.For(mine.Href).Policy);
+        Assert.True(mine.AllowedFor(r => r == AppRoles.Unit));
+        Assert.False(mine.AllowedFor(r => r == AppRoles.Leader));
     }
 
     [Fact]

@@ -3,10 +3,14 @@ using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Components.Layout;
 
-public sealed record NavItem(string Title, string Href, string Icon)
+public sealed record NavItem(string Title, string Href, string Icon, string? ShownTo = null)
 {
-    /// <summary>Shown to the users the page itself lets in: the policy comes from the access table.</summary>
-    public bool AllowedFor(Func<string, bool> isInRole) => Access.Allows(Access.For(Href).Policy, isInRole);
+    /// <summary>
+    /// Shown to the users the page itself lets in (the policy comes from the access table), narrowed by
+    /// <see cref="ShownTo"/> where a page open to more people is only worth a menu entry for some.
+    /// </summary>
+    public bool AllowedFor(Func<string, bool> isInRole) =>
+        Access.Allows(Access.For(Href).Policy, isInRole) && (ShownTo is null || Access.Allows(ShownTo, isInRole));
 }
 
 public sealed record NavSection(string Title, string Icon, IReadOnlyList<NavItem> Items);
@@ -50,7 +54,7 @@ public static class NavCatalog
             new("月度考核", "/evaluation", Icons.Material.Outlined.FactCheck),
             new("季度点评", "/evaluation/quarters", Icons.Material.Outlined.RateReview),
             new("考核方案", "/evaluation/schemes", Icons.Material.Outlined.Rule),
-            new("本单位考核", "/evaluation/mine", Icons.Material.Outlined.Assessment),
+            new("本单位考核", "/evaluation/mine", Icons.Material.Outlined.Assessment, Access.UnitOnly),
         ]),
         new("系统管理", Icons.Material.Outlined.Settings,
         [

@@ -43,7 +43,7 @@ public static class ListWriter
         var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
-            var count = await WriteAsync(temp, heading.Title, heading, columns, rows, ct);
+            var count = await WriteAsync(temp, heading, columns, rows, ct);
             temp.Position = 0;
             return (temp, count);
         }
@@ -69,7 +69,7 @@ public static class ListWriter
         await foreach (var row in source) yield return map(row, ++n);
     }
 
-    private static async Task<int> WriteAsync(Stream temp, string sheetName, ListHeading heading, IReadOnlyList<ListColumn> columns,
+    private static async Task<int> WriteAsync(Stream temp, ListHeading heading, IReadOnlyList<ListColumn> columns,
         IAsyncEnumerable<object?[]> rows, CancellationToken ct)
     {
         var count = 0;
@@ -116,8 +116,8 @@ public static class ListWriter
                 w.WriteEndElement();
             }
             book.Workbook = new Workbook(
-                new Sheets(new Sheet { Name = SheetName(sheetName), SheetId = 1, Id = book.GetIdOfPart(sheet) }),
-                new DefinedNames(new DefinedName($"'{SheetName(sheetName)}'!$3:$3") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 }));
+                new Sheets(new Sheet { Name = SheetName(heading.Title), SheetId = 1, Id = book.GetIdOfPart(sheet) }),
+                new DefinedNames(new DefinedName($"'{SheetName(heading.Title)}'!$3:$3") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 }));
         }
         return count;
     }
