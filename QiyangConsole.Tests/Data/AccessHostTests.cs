@@ -83,7 +83,7 @@ public partial class AccessHostTests(HostFixture fixture)
         var problems = new List<string>();
         foreach (var (user, roles) in Users)
         {
-            using var client = await SignedInClientAsync(user);
+            using var client = await SignedInClientAsync(fixture.Host.BaseUrl, user);
             foreach (var route in routes)
             {
                 var url = Samples.TryGetValue(route.Route, out var sample) ? sample : route.Route.Replace("GET ", "");
@@ -111,10 +111,11 @@ public partial class AccessHostTests(HostFixture fixture)
         Assert.True((await users.AddToRolesAsync(user, [AppRoles.Unit, AppRoles.Steward])).Succeeded);
     }
 
-    private async Task<HttpClient> SignedInClientAsync(string user)
+    /// <summary>A client signed in through the real sign-in form (antiforgery token included); "" stays anonymous.</summary>
+    internal static async Task<HttpClient> SignedInClientAsync(string baseUrl, string user)
     {
         var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
-        var client = new HttpClient(handler) { BaseAddress = new Uri(fixture.Host.BaseUrl) };
+        var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl) };
         if (user == "") return client;
         var page = await client.GetStringAsync("/account/login");
         var token = TokenPattern().Match(page).Groups[1].Value;

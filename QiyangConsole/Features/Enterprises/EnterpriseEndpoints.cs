@@ -21,15 +21,14 @@ public static class EnterpriseEndpoints
             .RequireAuthorization(Access.EnterpriseWork);
         group.MapGet("/template.xlsx", async (EnterpriseImportService import) =>
             Results.File(await import.TemplateAsync(), ExcelText.ContentType, "企业导入模板.xlsx")).RequireAuthorization(Access.OfficeOnly);
-        group.MapGet("/cards.xlsx", async ([AsParameters] EnterpriseFilter f, ContactCardService cards) =>
+        group.MapGet("/cards.xlsx", async ([AsParameters] EnterpriseFilter f, ContactCardService cards, TimeProvider clock, CancellationToken ct) =>
         {
             var list = await cards.CardsAsync(f.ToQuery());
             var departments = list.FirstOrDefault()?.Contacts ?? [];
-            var columns = new List<(string, double)> { ("企业名称", 34), ("地址", 30), ("企业管家", 16), ("管家电话", 14) };
-            columns.AddRange(departments.Select(d => ($"{d.Department}（24小时）", 26.0)));
-            var bytes = ExcelList.Build("爱心联络卡", columns,
-                list.Select(c => new object?[] { c.Enterprise, c.Address, c.Steward, c.StewardPhone }.Concat(c.Contacts.Select(d => (object?)$"{d.Name} {d.Phone}")).ToArray()));
-            return Results.File(bytes, ExcelText.ContentType, "企业服务爱心联络卡.xlsx");
+            var columns = new List<ListColumn> { new("企业名称", 34), new("地址", 30), new("企业管家", 16), new("管家电话", 14) };
+            columns.AddRange(departments.Select(d => new ListColumn($"{d.Department}（24小时）", 26)));
+            return await ListWriter.FileAsync("企业服务爱心联络卡.xlsx", new ListHeading("企业服务爱心联络卡", f.Describe(), clock.GetUtcNow()), columns,
+                list.Select(c => new object?[] { c.Enterprise, c.Address, c.Steward, c.StewardPhone }.Concat(c.Contacts.Select(d => (object?)$"{d.Name} {d.Phone}")).ToArray()).ToAsyncEnumerable(), ct);
         }).RequireAuthorization(Access.EnterpriseWork);
         // The visits as filtered on /visits (a steward's own), for the monthly report.
         app.MapGet("/visits/export.xlsx", (string? steward, int? enterprise, StewardDuties? duty, bool? problems, VisitService visits, TimeProvider clock, CancellationToken ct) =>
