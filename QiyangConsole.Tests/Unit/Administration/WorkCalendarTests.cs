@@ -333,4 +333,61 @@ public sealed class WorkCalendarTests
     private static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static bool IsWeekend(DateOnly day) => day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+
+    // ---- lookups agree with walking day by day ------------------------------------------------
+
+    /// <summary>The definition, walked day by day: what the calendar's lookups must answer.</summary>
+    private static DateOnly WalkAdd(WorkCalendar c, DateOnly start, int n)
+    {
+        var day = start;
+        for (var counted = 0; counted < n;) { day = day.AddDays(1); if (c.IsWorkingDay(day)) counted++; }
+        while (n == 0 && !c.IsWorkingDay(day)) day = day.AddDays(1);
+        return day;
+    }
+
+    private static int WalkCount(WorkCalendar c, DateOnly from, DateOnly to)
+    {
+        if (to < from) return -WalkCount(c, to, from);
+        var count = 0;
+        for (var day = from.AddDays(1); day <= to; day = day.AddDays(1)) if (c.IsWorkingDay(day)) count++;
+        return count;
+    }
+
+    private static string Outcome(Func<object> f)
+    {
+        try { return f().ToString()!; }
+        catch (CalendarMissingException e) { return $"missing {e.Year}"; }
+    }
+
+    [Fact]
+    public void Adding_and_counting_working_days_answer_as_walking_would_across_years_gaps_and_edges()
+    {
+        // 2023–2024 and 2026 loaded, 2025 missing: limits that cross the gap must still name it.
+        var seeded = Seeded.Value;
+        var days = seeded.Years.Where(y => y != 2025).SelectMany(y => Enumerable.Range(0, 366).Select(d => new DateOnly(y, 1, 1).AddDays(d)).Where(d => d.Year == y))
+            .Select(d => new KeyValuePair<DateOnly, bool>(d, seeded.IsWorkingDay(d))).ToList();
+        var gapped = new WorkCalendar([2023, 2024, 2026], days);
+        var random = new Random(5);
+        var first = new DateOnly(2022, 12, 20);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var start = first.AddDays(random.Next(1500));
+            var n = random.Next(0, 60);
+            var to = start.AddDays(random.Next(-400, 400));
+            foreach (var c in new[] { seeded, gapped })
+            {
+                Assert.Equal(Outcome(() => WalkAdd(c, start, n)), Outcome(() => c.AddWorkingDays(start, n)));
+                Assert.Equal(Outcome(() => WalkCount(c, start, to)), Outcome(() => c.CountWorkingDays(start, to)));
+            }
+        }
+    }
+
+    [Fact]
+    public void An_empty_calendar_names_the_year_it_lacks()
+    {
+        var empty = new WorkCalendar([], []);
+        Assert.Equal(2024, Assert.Throws<CalendarMissingException>(() => empty.AddWorkingDays(new DateOnly(2024, 3, 1), 5)).Year);
+        Assert.Equal(2024, Assert.Throws<CalendarMissingException>(() => empty.CountWorkingDays(new DateOnly(2024, 3, 1), new DateOnly(2024, 3, 9))).Year);
+        Assert.Equal(0, empty.CountWorkingDays(new DateOnly(2024, 3, 1), new DateOnly(2024, 3, 1)));
+    }
 }

@@ -27,23 +27,29 @@ public static class RankingCalculator
 {
     public static IReadOnlyList<RankedUnit> Rank(IEnumerable<UnitTotal> totals, LaggingRule rule)
     {
-        var result = new List<RankedUnit>();
-        foreach (var group in totals.GroupBy(t => t.GroupId).OrderBy(g => g.Key))
+        // One sort (group, then highest total, then unit id) and one pass: a province month is 2,000 units.
+        var ordered = totals.ToArray();
+        Array.Sort(ordered, static (a, b) =>
+            a.GroupId != b.GroupId ? a.GroupId.CompareTo(b.GroupId) : a.Total != b.Total ? b.Total.CompareTo(a.Total) : a.UnitId.CompareTo(b.UnitId));
+        var result = new RankedUnit[ordered.Length];
+        for (var groupStart = 0; groupStart < ordered.Length;)
         {
-            var ordered = group.OrderByDescending(t => t.Total).ThenBy(t => t.UnitId).ToList();
-            var size = ordered.Count;
+            var groupEnd = groupStart + 1;
+            while (groupEnd < ordered.Length && ordered[groupEnd].GroupId == ordered[groupStart].GroupId) groupEnd++;
+            var size = groupEnd - groupStart;
             var firstLaggingPlace = size - rule.CountFor(size) + 1;
-            for (var start = 0; start < size;)
+            for (var start = groupStart; start < groupEnd;)
             {
-                // ordered[start..end) share one total: one rank, and they occupy places start+1..end.
+                // ordered[start..end) share one total: one rank, and they occupy places start+1..end of the group.
                 var end = start + 1;
-                while (end < size && ordered[end].Total == ordered[start].Total) end++;
-                var rank = start + 1;
-                var lagging = rank > 1 && end >= firstLaggingPlace;
+                while (end < groupEnd && ordered[end].Total == ordered[start].Total) end++;
+                var rank = start - groupStart + 1;
+                var lagging = rank > 1 && end - groupStart >= firstLaggingPlace;
                 for (var i = start; i < end; i++)
-                    result.Add(new RankedUnit(ordered[i].UnitId, ordered[i].GroupId, ordered[i].Total, rank, lagging));
+                    result[i] = new RankedUnit(ordered[i].UnitId, ordered[i].GroupId, ordered[i].Total, rank, lagging);
                 start = end;
             }
+            groupStart = groupEnd;
         }
         return result;
     }
