@@ -34,8 +34,10 @@ public sealed class ScoreService(IDbContextFactory<AppDbContext> factory, Curren
         var period = await db.EvaluationPeriods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId) ?? throw new DomainException("考核月份不存在");
         var indicators = await IndicatorsAsync(db, period.SchemeId);
         var units = await EvaluatedUnitsAsync(db);
-        var cells = (await db.Scores.AsNoTracking().Where(s => s.PeriodId == periodId).ToListAsync())
-            .ToDictionary(s => (s.UnitId, s.IndicatorId), s => new SheetCell(s.Points, s.Version, s.IsDerived));
+        // Only the columns the sheet uses: a province month is 2,000 units × 30 indicators.
+        var cells = await db.Scores.AsNoTracking().Where(s => s.PeriodId == periodId)
+            .Select(s => new { s.UnitId, s.IndicatorId, Cell = new SheetCell(s.Points, s.Version, s.IsDerived) })
+            .ToDictionaryAsync(s => (s.UnitId, s.IndicatorId), s => s.Cell);
         if (period.State == PeriodState.Open)
         {
             // Until review fixes them, points from findings are shown as the findings stand now.
