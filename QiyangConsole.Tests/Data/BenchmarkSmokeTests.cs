@@ -59,7 +59,7 @@ public sealed class BenchmarkSmokeTests
         var options = BenchOptions.Parse(["--scale", "city", "--out", "r.json", "--only", "list-,rank-pure", "--keep"])!;
         Assert.Equal(BenchScale.City, options.Scale);
         Assert.EndsWith("r.json", options.Out);
-        Assert.Equal(["list-", "rank-pure"], options.Only);
+        Assert.Equal(["list-", "rank-pure"], options.Only!);
         Assert.True(options.Keep);
         Assert.Equal(BenchScale.Province, BenchOptions.Parse([])!.Scale);
     }

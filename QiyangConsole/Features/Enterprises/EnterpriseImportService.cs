@@ -33,8 +33,12 @@ public sealed class EnterpriseImportService(IDbContextFactory<AppDbContext> fact
         if (errors.Any(e => e.Row <= 1)) return new ImportReport(0, errors, false);
         if (rows.Count == 0 && errors.Count == 0) return new ImportReport(0, [new ImportError(0, "-", "文件中没有企业数据")], false);
         await using var db = await factory.CreateDbContextAsync();
-        var codes = rows.Select(r => Rules.CreditCode.Normalize(r.Enterprise.CreditCode)).ToList();
-        var registered = (await db.Enterprises.Where(e => codes.Contains(e.CreditCode)).Select(e => e.CreditCode).ToListAsync()).ToHashSet();
+        // The codes already registered among the file's: reading the register's codes (one indexed column) is far cheaper
+        // than a query with one parameter per row of a 20,000-row file.
+        var codes = rows.Select(r => Rules.CreditCode.Normalize(r.Enterprise.CreditCode)).ToHashSet();
+        var registered = new HashSet<string>();
+        await foreach (var code in db.Enterprises.AsNoTracking().Select(e => e.CreditCode).AsAsyncEnumerable())
+            if (codes.Contains(code)) registered.Add(code);
         errors.AddRange(EnterpriseExcel.Validate(rows, await settings.LabelsAsync("industry"), await settings.LabelsAsync("park-zone"), registered));
         errors = errors.OrderBy(e => e.Row).ToList();
         if (errors.Count > 0 && !validOnly) return new ImportReport(0, errors, false);

@@ -190,7 +190,7 @@ public static class ListWriter
                     w.WriteElementString("v", Main, i.ToString(CultureInfo.InvariantCulture));
                     break;
                 case var other:
-                    var text = Clean(other.ToString() ?? "");
+                    var text = Clean(other!.ToString() ?? "");
                     var quoted = style == Plain && text.Length > 0 && text[0] is '=' or '+' or '-' or '@';
                     var s = quoted ? Quoted : style;
                     if (s != Plain) w.WriteAttributeString("s", s.ToString(CultureInfo.InvariantCulture));

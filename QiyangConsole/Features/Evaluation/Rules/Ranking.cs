@@ -29,8 +29,9 @@ public static class RankingCalculator
     {
         // One sort (group, then highest total, then unit id) and one pass: a province month is 2,000 units.
         var ordered = totals.ToArray();
-        Array.Sort(ordered, static (a, b) =>
-            a.GroupId != b.GroupId ? a.GroupId.CompareTo(b.GroupId) : a.Total != b.Total ? b.Total.CompareTo(a.Total) : a.UnitId.CompareTo(b.UnitId));
+        var places = new Place[ordered.Length];
+        for (var i = 0; i < ordered.Length; i++) places[i] = new Place(ordered[i].GroupId, ordered[i].Total, ordered[i].UnitId);
+        Array.Sort(places, ordered);
         var result = new RankedUnit[ordered.Length];
         for (var groupStart = 0; groupStart < ordered.Length;)
         {
@@ -52,5 +53,12 @@ public static class RankingCalculator
             groupStart = groupEnd;
         }
         return result;
+    }
+
+    /// <summary>The order of a group's table as a struct key (sorting structs with a known comparison avoids a delegate call per comparison).</summary>
+    private readonly record struct Place(int GroupId, decimal Total, int UnitId) : IComparable<Place>
+    {
+        public int CompareTo(Place other) =>
+            GroupId != other.GroupId ? GroupId.CompareTo(other.GroupId) : Total != other.Total ? other.Total.CompareTo(Total) : UnitId.CompareTo(other.UnitId);
     }
 }
