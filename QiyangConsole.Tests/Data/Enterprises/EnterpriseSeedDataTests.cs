@@ -102,7 +102,7 @@ public sealed class EnterpriseSeedDataTests(SeededEnterpriseDb fixture) : IClass
         Assert.Equal(mine.Count, counts.Total);
         foreach (var (duty, name, _) in Duties.All)
             Assert.True(mine.Count(v => v.Duties.HasFlag(duty)) == counts.ByDuty.Single(d => d.Duty == duty).Count, name);
-        var expected = mine.Where(v => v.VisitedOn >= new DateOnly(2022, 6, 1)).GroupBy(v => (v.VisitedOn.Year, v.VisitedOn.Month)).OrderBy(g => g.Key).Select(g => (g.Key.Year, g.Key.Month, g.Count()));
+        var expected = mine.Where(v => v.VisitedOn >= new DateOnly(2022, 6, 1)).GroupBy(v => (v.VisitedOn.Year, v.VisitedOn.Month)).OrderBy(g => g.Key).Select(g => new MonthCount(g.Key.Year, g.Key.Month, g.Count()));
         Assert.Equal(expected, counts.ByMonth); // the twelve months up to May 2023
         var informant = await _db.Get<VisitService>().CountsAsync(new VisitQuery(Duty: StewardDuties.Informant));
         Assert.Equal(mine.Count(v => v.Duties.HasFlag(StewardDuties.Informant)), informant.Total);
