@@ -82,7 +82,7 @@ public sealed class EnterpriseSeedDataTests(SeededEnterpriseDb fixture) : IClass
     [Fact]
     public async Task The_key_projects_of_2021_2022_leave_the_sources_2023_landing_figures_as_they_are()
     {
-        var figures = new QiyangConsole.Features.Projects.ProjectFigures(_db, _db.Clock);
+        var figures = _db.Get<QiyangConsole.Features.Projects.ProjectFigures>();
         var t = await figures.TotalsAsync(2023);
         Assert.Equal((42, 1_554_600m, 14, 187_000m), (t.Signed, t.SignedWan, t.Landed, t.LandedWan));
         await using var ctx = _db.CreateDbContext();

@@ -13,12 +13,15 @@ public sealed record MonthSigned(int Month, int Signed, decimal Wan);
 public sealed record StageCount(ProjectStage Stage, int Count);
 
 /// <summary>The source's figures, computed from the register: projects signed in a year and their investment, those landed, key projects.</summary>
-public sealed class ProjectFigures(IDbContextFactory<AppDbContext> factory, TimeProvider clock) : IDashboardFigures
+public sealed class ProjectFigures(IDbContextFactory<AppDbContext> factory, FigureCache figures, TimeProvider clock) : IDashboardFigures
 {
     public int Order => 10;
 
-    /// <summary>The latest year with signed projects (the demo data is 2023), or this year.</summary>
-    public async Task<ProjectTotals> TotalsAsync(int? year = null, CancellationToken ct = default)
+    /// <summary>The latest year with signed projects (the demo data is 2023), or this year; kept for a short time (the register and the overview show them).</summary>
+    public Task<ProjectTotals> TotalsAsync(int? year = null, CancellationToken ct = default) =>
+        figures.GetAsync($"projects:totals:{year}", () => ReadTotalsAsync(year, ct));
+
+    private async Task<ProjectTotals> ReadTotalsAsync(int? year, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         // Counts and sums in SQL, each over an index (SignedOn, LandedOn, InvestmentWan, open plan nodes): no project is loaded.
