@@ -25,6 +25,7 @@ public sealed class TestDb : IDbContextFactory<AppDbContext>, IAsyncDisposable
         _audit = new AuditInterceptor(Clock);
         var builder = new DbContextOptionsBuilder<AppDbContext>();
         DataSetup.Configure(builder, DataSetup.ConnectionString(Directory), _audit);
+        builder.AddInterceptors(Plans);
         _options = builder.Options;
     }
 
@@ -37,6 +38,11 @@ public sealed class TestDb : IDbContextFactory<AppDbContext>, IAsyncDisposable
     }
 
     public AppDbContext CreateDbContext() => new(_options, Actor);
+
+    /// <summary>SQLite's plans for the SELECTs sent by <paramref name="action"/>: how the app's queries find their rows.</summary>
+    public Task<List<QueryPlans.Plan>> PlansOf(Func<Task> action) => Plans.Capture(DataSetup.ConnectionString(Directory), action);
+
+    private QueryPlans Plans { get; } = new();
 
     /// <summary>The app's services over this database, as the areas register them (<see cref="TestServices"/>), in one scope for the database's life.</summary>
     public IServiceProvider Services

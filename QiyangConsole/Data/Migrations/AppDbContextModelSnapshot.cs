@@ -733,9 +733,9 @@ namespace QiyangConsole.Data.Migrations
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("StewardId");
-
                     b.HasIndex("IsAboveSize", "Industry");
+
+                    b.HasIndex("StewardId", "IsAboveSize");
 
                     b.ToTable("Enterprises");
                 });
@@ -965,11 +965,11 @@ namespace QiyangConsole.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("VisitedOn");
-
                     b.HasIndex("EnterpriseId", "VisitedOn");
 
                     b.HasIndex("StewardId", "VisitedOn");
+
+                    b.HasIndex("VisitedOn", "EnterpriseId");
 
                     b.ToTable("Visits");
                 });
@@ -1456,6 +1456,8 @@ namespace QiyangConsole.Data.Migrations
 
                     b.HasIndex("ProblemId");
 
+                    b.HasIndex("CalledOn", "Rating");
+
                     b.HasIndex("UnitId", "CalledOn");
 
                     b.ToTable("Callbacks");
@@ -1569,6 +1571,8 @@ namespace QiyangConsole.Data.Migrations
                     b.HasIndex("EventId");
 
                     b.HasIndex("WorkItemId");
+
+                    b.HasIndex("RaisedOn", "ResolvedOn");
 
                     b.HasIndex("State", "Deadline");
 
@@ -1784,7 +1788,9 @@ namespace QiyangConsole.Data.Migrations
 
                     b.HasIndex("OwnerUnitId");
 
-                    b.HasIndex("ProjectId", "DueOn");
+                    b.HasIndex("DoneOn", "DueOn", "ProjectId");
+
+                    b.HasIndex("ProjectId", "DoneOn", "DueOn");
 
                     b.ToTable("PlanNodes");
                 });
@@ -1900,6 +1906,12 @@ namespace QiyangConsole.Data.Migrations
                     b.HasIndex("LeadUnitId");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("InvestmentWan", "Stage");
+
+                    b.HasIndex("LandedOn", "InvestmentWan");
+
+                    b.HasIndex("SignedOn", "InvestmentWan");
 
                     b.HasIndex("Stage", "SignedOn");
 
@@ -2148,6 +2160,8 @@ namespace QiyangConsole.Data.Migrations
                     b.HasIndex("LeadUnitId", "State");
 
                     b.HasIndex("Light", "Deadline");
+
+                    b.HasIndex("Light", "State");
 
                     b.ToTable("WorkItems");
                 });

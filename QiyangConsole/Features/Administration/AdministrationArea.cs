@@ -2,6 +2,7 @@ using QiyangConsole.Data.Seeding;
 using QiyangConsole.Features.Account;
 using QiyangConsole.Features.Dashboard;
 using QiyangConsole.Features.Administration.Calendar;
+using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Jobs;
 
 namespace QiyangConsole.Features.Administration;
@@ -19,6 +20,8 @@ public static class AdministrationArea
         services.AddScoped<ReminderService>();
         services.AddScoped<SignInService>();
         services.AddScoped<JobsService>();
+        services.AddMemoryCache();
+        services.AddSingleton<FigureCache>();
         services.AddScoped<DashboardService>();
         services.AddScoped<IDashboardFigures, AdministrationFigures>();
         services.AddScoped<CalendarCheckJob>();

@@ -23,10 +23,12 @@ public sealed class UnitEdit
     public int Version { get; set; }
 }
 
-public sealed class UnitService(IDbContextFactory<AppDbContext> factory, CurrentUser user)
+public sealed class UnitService(IDbContextFactory<AppDbContext> factory, CurrentUser user, FigureCache cache)
 {
-    /// <summary>The unit tree in display order (parents before children).</summary>
-    public async Task<List<UnitRow>> TreeAsync()
+    /// <summary>The unit tree in display order (parents before children); kept for a short time (every unit pick list reads it).</summary>
+    public async Task<List<UnitRow>> TreeAsync() => [.. await cache.GetAsync("units:tree", ReadTreeAsync)];
+
+    private async Task<List<UnitRow>> ReadTreeAsync()
     {
         await using var db = await factory.CreateDbContextAsync();
         var units = await db.Units.AsNoTracking().Include(u => u.Group).ToListAsync();

@@ -1,20 +1,26 @@
+using QiyangConsole.Infrastructure;
+
 namespace QiyangConsole.Features.Dashboard;
 
 public sealed record Figure(string Label, string Value, string? Note = null, string? Link = null, string? Icon = null);
 
-/// <summary>An area's contribution to the overview: figures computed from its records.</summary>
+/// <summary>
+/// An area's contribution to the overview: figures computed from its records. They may depend on the user's data scope
+/// only (all data, or the user's own records or unit): the overview keeps them per scope for a short time (<see cref="FigureCache"/>).
+/// </summary>
 public interface IDashboardFigures
 {
     int Order { get; }
     Task<IReadOnlyList<Figure>> FiguresAsync(CancellationToken ct);
 }
 
-public sealed class DashboardService(IEnumerable<IDashboardFigures> sources)
+public sealed class DashboardService(IEnumerable<IDashboardFigures> sources, FigureCache cache, CurrentUser user)
 {
-    public async Task<List<Figure>> FiguresAsync(CancellationToken ct = default)
-    {
-        var all = new List<Figure>();
-        foreach (var source in sources.OrderBy(s => s.Order)) all.AddRange(await source.FiguresAsync(ct));
-        return all;
-    }
+    public Task<IReadOnlyList<Figure>> FiguresAsync(CancellationToken ct = default) =>
+        cache.GetAsync<IReadOnlyList<Figure>>("dashboard:" + FigureCache.ScopeOf(user), async () =>
+        {
+            var all = new List<Figure>();
+            foreach (var source in sources.OrderBy(s => s.Order)) all.AddRange(await source.FiguresAsync(ct));
+            return all.AsReadOnly();
+        });
 }

@@ -13,7 +13,7 @@ public static class EnterpriseModel
             e.Property(x => x.CreditCode).HasMaxLength(18);
             e.HasIndex(x => x.CreditCode).IsUnique();
             e.HasIndex(x => x.Name);
-            e.HasIndex(x => x.StewardId);
+            e.HasIndex(x => new { x.StewardId, x.IsAboveSize }); // a steward's enterprises and its 规上 ones, counted from the index
             e.HasIndex(x => new { x.IsAboveSize, x.Industry });
             e.HasOne(x => x.Steward).WithMany().HasForeignKey(x => x.StewardId).OnDelete(DeleteBehavior.SetNull);
         });
@@ -32,7 +32,7 @@ public static class EnterpriseModel
         {
             e.HasIndex(x => new { x.EnterpriseId, x.VisitedOn });
             e.HasIndex(x => new { x.StewardId, x.VisitedOn });
-            e.HasIndex(x => x.VisitedOn);
+            e.HasIndex(x => new { x.VisitedOn, x.EnterpriseId }); // newest first; and the enterprises visited since a day, from the index alone
             e.HasOne(x => x.Enterprise).WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(x => x.Steward).WithMany().HasForeignKey(x => x.StewardId).OnDelete(DeleteBehavior.Restrict);
         });

@@ -12,7 +12,7 @@ public sealed record StewardRow(string Id, string Name, string? Phone, int Enter
 public sealed record Coverage(int All, int Covered, decimal Percent, int AboveSize, int AboveSizeWithRoom, List<EnterpriseRow> Uncovered, List<EnterpriseRow> WithoutRoom);
 
 /// <summary>企业管家: one steward per enterprise (with history), coverage against the 100% target, liaison rooms of 规上 enterprises.</summary>
-public sealed class StewardService(IDbContextFactory<AppDbContext> factory, CurrentUser user, SettingsService settings, TimeProvider clock)
+public sealed class StewardService(IDbContextFactory<AppDbContext> factory, CurrentUser user, SettingsService settings, FigureCache figures, TimeProvider clock)
 {
 
     /// <summary>Active users with the Steward role.</summary>
@@ -25,15 +25,24 @@ public sealed class StewardService(IDbContextFactory<AppDbContext> factory, Curr
     internal static IQueryable<AppUser> Stewards(AppDbContext db) => UserService.ActiveInRole(db, AppRoles.Steward);
 
     /// <summary>Covered: a steward is set who is still active and still has the Steward role (a disabled or demoted one leaves a gap).</summary>
+    /// <remarks>Written as IN (the stewards): SQLite reads the few stewards once and the enterprises through the StewardId index.</remarks>
     internal static IQueryable<Enterprise> Covered(AppDbContext db) =>
-        db.Enterprises.Where(e => e.StewardId != null && Stewards(db).Any(s => s.Id == e.StewardId));
+        db.Enterprises.Where(e => e.StewardId != null && StewardIds(db).Contains(e.StewardId));
 
     internal static IQueryable<Enterprise> Uncovered(AppDbContext db) =>
-        db.Enterprises.Where(e => e.StewardId == null || !Stewards(db).Any(s => s.Id == e.StewardId));
+        db.Enterprises.Where(e => e.StewardId == null || !StewardIds(db).Contains(e.StewardId));
 
+    private static IQueryable<string?> StewardIds(AppDbContext db) => Stewards(db).Select(s => (string?)s.Id);
+
+    /// <summary>Each active steward's enterprises, 规上 ones, visits of the last 30 days and enterprises overdue; kept for a short time.</summary>
     public async Task<List<StewardRow>> WorkloadAsync()
     {
         user.Require(Access.Overseers);
+        return [.. await figures.GetAsync("stewards:workload", ReadWorkloadAsync)];
+    }
+
+    private async Task<List<StewardRow>> ReadWorkloadAsync()
+    {
         await using var db = await factory.CreateDbContextAsync();
         var today = clock.Today();
         var cutoff = Stewarding.OverdueBefore(today, await settings.IntAsync("steward.visitOverdueDays", 30));
@@ -47,9 +56,15 @@ public sealed class StewardService(IDbContextFactory<AppDbContext> factory, Curr
         return rows.Select(r => r with { Overdue = overdue.GetValueOrDefault(r.Id) }).ToList();
     }
 
-    public async Task<Coverage> CoverageAsync(int listLimit = 200)
+    /// <summary>Coverage against the 100% target, liaison rooms of 规上 enterprises, and the first of those without; kept for a short time.</summary>
+    public Task<Coverage> CoverageAsync(int listLimit = 200)
     {
         user.Require(Access.Overseers);
+        return figures.GetAsync($"stewards:coverage:{listLimit}", () => ReadCoverageAsync(listLimit));
+    }
+
+    private async Task<Coverage> ReadCoverageAsync(int listLimit)
+    {
         await using var db = await factory.CreateDbContextAsync();
         var all = await db.Enterprises.CountAsync();
         var covered = await Covered(db).CountAsync();

@@ -26,23 +26,38 @@ public sealed record VisitQuery(string? StewardId = null, int? EnterpriseId = nu
 public sealed record VisitRow(int Id, int EnterpriseId, string Enterprise, string Steward, DateOnly VisitedOn, StewardDuties Duties, string Done, string? ProblemsFound,
     DateOnly? NextContactOn, bool HasPhoto, int? NeedId, int? ProblemId, int Version, string StewardId);
 
-public sealed record VisitCounts(int Total, IReadOnlyList<(StewardDuties Duty, int Count)> ByDuty, IReadOnlyList<(int Year, int Month, int Count)> ByMonth);
+public sealed record VisitCounts(int Total, IReadOnlyList<DutyCount> ByDuty, IReadOnlyList<MonthCount> ByMonth);
+
+public sealed record DutyCount(StewardDuties Duty, int Count);
+
+public sealed record MonthCount(int Year, int Month, int Count);
 
 public sealed record OverdueEnterprise(int Id, string Name, string? Steward, DateOnly? LastVisit);
 
+/// <summary>Enterprises in scope not visited for more than <see cref="Days"/> days: how many, and the longest-waiting first.</summary>
+public sealed record OverdueList(List<OverdueEnterprise> Rows, int Total, int Days);
+
 /// <summary>走访记录: stewards log visits to their own enterprises; findings become needs or problem-list items.</summary>
 public sealed class VisitService(IDbContextFactory<AppDbContext> factory, CurrentUser user, EnterpriseService enterprises, ProblemService problems,
-    SettingsService settings, FileStore files, TimeProvider clock)
+    SettingsService settings, FileStore files, FigureCache figures, TimeProvider clock)
 {
 
-    /// <summary>The one place visits are scoped: a steward sees its own visits, everyone else who may read the register sees all.</summary>
-    private IQueryable<Visit> Scoped(AppDbContext db)
+    /// <summary>
+    /// The one place visits are scoped: a steward sees its own visits and the earlier visits to the enterprises it looks after
+    /// now; everyone else who may read the register sees all. The same set is written two ways, each for what SQLite does well
+    /// with it: rows in date order walk the VisitedOn index and test each visit (EXISTS), while counts read the steward's
+    /// visits and its enterprises' visits through their own indexes (IN), never the whole table.
+    /// </summary>
+    private IQueryable<Visit> Scoped(AppDbContext db, bool forCounting = false)
     {
         user.Require(Access.StewardWork);
         var visits = db.Visits.AsNoTracking();
-        // A steward sees its own visits and the earlier visits to the enterprises it looks after now.
-        if (user.Scope == DataScope.OwnRecords) { var me = user.UserId ?? "-"; visits = visits.Where(v => v.StewardId == me || v.Enterprise!.StewardId == me); }
-        return visits;
+        if (user.Scope != DataScope.OwnRecords) return visits;
+        var me = user.UserId ?? "-";
+        var mine = db.Enterprises.Where(e => e.StewardId == me);
+        return forCounting
+            ? visits.Where(v => v.StewardId == me || mine.Select(e => e.Id).Contains(v.EnterpriseId))
+            : visits.Where(v => v.StewardId == me || mine.Any(e => e.Id == v.EnterpriseId));
     }
 
     public async Task<int> LogAsync(VisitInput input, Upload? photo = null)
@@ -79,11 +94,12 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
         return ($"走访照片-{v.VisitedOn:yyyyMMdd}{Path.GetExtension(v.PhotoPath)}", files.PathOf(v.PhotoPath));
     }
 
+    /// <summary>A page of visits, newest first, and how many there are (the total kept with <see cref="CountsAsync"/>: the same scope and filter).</summary>
     public async Task<(List<VisitRow> Rows, int Total)> ListAsync(VisitQuery q, int skip, int take)
     {
+        var total = (await CountsAsync(q)).Total;
         await using var db = await factory.CreateDbContextAsync();
         var visits = Filter(Scoped(db), q);
-        var total = await visits.CountAsync();
         var rows = await Rows(visits.OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).Skip(skip).Take(take)).ToListAsync();
         return (rows, total);
     }
@@ -118,51 +134,50 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
             v.ProblemsFound, v.NextContactOn, v.PhotoPath != null, v.NeedId, v.ProblemId, v.Version, v.StewardId)).FirstOrDefaultAsync() ?? throw new DomainException("走访记录不存在或不在您的服务范围内");
     }
 
-    /// <summary>Counts per duty (a visit counts once for each duty exercised) and per month of the last twelve, in the same scope and filter as the list.</summary>
-    public async Task<VisitCounts> CountsAsync(VisitQuery q)
+    /// <summary>
+    /// Counts per duty (a visit counts once for each duty exercised) and per month of the last twelve, in the same scope and
+    /// filter as the list; kept for a short time per scope and filter (<see cref="FigureCache"/>).
+    /// </summary>
+    public Task<VisitCounts> CountsAsync(VisitQuery q)
     {
-        await using var db = await factory.CreateDbContextAsync();
-        var visits = Filter(Scoped(db), q);
-        // One pass for the duties (a visit counts once per duty exercised); the months only for the last year shown.
-        var duties = await visits.GroupBy(v => 1).Select(g => new
+        user.Require(Access.StewardWork); // checked before the kept figures are handed out
+        return figures.GetAsync($"visits:counts:{FigureCache.ScopeOf(user)}:{q}", async () =>
         {
-            Count = g.Count(),
-            Informant = g.Count(v => (v.Duties & StewardDuties.Informant) != 0),
-            Errands = g.Count(v => (v.Duties & StewardDuties.Errands) != 0),
-            Liaison = g.Count(v => (v.Duties & StewardDuties.Liaison) != 0),
-            Sales = g.Count(v => (v.Duties & StewardDuties.Sales) != 0),
-            Safeguard = g.Count(v => (v.Duties & StewardDuties.Safeguard) != 0),
-        }).FirstOrDefaultAsync();
-        var total = duties?.Count ?? 0;
-        var byDuty = new List<(StewardDuties, int)>
-        {
-            (StewardDuties.Informant, duties?.Informant ?? 0), (StewardDuties.Errands, duties?.Errands ?? 0), (StewardDuties.Liaison, duties?.Liaison ?? 0),
-            (StewardDuties.Sales, duties?.Sales ?? 0), (StewardDuties.Safeguard, duties?.Safeguard ?? 0),
-        };
-        var today = clock.Today();
-        var since = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
-        // A range count per month uses the date index; grouping by year and month would parse every row's date.
-        var byMonth = new List<(int, int, int)>();
-        for (var m = since; m <= today; m = m.AddMonths(1))
-        {
-            var (from, to) = (m, m.AddMonths(1));
-            var count = await visits.CountAsync(v => v.VisitedOn >= from && v.VisitedOn < to);
-            if (count > 0) byMonth.Add((m.Year, m.Month, count));
-        }
-        return new VisitCounts(total, byDuty, byMonth);
+            await using var db = await factory.CreateDbContextAsync();
+            var visits = Filter(Scoped(db, forCounting: true), q);
+            // One pass grouped by the combination of duties (at most 32 groups); each duty adds up the combinations that contain it.
+            var byDuties = await visits.GroupBy(v => v.Duties).Select(g => new { Duties = g.Key, Count = g.Count() }).ToListAsync();
+            var byDuty = Duties.All.Select(d => new DutyCount(d.Duty, byDuties.Where(x => (x.Duties & d.Duty) != 0).Sum(x => x.Count))).ToList();
+            var today = clock.Today();
+            var since = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
+            // A range count per month uses the date index; grouping by year and month would parse every row's date.
+            var byMonth = new List<MonthCount>();
+            for (var m = since; m <= today; m = m.AddMonths(1))
+            {
+                var (from, to) = (m, m.AddMonths(1));
+                var count = await visits.CountAsync(v => v.VisitedOn >= from && v.VisitedOn < to);
+                if (count > 0) byMonth.Add(new MonthCount(m.Year, m.Month, count));
+            }
+            return new VisitCounts(byDuties.Sum(x => x.Count), byDuty, byMonth);
+        });
     }
 
-    /// <summary>Enterprises (in the user's scope) not visited for more than the parameter's days, longest first.</summary>
-    public async Task<(List<OverdueEnterprise> Rows, int Total, int Days)> OverdueAsync(int take = 100)
+    /// <summary>Enterprises (in the user's scope) not visited for more than the parameter's days, longest first; kept for a short time per scope.</summary>
+    public async Task<OverdueList> OverdueAsync(int take = 100)
     {
+        user.Require(Access.EnterpriseWork); // checked before the kept figures are handed out
         var days = await settings.IntAsync("steward.visitOverdueDays", 30);
-        var cutoff = Stewarding.OverdueBefore(clock.Today(), days);
-        await using var db = await factory.CreateDbContextAsync();
-        var list = enterprises.Scoped(db).NotVisitedSince(db, cutoff)
-            .Select(e => new { e.Id, e.Name, Steward = e.Steward!.DisplayName, Last = db.Visits.Where(v => v.EnterpriseId == e.Id).Max(v => (DateOnly?)v.VisitedOn) });
-        var total = await list.CountAsync();
-        var rows = await list.OrderBy(x => x.Last).ThenBy(x => x.Name).Take(take).ToListAsync();
-        return (rows.Select(x => new OverdueEnterprise(x.Id, x.Name, x.Steward, x.Last)).ToList(), total, days);
+        return await figures.GetAsync($"visits:overdue:{FigureCache.ScopeOf(user)}:{take}:{days}", async () =>
+        {
+            var cutoff = Stewarding.OverdueBefore(clock.Today(), days);
+            await using var db = await factory.CreateDbContextAsync();
+            var overdue = enterprises.Scoped(db).NotVisitedSince(db, cutoff);
+            var total = await overdue.CountAsync();
+            var rows = await overdue
+                .Select(e => new { e.Id, e.Name, Steward = e.Steward!.DisplayName, Last = db.Visits.Where(v => v.EnterpriseId == e.Id).Max(v => (DateOnly?)v.VisitedOn) })
+                .OrderBy(x => x.Last).ThenBy(x => x.Name).Take(take).ToListAsync();
+            return new OverdueList(rows.Select(x => new OverdueEnterprise(x.Id, x.Name, x.Steward, x.Last)).ToList(), total, days);
+        });
     }
 
     /// <summary>A problem found on a visit becomes an enterprise need assigned to a unit (按方抓药).</summary>

@@ -16,6 +16,7 @@ public static class ExchangeModel
             e.HasOne<WorkItems.WorkItem>().WithMany().HasForeignKey(x => x.WorkItemId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne<Enterprises.Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.SetNull);
             e.HasIndex(x => x.EnterpriseId);
+            e.HasIndex(x => new { x.RaisedOn, x.ResolvedOn }); // the list's order and the year's problems solved
             e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<ProblemStep>(e =>
@@ -28,6 +29,7 @@ public static class ExchangeModel
             e.HasOne<Enterprises.HelpMatter>().WithMany().HasForeignKey(x => x.HelpMatterId).OnDelete(DeleteBehavior.SetNull);
             e.HasIndex(x => x.HelpMatterId).IsUnique().HasFilter("HelpMatterId IS NOT NULL"); // one callback per finished matter
             e.HasIndex(x => new { x.UnitId, x.CalledOn });
+            e.HasIndex(x => new { x.CalledOn, x.Rating }); // the year's callbacks and satisfaction
             e.HasIndex(x => x.ProblemId);
             e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Problem>().WithMany().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.SetNull);

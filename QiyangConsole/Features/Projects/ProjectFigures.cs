@@ -6,28 +6,41 @@ using QiyangConsole.Infrastructure;
 namespace QiyangConsole.Features.Projects;
 
 public sealed record ProjectTotals(int Year, int Signed, decimal SignedWan, int Landed, decimal LandedWan, int Key, int OverdueNodes,
-    IReadOnlyList<(int Month, int Signed, decimal Wan)> ByMonth, IReadOnlyList<(ProjectStage Stage, int Count)> ByStage);
+    IReadOnlyList<MonthSigned> ByMonth, IReadOnlyList<StageCount> ByStage);
+
+public sealed record MonthSigned(int Month, int Signed, decimal Wan);
+
+public sealed record StageCount(ProjectStage Stage, int Count);
 
 /// <summary>The source's figures, computed from the register: projects signed in a year and their investment, those landed, key projects.</summary>
-public sealed class ProjectFigures(IDbContextFactory<AppDbContext> factory, TimeProvider clock) : IDashboardFigures
+public sealed class ProjectFigures(IDbContextFactory<AppDbContext> factory, FigureCache figures, TimeProvider clock) : IDashboardFigures
 {
     public int Order => 10;
 
-    /// <summary>The latest year with signed projects (the demo data is 2023), or this year.</summary>
-    public async Task<ProjectTotals> TotalsAsync(int? year = null, CancellationToken ct = default)
+    /// <summary>The latest year with signed projects (the demo data is 2023), or this year; kept for a short time (the register and the overview show them).</summary>
+    public Task<ProjectTotals> TotalsAsync(int? year = null, CancellationToken ct = default) =>
+        figures.GetAsync($"projects:totals:{year}", () => ReadTotalsAsync(year, ct));
+
+    private async Task<ProjectTotals> ReadTotalsAsync(int? year, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var y = year ?? await db.Projects.Where(p => p.SignedOn != null).MaxAsync(p => (int?)p.SignedOn!.Value.Year, ct) ?? clock.Today().Year;
+        // Counts and sums in SQL, each over an index (SignedOn, LandedOn, InvestmentWan, open plan nodes): no project is loaded.
+        var y = year ?? (await db.Projects.MaxAsync(p => p.SignedOn, ct))?.Year ?? clock.Today().Year;
         var from = new DateOnly(y, 1, 1);
         var to = new DateOnly(y, 12, 31);
-        var signed = await db.Projects.AsNoTracking().Where(p => p.SignedOn >= from && p.SignedOn <= to).Select(p => new { p.SignedOn, p.InvestmentWan }).ToListAsync(ct);
-        var landed = await db.Projects.AsNoTracking().Where(p => p.LandedOn >= from && p.LandedOn <= to).Select(p => p.InvestmentWan).ToListAsync(ct);
+        // Grouped by day in the SignedOn index's order (no date is parsed in SQL), then by month here.
+        var byMonth = (await db.Projects.Where(p => p.SignedOn >= from && p.SignedOn <= to).GroupBy(p => p.SignedOn)
+                .Select(g => new { Day = g.Key, Count = g.Count(), Wan = g.Sum(p => p.InvestmentWan) }).ToListAsync(ct))
+            .GroupBy(d => d.Day!.Value.Month).OrderBy(g => g.Key).Select(g => new { Month = g.Key, Count = g.Sum(d => d.Count), Wan = g.Sum(d => d.Wan) }).ToList();
+        var landed = db.Projects.Where(p => p.LandedOn >= from && p.LandedOn <= to);
+        var landedCount = await landed.CountAsync(ct);
+        var landedWan = landedCount == 0 ? 0m : await landed.SumAsync(p => p.InvestmentWan, ct);
         var key = await db.Projects.CountAsync(p => p.InvestmentWan >= Money.WanPerYi && p.Stage != ProjectStage.Terminated, ct);
         var today = clock.Today();
         var overdue = await db.PlanNodes.CountAsync(n => n.DoneOn == null && n.DueOn < today, ct);
-        var byStage = (await db.Projects.GroupBy(p => p.Stage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).Select(g => (g.Key, g.Count)).OrderBy(g => g.Key).ToList();
-        var byMonth = signed.GroupBy(s => s.SignedOn!.Value.Month).OrderBy(g => g.Key).Select(g => (g.Key, g.Count(), Math.Round(g.Sum(s => s.InvestmentWan), 2))).ToList();
-        return new ProjectTotals(y, signed.Count, Math.Round(signed.Sum(s => s.InvestmentWan), 2), landed.Count, Math.Round(landed.Sum(), 2), key, overdue, byMonth, byStage);
+        var byStage = (await db.Projects.GroupBy(p => p.Stage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).Select(g => new StageCount(g.Key, g.Count)).OrderBy(g => g.Stage).ToList();
+        return new ProjectTotals(y, byMonth.Sum(m => m.Count), Math.Round(byMonth.Sum(m => m.Wan), 2), landedCount, Math.Round(landedWan, 2), key, overdue,
+            byMonth.Select(m => new MonthSigned(m.Month, m.Count, Math.Round(m.Wan, 2))).ToList(), byStage);
     }
 
     public async Task<IReadOnlyList<Figure>> FiguresAsync(CancellationToken ct)

@@ -12,6 +12,7 @@ public static class WorkItemModel
             e.HasIndex(x => new { x.LeadUnitId, x.State });
             e.HasIndex(x => new { x.Light, x.Deadline });
             e.HasIndex(x => x.Deadline);
+            e.HasIndex(x => new { x.Light, x.State }); // the overview's open items by light, counted from the index
             e.HasOne(x => x.LeadUnit).WithMany().HasForeignKey(x => x.LeadUnitId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.SetNull);
             e.Ignore(x => x.EffectiveDeadline);
