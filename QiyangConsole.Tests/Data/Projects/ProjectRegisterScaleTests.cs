@@ -54,6 +54,8 @@ public sealed class ProjectRegisterScaleTests
             (new(Region: "省内", InvestorType: "其他"), p => p.OriginRegion == "省内" && p.InvestorType == "其他"),
             (new(LeaderId: leader), p => p.ContactLeaderId == leader),
             (new(OverdueOnly: true), p => overdue.Contains(p.Id)),
+            (new(Text: "规模测试项目1"), p => p.Name.Contains("规模测试项目1")),
+            (new(Text: "坤能"), p => p.Name.Contains("坤能") || p.Investor.Contains("坤能")),
         };
         Assert.NotEmpty(overdue);
 

@@ -78,7 +78,12 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
     internal static IQueryable<Project> Filter(AppDbContext db, ProjectQuery q, DateOnly today)
     {
         var projects = db.Projects.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q.Text)) projects = projects.Where(p => p.Name.Contains(q.Text) || p.Investor.Contains(q.Text));
+        // Text: the matches are found by one pass over the table (IN), then only they are sorted; walking the order's index would test every row.
+        if (!string.IsNullOrWhiteSpace(q.Text))
+        {
+            var matching = db.Projects.Where(p => p.Name.Contains(q.Text) || p.Investor.Contains(q.Text)).Select(p => p.Id);
+            projects = projects.Where(p => matching.Contains(p.Id));
+        }
         if (q.Stage is { } s) projects = projects.Where(p => p.Stage == s);
         if (q.Key is { } key) projects = key ? projects.Where(p => p.InvestmentWan >= Money.WanPerYi) : projects.Where(p => p.InvestmentWan < Money.WanPerYi);
         if (!string.IsNullOrEmpty(q.Industry)) projects = projects.Where(p => p.Industry == q.Industry);
