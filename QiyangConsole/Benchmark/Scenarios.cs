@@ -219,7 +219,24 @@ public static class Scenarios
             }
             return Task.CompletedTask;
         }, warmups: 1, repeats: c.Scale.Repeats);
-        var r = Result("circular-workbook", "median < 1500 ms, ratio ≤ 4", ours, "OpenXmlWriter, same cells, no styles", theirs, false, $"{doc.Rankings.Count:N0} ranked rows");
+        // ClosedXML's own floor: the same cells in a plain ClosedXML sheet, no styles, saved.
+        var plain = await Measure.TimeAsync(() =>
+        {
+            using var wb = new XLWorkbook();
+            var ws = wb.Worksheets.Add("通报");
+            var row = 1;
+            foreach (var r in doc.Rankings)
+            {
+                ws.Cell(row, 1).SetValue(r.Rank); ws.Cell(row, 2).SetValue(r.UnitName); ws.Cell(row, 3).SetValue(r.IndicatorPoints); ws.Cell(row, 4).SetValue(r.Bonus);
+                ws.Cell(row, 5).SetValue(r.Deductions); ws.Cell(row, 6).SetValue(r.Total); ws.Cell(row, 7).SetValue(r.Change?.ToString() ?? "—"); ws.Cell(row, 8).SetValue(r.IsLagging ? "排名后进" : "");
+                row++;
+            }
+            using var stream = new MemoryStream();
+            wb.SaveAs(stream);
+            return Task.CompletedTask;
+        }, warmups: 1, repeats: c.Scale.Repeats);
+        var r = Result("circular-workbook", "median < 1500 ms, ratio ≤ 4", ours, "OpenXmlWriter, same cells, no styles", theirs, false,
+            $"{doc.Rankings.Count:N0} ranked rows; ClosedXML with the same cells and no styles: {plain.Median:0} ms");
         return r with { Met = r.MedianMs < 1500 && r.Ratio <= 4 };
     }
 

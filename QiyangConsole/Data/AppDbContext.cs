@@ -19,7 +19,6 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? a
     public CurrentUser? Actor { get; } = actor;
 
     internal List<AuditInterceptor.Pending>? PendingAudit { get; set; }
-    internal bool WritingAuditLog { get; set; }
 
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<UnitGroup> UnitGroups => Set<UnitGroup>();

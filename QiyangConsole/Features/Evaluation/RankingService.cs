@@ -59,9 +59,11 @@ public sealed class RankingService(IDbContextFactory<AppDbContext> factory, Sett
         }
         var points = sheet.Units.ToDictionary(u => u.Id, u => sheet.TotalOf(u.Id));
         var ranked = RankingCalculator.Rank(sheet.Units.Select(u => new UnitTotal(u.Id, u.GroupId, points[u.Id].Total)), rule);
-        var previous = await db.Rankings.AsNoTracking()
-            .Where(r => db.EvaluationPeriods.Any(p => p.Id == r.PeriodId && p.Year * 12 + p.Month == period.Year * 12 + period.Month - 1))
-            .ToDictionaryAsync(r => r.UnitId, r => r.Rank, ct);
+        // The month before, found first, so its rankings are read through the (PeriodId, UnitId) index.
+        var before = period.Month == 1 ? (Year: period.Year - 1, Month: 12) : (period.Year, Month: period.Month - 1);
+        var previousId = await db.EvaluationPeriods.Where(p => p.Year == before.Year && p.Month == before.Month).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        var previous = previousId is null ? [] : await db.Rankings.AsNoTracking().Where(r => r.PeriodId == previousId)
+            .Select(r => new { r.UnitId, r.Rank }).ToDictionaryAsync(r => r.UnitId, r => r.Rank, ct);
         await db.Rankings.Where(r => r.PeriodId == period.Id).ExecuteDeleteAsync(ct);
         var entries = ranked.Select(r => new RankingEntry
         {

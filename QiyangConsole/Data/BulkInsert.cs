@@ -4,13 +4,15 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using QiyangConsole.Data;
 
-namespace QiyangConsole.Benchmark;
+namespace QiyangConsole.Data;
 
 /// <summary>
-/// Writes many plain rows fast, for the benchmark's synthetic data only: one prepared INSERT per
-/// entity type inside one transaction, with the table, column names and value conversions that
-/// EF's model gives (so the rows read back exactly as the app writes them). It bypasses the
-/// operation log and concurrency bumps on purpose: these rows are not user changes.
+/// Writes many plain rows fast: one prepared INSERT per entity type, with the table, column names
+/// and value conversions that EF's model gives (so the rows read back exactly as EF writes them),
+/// inside the context's current transaction or one of its own. EF sends one command per inserted
+/// row on SQLite; this is for rows that are not user edits and need no tracking: the operation
+/// log's own entries, and the benchmark's synthetic data. It bypasses the operation log and the
+/// concurrency bumps on purpose.
 /// </summary>
 public static class BulkInsert
 {
@@ -24,9 +26,10 @@ public static class BulkInsert
             .ToList();
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        var current = db.Database.CurrentTransaction?.GetDbTransaction();
+        await using var own = current is null ? await connection.BeginTransactionAsync(ct) : null;
         await using var command = connection.CreateCommand();
-        command.Transaction = tx;
+        command.Transaction = current ?? own;
         command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) "
             + $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
         var parameters = columns.Select((c, i) => c.Mapping.CreateParameter(command, $"@p{i}", null, nullable: true)).ToArray();
@@ -46,7 +49,7 @@ public static class BulkInsert
             await command.ExecuteNonQueryAsync(ct);
             count++;
         }
-        await tx.CommitAsync(ct);
+        if (own is not null) await own.CommitAsync(ct);
         return count;
     }
 
