@@ -27,38 +27,36 @@ public static class RankingCalculator
 {
     public static IReadOnlyList<RankedUnit> Rank(IEnumerable<UnitTotal> totals, LaggingRule rule)
     {
-        // One sort (group, then highest total, then unit id) and one pass: a province month is 2,000 units.
-        var ordered = totals.ToArray();
-        var places = new Place[ordered.Length];
-        for (var i = 0; i < ordered.Length; i++) places[i] = new Place(ordered[i].GroupId, ordered[i].Total, ordered[i].UnitId);
-        Array.Sort(places, ordered);
-        var result = new RankedUnit[ordered.Length];
-        for (var groupStart = 0; groupStart < ordered.Length;)
+        // Sorted as plain keys (a province month is 2,000 units): each group's negated totals with the units' places,
+        // then each run of equal totals by unit id, then one pass that gives ranks and lagging.
+        var all = totals as IReadOnlyList<UnitTotal> ?? totals.ToArray();
+        var result = new List<RankedUnit>(all.Count);
+        foreach (var groupId in all.Select(t => t.GroupId).Distinct().Order())
         {
-            var groupEnd = groupStart + 1;
-            while (groupEnd < ordered.Length && ordered[groupEnd].GroupId == ordered[groupStart].GroupId) groupEnd++;
-            var size = groupEnd - groupStart;
+            var members = new List<int>();
+            for (var i = 0; i < all.Count; i++) if (all[i].GroupId == groupId) members.Add(i);
+            var keys = new decimal[members.Count];
+            var places = members.ToArray();
+            for (var i = 0; i < places.Length; i++) keys[i] = -all[places[i]].Total;
+            Array.Sort(keys, places);
+            var size = places.Length;
             var firstLaggingPlace = size - rule.CountFor(size) + 1;
-            for (var start = groupStart; start < groupEnd;)
+            for (var start = 0; start < size;)
             {
-                // ordered[start..end) share one total: one rank, and they occupy places start+1..end of the group.
+                // places[start..end) share one total: one rank, and they occupy places start+1..end; listed by unit id.
                 var end = start + 1;
-                while (end < groupEnd && ordered[end].Total == ordered[start].Total) end++;
-                var rank = start - groupStart + 1;
-                var lagging = rank > 1 && end - groupStart >= firstLaggingPlace;
+                while (end < size && keys[end] == keys[start]) end++;
+                if (end - start > 1) Array.Sort(places, start, end - start, Comparer<int>.Create((a, b) => all[a].UnitId.CompareTo(all[b].UnitId)));
+                var rank = start + 1;
+                var lagging = rank > 1 && end >= firstLaggingPlace;
                 for (var i = start; i < end; i++)
-                    result[i] = new RankedUnit(ordered[i].UnitId, ordered[i].GroupId, ordered[i].Total, rank, lagging);
+                {
+                    var t = all[places[i]];
+                    result.Add(new RankedUnit(t.UnitId, t.GroupId, t.Total, rank, lagging));
+                }
                 start = end;
             }
-            groupStart = groupEnd;
         }
         return result;
-    }
-
-    /// <summary>The order of a group's table as a struct key (sorting structs with a known comparison avoids a delegate call per comparison).</summary>
-    private readonly record struct Place(int GroupId, decimal Total, int UnitId) : IComparable<Place>
-    {
-        public int CompareTo(Place other) =>
-            GroupId != other.GroupId ? GroupId.CompareTo(other.GroupId) : Total != other.Total ? other.Total.CompareTo(Total) : UnitId.CompareTo(other.UnitId);
     }
 }
