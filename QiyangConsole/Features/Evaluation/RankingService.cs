@@ -46,7 +46,7 @@ public sealed class RankingService(IDbContextFactory<AppDbContext> factory, Sett
         return $"{period.Year}年{period.Month}月排名完成：{ranked.Count} 个单位，后进 {ranked.Count(r => r.IsLagging)} 个";
     }
 
-    /// <summary>Computes the ranking rows of <paramref name="period"/> into the context (replacing old ones).</summary>
+    /// <summary>Computes and writes the ranking rows of <paramref name="period"/> (replacing old ones), in the caller's transaction if it has one.</summary>
     internal static async Task<List<RankingEntry>> RankAsync(AppDbContext db, EvaluationPeriod period, LaggingRule rule, CancellationToken ct, bool keepRankedUnits = false)
     {
         var sheet = await ScoreService.LoadSheetAsync(db, period.Id);
@@ -71,7 +71,9 @@ public sealed class RankingService(IDbContextFactory<AppDbContext> factory, Sett
             IndicatorPoints = points[r.UnitId].IndicatorPoints, Bonus = points[r.UnitId].Bonus, Deductions = points[r.UnitId].Deductions,
             PreviousRank = previous.TryGetValue(r.UnitId, out var p) ? p : null,
         }).ToList();
-        db.Rankings.AddRange(entries);
+        // Ranking rows are the job's output, not user edits (not in the operation log): written with one prepared INSERT
+        // inside the caller's transaction rather than one EF command per row (2,000 for a province month).
+        await BulkInsert.RowsAsync(db, entries, ct);
         return entries;
     }
 
