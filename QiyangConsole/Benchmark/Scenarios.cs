@@ -268,7 +268,6 @@ public static class Scenarios
             {
                 await using var target = File.Create(file);
                 using var sheet = new RawSheet(target);
-                var values = new object?[64];
                 rows = await SqlCapture.ReplayAsync(c.ConnectionString, sql, reader =>
                 {
                     var row = new object?[reader.FieldCount];
