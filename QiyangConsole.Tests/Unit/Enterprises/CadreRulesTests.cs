@@ -1,5 +1,6 @@
 using System.Globalization;
 using QiyangConsole.Features.Enterprises.Rules;
+using QiyangConsole.Infrastructure;
 
 namespace QiyangConsole.Tests.Unit.Enterprises;
 

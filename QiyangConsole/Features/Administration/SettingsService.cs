@@ -85,13 +85,19 @@ public sealed class SettingsService(IDbContextFactory<AppDbContext> factory, Cur
 /// <summary>What a parameter's value may be, named by its key's suffix.</summary>
 public static class ParameterRules
 {
+    public const int MaxLength = 200;
+    public const int MaxDays = 3650;
+
     public static string? Check(SystemParameter p, string value)
     {
         if (value.Length == 0) return $"参数“{p.Name}”不能为空";
+        if (TextLimit.Count(value) > MaxLength) return $"参数“{p.Name}”不能超过 {MaxLength} 个字";
         if (p.Key.EndsWith("Days") || p.Key.EndsWith("Count") || p.Key.EndsWith("Percent"))
         {
-            if (!int.TryParse(value, out var n) || n < 0) return $"参数“{p.Name}”应为不小于 0 的整数";
+            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return $"参数“{p.Name}”应为不小于 0 的整数";
             if (p.Key.EndsWith("Percent") && n > 100) return $"参数“{p.Name}”应在 0 至 100 之间";
+            // Ten years of days: beyond it a deadline leaves any calendar the console can hold.
+            if (p.Key.EndsWith("Days") && n > MaxDays) return $"参数“{p.Name}”应在 0 至 {MaxDays} 之间";
         }
         if (p.Key.EndsWith("Mode") && value is not ("count" or "percent")) return $"参数“{p.Name}”只能是 count 或 percent";
         if (p.Key.EndsWith("Target") && (!decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var t) || t <= 0 || t > 1))

@@ -84,7 +84,7 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> factory, Current
     {
         user.Require(Access.OfficeOnly);
         var name = edit.Name?.Trim() ?? "";
-        DomainException.ThrowIf(UnitRules.UnitProblem(name));
+        DomainException.ThrowIf(UnitRules.UnitProblem(name, edit.ShortName, edit.HeadName, edit.Phone));
         await using var db = await factory.CreateDbContextAsync();
         if (await db.Units.AnyAsync(u => u.Name == name && u.Id != edit.Id)) throw new DomainException($"单位名称“{name}”已存在");
         if (edit.ParentId is { } parentId)

@@ -55,6 +55,7 @@ public sealed class UserService(IServiceScopeFactory scopes, IDbContextFactory<A
     public async Task CreateAsync(UserEdit edit) => await WithUsersAsync(async users =>
     {
         Validate(edit, creating: true);
+        await RequireUnitAsync(edit.UnitId);
         var entity = new AppUser
         {
             UserName = edit.UserName.Trim(), DisplayName = edit.DisplayName.Trim(), UnitId = edit.UnitId,
@@ -67,6 +68,7 @@ public sealed class UserService(IServiceScopeFactory scopes, IDbContextFactory<A
     public async Task UpdateAsync(UserEdit edit) => await WithUsersAsync(async users =>
     {
         Validate(edit, creating: false);
+        await RequireUnitAsync(edit.UnitId);
         if (edit.Id == user.UserId && !edit.Roles.Contains(AppRoles.Office)) throw new DomainException("不能取消自己的专班办公室角色");
         var entity = await users.FindByIdAsync(edit.Id!) ?? throw new DomainException(DomainException.Conflict);
         entity.DisplayName = edit.DisplayName.Trim();
@@ -119,7 +121,14 @@ public sealed class UserService(IServiceScopeFactory scopes, IDbContextFactory<A
 
     private static void Validate(UserEdit edit, bool creating)
     {
-        DomainException.ThrowIf(UserRules.EditProblem(edit.UserName, edit.DisplayName, edit.UnitId, edit.Roles, AppRoles.All, creating, edit.Password));
+        DomainException.ThrowIf(UserRules.EditProblem(edit.UserName, edit.DisplayName, edit.UnitId, edit.Roles, AppRoles.All, creating, edit.Password, edit.Phone));
+    }
+
+    /// <summary>A unit id the page no longer lists (deleted meanwhile) is refused here, not by the database's foreign key.</summary>
+    private async Task RequireUnitAsync(int? unitId)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        if (!await db.Units.AnyAsync(u => u.Id == unitId)) throw new DomainException("所属单位不存在，请重新选择");
     }
 
     private async Task WithUsersAsync(Func<UserManager<AppUser>, Task> action, Action? after = null)

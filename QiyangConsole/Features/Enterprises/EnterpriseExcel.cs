@@ -36,12 +36,14 @@ public static class EnterpriseExcel
         return wb.ToBytes();
     }
 
+    /// <summary>At most this many enterprises per file (the province's register is about 50,000).</summary>
+    public const int MaxRows = 50_000;
+
     /// <summary>Reads the first sheet; rows whose cells are all empty are ignored. Cell-format problems are reported, not thrown.</summary>
     public static (List<ImportRow> Rows, List<ImportError> Errors) Read(Stream file)
     {
-        XLWorkbook wb;
-        try { wb = new XLWorkbook(file); }
-        catch (Exception) { return ([], [new ImportError(0, "-", "文件不是有效的 Excel 工作簿（.xlsx）")]); }
+        var (wb, refused) = WorkbookGuard.Open(file);
+        if (wb is null) return ([], [refused!]);
         using (wb)
         {
             var ws = wb.Worksheets.First();
@@ -52,6 +54,7 @@ public static class EnterpriseExcel
             if (errors.Count > 0) return ([], errors);
             var rows = new List<ImportRow>();
             var last = ws.LastRowUsed()?.RowNumber() ?? 1;
+            if (last - 1 > MaxRows) return ([], [new ImportError(0, "-", $"文件有 {last - 1} 行数据，一次最多导入 {MaxRows} 行，请分批导入")]);
             for (var r = 2; r <= last; r++)
             {
                 var cells = Enumerable.Range(1, Columns.Length).Select(c => ws.Cell(r, c).Read()).ToArray();

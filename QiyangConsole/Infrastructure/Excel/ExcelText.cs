@@ -30,6 +30,13 @@ public static class ExcelText
         return stream.ToArray();
     }
 
-    /// <summary>Reads a cell as trimmed text whatever Excel stored in it.</summary>
-    public static string Read(this IXLCell cell) => cell.IsEmpty() ? "" : cell.GetString().Trim();
+    /// <summary>
+    /// Reads a cell as trimmed text whatever Excel stored in it. A formula is read as the result Excel saved with it, never
+    /// evaluated here: an uploaded formula is the user's data, and ClosedXML's evaluator throws on functions it lacks.
+    /// </summary>
+    public static string Read(this IXLCell cell)
+    {
+        if (cell.HasFormula) return Convert.ToString(cell.CachedValue, System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? "";
+        return cell.IsEmpty() ? "" : cell.GetString().Trim();
+    }
 }

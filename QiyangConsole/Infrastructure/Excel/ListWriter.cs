@@ -31,7 +31,7 @@ public sealed record ListHeading(string Title, string? Filter, DateTimeOffset At
 /// </summary>
 public static class ListWriter
 {
-    private const uint Plain = 0, Header = 1, Title = 2, Money = 3, Quoted = 4, Summary = 5;
+    private const uint Plain = 0, Header = 1, Title = 2, Money = 3, Quoted = 4, Summary = 5, QuotedHeader = 6;
     public const int FirstDataRow = 4;
 
     /// <summary>
@@ -191,8 +191,9 @@ public static class ListWriter
                     break;
                 case var other:
                     var text = Clean(other!.ToString() ?? "");
-                    var quoted = style == Plain && text.Length > 0 && text[0] is '=' or '+' or '-' or '@';
-                    var s = quoted ? Quoted : style;
+                    // A header may carry user text too (the contact card's departments).
+                    var quoted = text.Length > 0 && text[0] is '=' or '+' or '-' or '@';
+                    var s = !quoted ? style : style == Plain ? Quoted : style == Header ? QuotedHeader : style;
                     if (s != Plain) w.WriteAttributeString("s", s.ToString(CultureInfo.InvariantCulture));
                     w.WriteAttributeString("t", "inlineStr");
                     w.WriteStartElement("is", Main);
@@ -268,5 +269,7 @@ public static class ListWriter
             new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center }) { FontId = 2, ApplyFont = true, ApplyAlignment = true }, // Title
             new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },                                                     // Money
             new CellFormat { QuotePrefix = true },                                                                                 // Quoted
-            new CellFormat { FontId = 3, ApplyFont = true }) { Count = 6 });                                                       // Summary
+            new CellFormat { FontId = 3, ApplyFont = true },                                                                       // Summary
+            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = true })
+                { FontId = 1, FillId = 2, BorderId = 1, ApplyFont = true, ApplyFill = true, ApplyBorder = true, ApplyAlignment = true, QuotePrefix = true }) { Count = 7 }); // QuotedHeader
 }

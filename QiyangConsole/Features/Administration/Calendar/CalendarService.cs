@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
+using QiyangConsole.Features.Administration.Rules;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Auth;
 
@@ -43,7 +44,7 @@ public sealed class CalendarService(IDbContextFactory<AppDbContext> factory, Cal
     public async Task AddYearAsync(int year, string? source)
     {
         user.Require(Access.OfficeOnly);
-        if (year is < 2000 or > 2100) throw new DomainException("年份应在 2000 至 2100 之间");
+        DomainException.ThrowIf(CalendarRules.YearProblem(year, source));
         await using var db = await factory.CreateDbContextAsync();
         if (await db.CalendarYears.AnyAsync(y => y.Year == year)) throw new DomainException($"{year}年的日历已存在");
         db.CalendarYears.Add(new CalendarYear { Year = year, Source = string.IsNullOrWhiteSpace(source) ? "专班办公室维护" : source.Trim() });
@@ -55,6 +56,7 @@ public sealed class CalendarService(IDbContextFactory<AppDbContext> factory, Cal
     public async Task SetDayAsync(DateOnly date, bool isWorkday, string? name)
     {
         user.Require(Access.OfficeOnly);
+        DomainException.ThrowIf(CalendarRules.DayNameProblem(name));
         await using var db = await factory.CreateDbContextAsync();
         if (!await db.CalendarYears.AnyAsync(y => y.Year == date.Year)) throw new DomainException(new CalendarMissingException(date.Year).Message);
         var isWeekday = date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);

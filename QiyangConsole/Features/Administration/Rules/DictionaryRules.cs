@@ -9,7 +9,7 @@ public static class DictionaryRules
     {
         var l = label?.Trim() ?? "";
         if (l.Length == 0) return "字典项名称不能为空";
-        if (l.Length > MaxLabelLength) return "字典项名称不能超过 50 个字";
+        if (Infrastructure.TextLimit.Count(l) > MaxLabelLength) return "字典项名称不能超过 50 个字";
         if (!knownTypes.Contains(type)) return "字典类型不存在";
         return null;
     }

@@ -1,3 +1,5 @@
+using QiyangConsole.Infrastructure;
+
 namespace QiyangConsole.Features.Enterprises.Rules;
 
 /// <summary>百名干部联百企: a cadre's record, its links (an enterprise or a project), and the items on its three lists.</summary>

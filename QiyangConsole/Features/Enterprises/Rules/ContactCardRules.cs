@@ -1,3 +1,5 @@
+using QiyangConsole.Infrastructure;
+
 namespace QiyangConsole.Features.Enterprises.Rules;
 
 /// <summary>服务联系卡: a department, a contact and a 24-hour phone, each within its length; the service is optional.</summary>

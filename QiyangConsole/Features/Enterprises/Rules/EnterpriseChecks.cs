@@ -1,3 +1,4 @@
+using QiyangConsole.Infrastructure;
 using System.Text.RegularExpressions;
 
 namespace QiyangConsole.Features.Enterprises.Rules;

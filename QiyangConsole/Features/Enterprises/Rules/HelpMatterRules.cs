@@ -1,3 +1,5 @@
+using QiyangConsole.Infrastructure;
+
 namespace QiyangConsole.Features.Enterprises.Rules;
 
 /// <summary>帮代办: what opening a matter needs (1+1 agent, +N windows, dates in order) and what finishing it needs.</summary>

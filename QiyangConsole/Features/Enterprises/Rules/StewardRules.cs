@@ -1,3 +1,5 @@
+using QiyangConsole.Infrastructure;
+
 namespace QiyangConsole.Features.Enterprises.Rules;
 
 /// <summary>企业管家 assignment and the 联络室 on site.</summary>

@@ -45,9 +45,8 @@ public static class ScoreSheetExcel
     {
         var errors = new List<ImportError>();
         var inputs = new List<ScoreInput>();
-        XLWorkbook wb;
-        try { wb = new XLWorkbook(file); }
-        catch (Exception) { return ([], [new ImportError(0, "-", "文件不是有效的 Excel 工作簿（.xlsx）")]); }
+        var (wb, refused) = WorkbookGuard.Open(file);
+        if (wb is null) return ([], [refused!]);
         using (wb)
         {
             var ws = wb.Worksheets.First();
@@ -79,9 +78,7 @@ public static class ScoreSheetExcel
                     var xl = ws.Cell(r, c);
                     var text = xl.Read();
                     if (text.Length == 0) continue;
-                    decimal points;
-                    if (xl.DataType == XLDataType.Number) points = (decimal)xl.GetDouble();
-                    else if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out points))
+                    if (Points(xl, text) is not { } points)
                     {
                         errors.Add(new ImportError(r, Letter(c), $"“{text}”不是数字"));
                         continue;
@@ -95,6 +92,20 @@ public static class ScoreSheetExcel
         }
         return (errors.Count == 0 ? inputs : [], errors);
     }
+
+    /// <summary>
+    /// A cell's number: a number cell as stored, text (or a formula's last result) parsed. A value beyond any score (1E+300)
+    /// becomes the largest decimal, which the range check then refuses, rather than overflowing.
+    /// </summary>
+    private static decimal? Points(IXLCell cell, string text)
+    {
+        if (!cell.HasFormula && cell.DataType == XLDataType.Number) return FromDouble(cell.GetDouble());
+        if (decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var points)) return points;
+        return double.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value) ? FromDouble(value) : null;
+    }
+
+    private static decimal? FromDouble(double value) =>
+        double.IsNaN(value) ? null : Math.Abs(value) < 1e15 ? (decimal)value : value > 0 ? decimal.MaxValue : decimal.MinValue;
 
     private static List<IndicatorRule> Entered(ScoreSheet sheet) => sheet.Indicators.Where(i => i.Source == ScoreSource.Entered).ToList();
 
