@@ -231,7 +231,7 @@ public sealed class EnterpriseImportTests
     {
         var (rows, errors) = Read(new MemoryStream());
 
-        Assert.Equal(new[] { new ImportError(0, "-", NotExcel) }, errors);
+        Assert.Equal(new[] { new ImportError(0, "-", "文件是空的，请选择填写好的 Excel 工作簿（.xlsx）") }, errors);
         Assert.Empty(rows);
     }
 

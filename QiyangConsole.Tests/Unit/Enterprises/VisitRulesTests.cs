@@ -32,7 +32,7 @@ public sealed class VisitRulesTests
         { 1, "2024-06-15", StewardDuties.Errands, "   ", null, null, null, "请填写走访内容（做了什么）" },
         { 1, "2024-06-15", StewardDuties.Errands, Long1000, null, null, null, null },
         { 1, "2024-06-15", StewardDuties.Errands, "  " + Long1000 + "  ", null, null, null, null },
-        { 1, "2024-06-15", StewardDuties.Errands, Long1001, null, null, null, "走访内容不能超过 1000 字" },
+        { 1, "2024-06-15", StewardDuties.Errands, Long1001, null, null, null, "走访内容不能超过 1000 个字" },
         // The next contact: not before the visit (the same day is fine)
         { 1, "2024-06-10", StewardDuties.Liaison, "对接部门", null, "2024-06-09", null, "下次联系日期不能早于走访日期" },
         { 1, "2024-06-10", StewardDuties.Liaison, "对接部门", null, "2024-06-10", null, null },

@@ -27,9 +27,10 @@ public static class CadreRules
         return null;
     }
 
-    /// <summary>An item done stays done; finishing it needs the result.</summary>
+    /// <summary>An item done stays done; finishing it needs the result (at most 500 characters).</summary>
     public static string? ItemUpdateProblem(ItemState current, ItemState next, string? result) =>
         current == ItemState.Done ? "该事项已办结"
+        : !Enum.IsDefined(next) ? "请选择事项状态（待办、办理中或已办结）"
         : next == ItemState.Done && string.IsNullOrWhiteSpace(result) ? "办结须填写办理结果"
-        : null;
+        : TextLimit.Problem(result, 500, "办理结果");
 }

@@ -18,13 +18,13 @@ public static partial class EnterpriseChecks
     {
         var name = e.Name?.Trim() ?? "";
         if (name.Length == 0) yield return ("企业名称", "企业名称不能为空");
-        else if (name.Length > 200) yield return ("企业名称", "企业名称不能超过 200 个字");
+        else if (TextLimit.Problem(name, 200, "企业名称") is { } longName) yield return ("企业名称", longName);
         if (CreditCode.Problem(e.CreditCode) is { } code) yield return ("统一社会信用代码", code);
         if (string.IsNullOrWhiteSpace(e.Industry)) yield return ("行业", "请选择行业");
         else if (!industries.Contains(e.Industry.Trim())) yield return ("行业", $"行业“{e.Industry.Trim()}”不在行业字典中");
         if (!string.IsNullOrWhiteSpace(e.Zone) && zones.Count > 0 && !zones.Contains(e.Zone.Trim())) yield return ("所在园区", $"园区“{e.Zone.Trim()}”不在园区字典中");
-        if (e.Address?.Trim().Length > 200) yield return ("地址", "地址不能超过 200 个字");
-        if (e.ContactPerson?.Trim().Length > 50) yield return ("联系人", "联系人不能超过 50 个字");
+        if (TextLimit.Problem(e.Address, 200, "地址") is { } address) yield return ("地址", address);
+        if (TextLimit.Problem(e.ContactPerson, 50, "联系人") is { } person) yield return ("联系人", person);
         if (!string.IsNullOrWhiteSpace(e.ContactPhone) && !PhonePattern().IsMatch(e.ContactPhone.Trim())) yield return ("联系电话", $"联系电话“{e.ContactPhone.Trim()}”应为 11 位手机号或带区号的固定电话");
     }
 

@@ -11,9 +11,9 @@ public static class StewardRules
         : string.IsNullOrWhiteSpace(stewardId) ? "请选择企业管家"
         : null;
 
-    /// <summary>Replacing an active steward needs a reason.</summary>
+    /// <summary>Replacing an active steward needs a reason (at most 200 characters, as any reason given).</summary>
     public static string? ReassignProblem(bool replacingActiveSteward, string? reason) =>
-        replacingActiveSteward && string.IsNullOrWhiteSpace(reason) ? "更换管家须填写原因" : null;
+        replacingActiveSteward && string.IsNullOrWhiteSpace(reason) ? "更换管家须填写原因" : TextLimit.Problem(reason, 200, "更换原因");
 
     /// <summary>联络室: place (at most 100), opening hours (at most 100) and who is on duty (at most 300), all required.</summary>
     public static string? RoomProblem(string? place, string? schedule, string? onDuty)

@@ -23,9 +23,9 @@ public static class VisitRules
         if (on < today.AddDays(-BackDatingDays)) return "只能补记 90 天内的走访";
         if ((duties & Duties.Every) == StewardDuties.None) return "请至少选择一项履行的“五员”职责";
         if (string.IsNullOrWhiteSpace(done)) return "请填写走访内容（做了什么）";
-        if (done.Trim().Length > MaxDoneLength) return "走访内容不能超过 1000 字";
+        if (TextLimit.Count(done) > MaxDoneLength) return "走访内容不能超过 1000 个字";
         if (nextContactOn is { } next && next < on) return "下次联系日期不能早于走访日期";
-        if (problemsFound is not null && problemsFound.Trim().Length > MaxProblemsLength) return "发现的问题不能超过 1000 个字";
+        if (TextLimit.Count(problemsFound) > MaxProblemsLength) return "发现的问题不能超过 1000 个字";
         if (photoFileName is not null && PhotoProblem(photoFileName) is { } photo) return photo;
         return null;
     }
@@ -43,7 +43,7 @@ public static class VisitRules
     {
         if (type is null || !needTypes.Contains(type)) return "请选择需求类型";
         if (string.IsNullOrWhiteSpace(description)) return "请填写需求内容";
-        if (description.Trim().Length > 500) return "需求内容不能超过 500 个字";
+        if (TextLimit.Count(description) > 500) return "需求内容不能超过 500 个字";
         if (deadline is not { } d || d < today) return "请填写不早于今天的办理期限";
         return null;
     }

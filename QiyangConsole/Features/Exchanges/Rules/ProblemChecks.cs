@@ -1,3 +1,5 @@
+using QiyangConsole.Infrastructure;
+
 namespace QiyangConsole.Features.Exchanges.Rules;
 
 /// <summary>问题清单: what registering, handling and assigning a problem needs.</summary>
@@ -10,7 +12,9 @@ public static class ProblemChecks
     public static string? RegisterProblem(string? enterpriseName, string? description, string? category, IReadOnlyCollection<string> categories)
     {
         if ((enterpriseName?.Trim() ?? "").Length == 0) return "请填写反映问题的企业";
+        if (TextLimit.Problem(enterpriseName, 200, "反映问题的企业") is { } longName) return longName;
         if ((description?.Trim() ?? "").Length == 0) return "请填写问题描述";
+        if (TextLimit.Problem(description, 1000, "问题描述") is { } longText) return longText;
         if (category is null || !categories.Contains(category)) return "请选择问题类别";
         return null;
     }
