@@ -148,7 +148,7 @@ public sealed class CircularService(IDbContextFactory<AppDbContext> factory, Ran
         var number = c.Number!.Value;
         if (await db.Circulars.AnyAsync(x => x.Year == period.Year && x.Number == number && x.PeriodId != period.Id))
             throw new DomainException($"发文字号{CircularNumber.Format(period.Year, number)}已被使用");
-        DomainException.ThrowIf(CircularRules.IssuerProblem(c.Issuer, c.IssueDate));
+        DomainException.ThrowIf(CircularRules.IssuerProblem(c.Issuer, c.IssueDate) ?? CircularRules.TextProblem(c.Summary, c.ReportTo, c.DistributeTo, c.CopyTo, c.PrintedBy));
         var ranked = await db.Rankings.Where(r => r.PeriodId == period.Id).Select(r => r.UnitId).ToListAsync();
         DomainException.ThrowIf(CircularRules.CriticisedProblem(c.CriticisedUnitIds(), ranked));
     }

@@ -41,7 +41,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> factory, C
     public async Task<int> CreatePeriodAsync(int year, int month)
     {
         user.Require(Access.OfficeOnly);
-        DomainException.ThrowIf(IndicatorRules.MonthProblem(month));
+        DomainException.ThrowIf(IndicatorRules.YearProblem(year) ?? IndicatorRules.MonthProblem(month));
         await using var db = await factory.CreateDbContextAsync();
         var scheme = await db.IndicatorSchemes.FirstOrDefaultAsync(s => s.Year == year)
             ?? throw new DomainException($"{year}年考核方案尚未设置，请先设置考核方案");
@@ -100,6 +100,7 @@ public sealed class EvaluationService(IDbContextFactory<AppDbContext> factory, C
     public async Task CreateSchemeAsync(int year)
     {
         user.Require(Access.OfficeOnly);
+        DomainException.ThrowIf(IndicatorRules.YearProblem(year));
         await using var db = await factory.CreateDbContextAsync();
         if (await db.IndicatorSchemes.AnyAsync(s => s.Year == year)) throw new DomainException($"{year}年考核方案已存在");
         var previous = await db.IndicatorSchemes.AsNoTracking().Include(s => s.Indicators).Where(s => s.Year < year).OrderByDescending(s => s.Year).FirstOrDefaultAsync();

@@ -35,7 +35,7 @@ public sealed class FindingService(IDbContextFactory<AppDbContext> factory, Curr
         await using var db = await factory.CreateDbContextAsync();
         var period = await OpenPeriodAsync(db, periodId);
         title = title?.Trim() ?? "";
-        DomainException.ThrowIf(FindingRules.InspectionProblem(title, date, period.Year, period.Month));
+        DomainException.ThrowIf(FindingRules.InspectionProblem(title, date, period.Year, period.Month, inspectors));
         var d = date!.Value;
         var inspection = new Inspection { PeriodId = periodId, Date = d, Title = title, Inspectors = string.IsNullOrWhiteSpace(inspectors) ? null : inspectors.Trim() };
         db.Inspections.Add(inspection);
@@ -52,7 +52,7 @@ public sealed class FindingService(IDbContextFactory<AppDbContext> factory, Curr
         if (input.UnitId is not { } unitId || !await db.Units.AnyAsync(u => u.Id == unitId && u.GroupId != null))
             throw new DomainException("请选择被督查的考核单位");
         var description = input.Description?.Trim() ?? "";
-        DomainException.ThrowIf(FindingRules.FindingProblem(description, input.Deduction));
+        DomainException.ThrowIf(FindingRules.FindingProblem(description, input.Deduction, input.Evidence));
         if (input.Deduction > 0)
         {
             var indicator = await db.Indicators.FirstOrDefaultAsync(i => i.Id == input.IndicatorId && i.SchemeId == period.SchemeId)

@@ -54,8 +54,9 @@ public sealed class QuarterService(IDbContextFactory<AppDbContext> factory, Curr
     public async Task SaveAsync(int year, int quarter, QuarterRow row)
     {
         user.Require(Access.OfficeOnly);
-        if (row.MustMakeStatement && string.IsNullOrWhiteSpace(row.StatementBy)) throw new DomainException($"{row.UnitName}：请填写表态发言人");
+        DomainException.ThrowIf(QuarterRules.ReviewProblem(year, quarter, row.UnitName, row.Comment, row.MustMakeStatement, row.StatementBy));
         await using var db = await factory.CreateDbContextAsync();
+        if (!await db.Units.AnyAsync(u => u.Id == row.UnitId)) throw new DomainException($"单位“{row.UnitName}”不存在，请刷新后重试");
         var entry = await db.QuarterReviews.FirstOrDefaultAsync(q => q.Year == year && q.Quarter == quarter && q.UnitId == row.UnitId);
         if (entry is null) db.QuarterReviews.Add(entry = new QuarterReviewEntry { Year = year, Quarter = quarter, UnitId = row.UnitId });
         else db.ExpectVersion(entry, row.Version);

@@ -1,3 +1,5 @@
+using QiyangConsole.Infrastructure;
+
 namespace QiyangConsole.Features.Evaluation.Rules;
 
 /// <summary>考核方案: a month between 1 and 12, an indicator's name, cap and where its points come from; the base indicators add up to at most 100.</summary>
@@ -6,6 +8,9 @@ public static class IndicatorRules
     public const decimal MaxBaseTotal = 100;
 
     public static string? MonthProblem(int month) => month is < 1 or > 12 ? "月份应在 1 至 12 之间" : null;
+
+    /// <summary>A scheme's or a month's year, within what the console's calendars and reports cover.</summary>
+    public static string? YearProblem(int year) => year is < 2000 or > 2100 ? "年份应在 2000 至 2100 之间" : null;
 
     /// <summary>Review and reopen are done by hand; ranking and issuing by the ranking job and the circular.</summary>
     public static string? ManualActionProblem(PeriodAction action) =>
@@ -18,7 +23,11 @@ public static class IndicatorRules
     {
         var n = name?.Trim() ?? "";
         if (n.Length == 0) return "指标名称不能为空";
+        if (TextLimit.Problem(n, 100, "指标名称") is { } tooLong) return tooLong;
+        if (!Enum.IsDefined(kind)) return $"“{n}”：请选择指标类型（基础指标、加分项或扣分项）";
+        if (!Enum.IsDefined(source)) return $"“{n}”：请选择计分方式";
         if (maxPoints <= 0 || maxPoints > 100) return $"“{n}”的分值上限应大于 0 且不超过 100";
+        if (decimal.Round(maxPoints, 2) != maxPoints) return $"“{n}”的分值上限最多保留两位小数";
         if (source == ScoreSource.Findings && kind == IndicatorKind.Bonus) return $"“{n}”是加分项，不能由督查发现扣分计算";
         if (source is ScoreSource.WorkItemSettlement or ScoreSource.Satisfaction && kind != IndicatorKind.Base) return $"“{n}”：{source.Name()}只能用于基础指标";
         return null;

@@ -1,3 +1,5 @@
+using QiyangConsole.Infrastructure;
+
 namespace QiyangConsole.Features.Evaluation.Rules;
 
 public sealed record MonthResult(int UnitId, int GroupId, int Month, decimal Total, bool IsLagging);
@@ -10,6 +12,14 @@ public static class QuarterRules
     public const int StatementLaggingMonths = 2;
 
     public static int QuarterOf(int month) => (month - 1) / 3 + 1;
+
+    /// <summary>季度点评: a quarter of a plausible year, a comment of at most 500 characters, and who makes the statement when one is due (at most 50).</summary>
+    public static string? ReviewProblem(int year, int quarter, string unitName, string? comment, bool mustMakeStatement, string? statementBy) =>
+        year is < 2000 or > 2100 ? "年份应在 2000 至 2100 之间"
+        : quarter is < 1 or > 4 ? "季度应在 1 至 4 之间"
+        : TextLimit.Problem(comment, 500, $"{unitName}的点评意见") is { } tooLong ? tooLong
+        : mustMakeStatement && string.IsNullOrWhiteSpace(statementBy) ? $"{unitName}：请填写表态发言人"
+        : TextLimit.Problem(statementBy, 50, $"{unitName}的表态发言人");
 
     public static IEnumerable<int> MonthsOf(int quarter) => Enumerable.Range(quarter * 3 - 2, 3);
 
