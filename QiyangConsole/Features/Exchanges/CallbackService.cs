@@ -96,7 +96,7 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
     {
         user.Require(Access.OfficeOnly);
         var person = input.Person?.Trim() ?? "";
-        DomainException.ThrowIf(CallbackRules.Problem(person, input.Rating, input.CalledOn, input.BadReason, clock.Today()));
+        DomainException.ThrowIf(CallbackRules.Problem(person, input.Rating, input.CalledOn, input.BadReason, clock.Today(), input.Phone, input.Comment));
         var (rating, calledOn) = (input.Rating!.Value, input.CalledOn!.Value);
         await using var db = await factory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
@@ -137,7 +137,7 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
         }
         var callback = new Callback
         {
-            ProblemId = problem?.Id, RectificationId = input.RectificationId, HelpMatterId = input.HelpMatterId, Subject = subject.Length > 300 ? subject[..300] : subject, UnitId = unitId,
+            ProblemId = problem?.Id, RectificationId = input.RectificationId, HelpMatterId = input.HelpMatterId, Subject = TextLimit.Cut(subject, CallbackRules.MaxSubjectLength), UnitId = unitId,
             Person = person, Phone = Blank(input.Phone), CalledOn = calledOn, CalledBy = user.DisplayName, Rating = rating,
             Comment = Blank(input.Comment), BadReason = Ratings.IsBad(rating) ? input.BadReason!.Trim() : null,
         };

@@ -48,7 +48,7 @@ public sealed class ExchangeService(IDbContextFactory<AppDbContext> factory, Cur
     {
         user.Require(Access.OfficeOnly);
         var place = edit.Place?.Trim() ?? "";
-        DomainException.ThrowIf(ExchangeEventRules.Problem(place, edit.Date));
+        DomainException.ThrowIf(ExchangeEventRules.Problem(place, edit.Date, edit.Kind, edit.Hosts, edit.Enterprises, edit.Minutes));
         await using var db = await factory.CreateDbContextAsync();
         var entity = edit.Id == 0 ? db.ExchangeEvents.Add(new ExchangeEvent { Place = place }).Entity
             : await db.ExchangeEvents.FindAsync(edit.Id) ?? throw new DomainException(DomainException.Conflict);

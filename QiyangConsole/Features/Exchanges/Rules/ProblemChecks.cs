@@ -19,11 +19,11 @@ public static class ProblemChecks
         return null;
     }
 
-    public static string? FeedbackProblem(string? text) => string.IsNullOrWhiteSpace(text) ? "请填写办理进展" : null;
+    public static string? FeedbackProblem(string? text) => string.IsNullOrWhiteSpace(text) ? "请填写办理进展" : TextLimit.Problem(text, 1000, "办理进展");
 
-    public static string? ReturnRequestProblem(string? reason) => string.IsNullOrWhiteSpace(reason) ? "申请退回须说明理由" : null;
+    public static string? ReturnRequestProblem(string? reason) => string.IsNullOrWhiteSpace(reason) ? "申请退回须说明理由" : TextLimit.Problem(reason, 500, "退回理由");
 
-    public static string? ResolveProblem(string? answer) => string.IsNullOrWhiteSpace(answer) ? "办结须填写办理结果" : null;
+    public static string? ResolveProblem(string? answer) => string.IsNullOrWhiteSpace(answer) ? "办结须填写办理结果" : TextLimit.Problem(answer, 1000, "办理结果");
 
     /// <summary>A close-out waits for any bad rating's rectification to be done and rated again.</summary>
     public static string? CloseProblem(bool rectificationPending) => rectificationPending ? "差评整改尚未完成或尚未再次评价，不能销号" : null;
