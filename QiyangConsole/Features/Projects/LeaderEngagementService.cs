@@ -34,7 +34,7 @@ public sealed class LeaderEngagementService(IDbContextFactory<AppDbContext> fact
     {
         user.Require(Access.OfficeOrLeader);
         var id = user.IsOffice ? leaderId : user.UserId;
-        DomainException.ThrowIf(EngagementChecks.Problem(id, month));
+        DomainException.ThrowIf(EngagementChecks.Problem(id, month) ?? EngagementChecks.NoteProblem(note));
         var cal = await calendar.GetAsync();
         var working = WorkingDays(cal, year, month) ?? throw new DomainException($"{year}年的工作日历尚未载入");
         DomainException.ThrowIf(EngagementChecks.DaysProblem(year, month, days, working));

@@ -128,7 +128,8 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
         user.Require(Access.OfficeOnly);
         var name = e.Name?.Trim() ?? "";
         DomainException.ThrowIf(ProjectChecks.EditProblem(name, e.Investor, e.InvestmentWan, e.Industry, await settings.LabelsAsync("industry"),
-            e.OriginRegion, await settings.LabelsAsync("region"), e.InvestorType, await settings.LabelsAsync("investor-type"), e.NegotiatingOn));
+            e.OriginRegion, await settings.LabelsAsync("region"), e.InvestorType, await settings.LabelsAsync("investor-type"), e.NegotiatingOn,
+            clock.Today(), e.TaskForceMembers, e.PlanText));
         await using var db = await factory.CreateDbContextAsync();
         if (e.ContactLeaderId is null || !(await LeadersAsync()).Any(l => l.Id == e.ContactLeaderId)) throw new DomainException("请选择一名联系市级领导");
         if (e.LeadUnitId is not { } leadUnit || !await db.Units.AnyAsync(u => u.Id == leadUnit && u.IsActive)) throw new DomainException("请选择一个牵头单位（专班）");
@@ -190,7 +191,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
     /// <summary>先进场后签约: recorded for the project as it happened, never forbidden.</summary>
     public Task EnterSiteAsync(int id, DateOnly? on, int? version = null) => ChangeAsync(id, version, p =>
     {
-        DomainException.ThrowIf(ProjectChecks.EnterSiteProblem(on));
+        DomainException.ThrowIf(ProjectChecks.EnterSiteProblem(on, clock.Today()));
         var date = on!.Value;
         p.EnteredSiteOn = date;
         return $"进场施工准备（{AppTime.ListDate(date)}）{(p.SignedOn is null || date < p.SignedOn ? "，先进场后签约" : "")}";
@@ -198,7 +199,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
 
     public Task SaveFactorsAsync(int id, decimal? landNeeded, decimal? landReady, DateOnly? landReadyOn, decimal? factoryNeeded, decimal? factoryReady, DateOnly? factoryReadyOn, int? version = null) => ChangeAsync(id, version, p =>
     {
-        DomainException.ThrowIf(ProjectChecks.FactorsProblem(landNeeded, landReady, landReadyOn, factoryNeeded, factoryReady, factoryReadyOn));
+        DomainException.ThrowIf(ProjectChecks.FactorsProblem(landNeeded, landReady, landReadyOn, factoryNeeded, factoryReady, factoryReadyOn, clock.Today()));
         (p.LandNeededMu, p.LandReadyMu, p.LandReadyOn, p.FactoryNeededSqm, p.FactoryReadySqm, p.FactoryReadyOn) = (landNeeded, landReady, landReadyOn, factoryNeeded, factoryReady, factoryReadyOn);
         return $"要素保障：土地 {landReady ?? 0}/{landNeeded ?? 0} 亩，厂房 {factoryReady ?? 0}/{factoryNeeded ?? 0} ㎡";
     });
@@ -234,6 +235,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
     {
         DomainException.ThrowIf(ProjectChecks.NodeProblem(name, dueOn));
         if (!await db.Projects.AnyAsync(p => p.Id == projectId)) throw new DomainException("项目不存在");
+        if (ownerUnitId is { } owner && !await db.Units.AnyAsync(u => u.Id == owner && u.IsActive)) throw new DomainException("责任单位不存在或已停用");
         var (nodeName, due) = (name!.Trim(), dueOn!.Value);
         db.PlanNodes.Add(new PlanNode { ProjectId = projectId, Name = nodeName, DueOn = due, OwnerUnitId = ownerUnitId });
         Log(db, projectId, $"方案节点：{nodeName}，{AppTime.ListDate(due)} 前完成");
@@ -253,6 +255,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
     public Task SetChecklistAsync(int itemId, ChecklistState state, DateOnly? toldOn) => WithOfficeDbAsync(async db =>
     {
         var item = await db.ProjectChecklist.FindAsync(itemId) ?? throw new DomainException("清单事项不存在");
+        DomainException.ThrowIf(ProjectChecks.ChecklistProblem(state, toldOn, clock.Today()));
         item.State = state;
         item.ToldOn = toldOn ?? item.ToldOn;
         await db.SaveOrConflictAsync();

@@ -1,3 +1,5 @@
+using QiyangConsole.Infrastructure;
+
 namespace QiyangConsole.Features.Projects.Rules;
 
 /// <summary>A leader's month on projects: the leader, the month, and days within the month's working days.</summary>
@@ -9,5 +11,9 @@ public static class EngagementChecks
         : null;
 
     public static string? DaysProblem(int year, int month, decimal days, int workingDays) =>
-        days < 0 || days > workingDays ? $"{year}年{month}月共 {workingDays} 个工作日，项目工作天数应在 0 至 {workingDays} 之间" : null;
+        days < 0 || days > workingDays ? $"{year}年{month}月共 {workingDays} 个工作日，项目工作天数应在 0 至 {workingDays} 之间"
+        : decimal.Round(days, 2) != days ? "项目工作天数最多保留两位小数"
+        : null;
+
+    public static string? NoteProblem(string? note) => TextLimit.Problem(note, 500, "主要工作");
 }

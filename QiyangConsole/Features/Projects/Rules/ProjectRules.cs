@@ -1,3 +1,5 @@
+using QiyangConsole.Infrastructure;
+
 namespace QiyangConsole.Features.Projects.Rules;
 
 /// <summary>在谈 → 已签约 → 已落地 → 已开工 → 已投产, or 已终止; going back needs a reason; dates in order.</summary>
@@ -8,7 +10,9 @@ public static class ProjectStages
     /// <summary>The Chinese reason a move is refused, or null when it is allowed.</summary>
     public static string? Check(ProjectStage from, ProjectStage to, DateOnly on, DateOnly? lastStageDate, string? reason)
     {
+        if (!Enum.IsDefined(to)) return "请选择项目阶段";
         if (from == to) return "项目已处于该阶段";
+        if (TextLimit.Problem(reason, 500, "原因") is { } tooLong) return tooLong;
         if (from == ProjectStage.Terminated) return "项目已终止";
         if (to == ProjectStage.Terminated)
             return string.IsNullOrWhiteSpace(reason) ? "终止项目须填写原因"
