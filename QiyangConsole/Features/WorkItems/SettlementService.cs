@@ -55,7 +55,7 @@ public sealed class SettlementService(IDbContextFactory<AppDbContext> factory, C
     {
         user.Require(Access.OfficeOnly);
         var (_, end) = Bounds(year, month);
-        DomainException.ThrowIf(SettlementChecks.SaveProblem(year, month, end, clock.Today(), rows.Select(r => r.Comment)));
+        DomainException.ThrowIf(SettlementChecks.SaveProblem(year, month, end, clock.Today(), rows.Select(r => r.Comment), rows.Select(r => r.Result)));
         var month_ = await MonthAsync(year, month);
         var expected = month_.ToDictionary(r => r.WorkItemId, r => r.UnitId);
         if (rows.Count != expected.Count || rows.Any(r => !expected.TryGetValue(r.WorkItemId, out var unit) || unit != r.UnitId))

@@ -92,7 +92,8 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
     {
         user.Require(Access.OfficeOnly);
         var title = edit.Title?.Trim() ?? "";
-        DomainException.ThrowIf(WorkItemChecks.CreateProblem(title, edit.Source, await settings.LabelsAsync("work-source"), edit.LeadUnitId, edit.Deadline, clock.Today()));
+        DomainException.ThrowIf(WorkItemChecks.CreateProblem(title, edit.Source, await settings.LabelsAsync("work-source"), edit.LeadUnitId, edit.Deadline, clock.Today(),
+            edit.Urgency, edit.Description, edit.ResponsibleLeader));
         var (source, leadId, deadline) = (edit.Source!, edit.LeadUnitId!.Value, edit.Deadline!.Value);
         await using var db = await factory.CreateDbContextAsync();
         if (!await db.Units.AnyAsync(u => u.Id == leadId && u.IsActive)) throw new DomainException("牵头单位不存在或已停用");
@@ -140,6 +141,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
 
     public Task UrgeAsync(int id, string? text) => ActAsync(id, WorkAction.Urge, async (db, item) =>
     {
+        DomainException.ThrowIf(WorkItemChecks.UrgeProblem(text));
         var message = string.IsNullOrWhiteSpace(text) ? "请加快办理进度" : text.Trim();
         Timeline(db, item, UpdateKind.Urged, $"催办：{message}");
         ReminderService.Notify(db, new Reminder { UnitId = item.LeadUnitId, Title = $"催办：{item.Title}（{message}）", Link = $"/work-items/{item.Id}" }, clock.UtcNow());

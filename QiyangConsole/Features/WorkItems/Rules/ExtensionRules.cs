@@ -11,15 +11,16 @@ public static class ExtensionRules
         if (state is not (WorkItemState.InProgress or WorkItemState.Returned)) return "事项承办后、申请销号前才能申请延期";
         if (today > effectiveDeadline) return $"已超过办理期限 {AppTime.ListDate(effectiveDeadline)}，不能再申请延期，逾期按原期限计算";
         if (newDeadline is not { } date || date <= effectiveDeadline) return "延期后的期限须晚于当前期限";
+        if (date.Year > 2100) return "延期后的期限不能晚于 2100 年";
         if (string.IsNullOrWhiteSpace(reason)) return "请填写延期原因";
-        return null;
+        return TextLimit.Problem(reason, 500, "延期原因");
     }
 
     /// <summary>A request is decided once; refusing it needs a reason.</summary>
     public static string? DecisionProblem(ExtensionState state, bool approve, string? note) =>
         state != ExtensionState.Pending ? "该延期申请已审批"
         : !approve && string.IsNullOrWhiteSpace(note) ? "驳回须填写理由"
-        : null;
+        : TextLimit.Problem(note, 500, "审批意见");
 
     /// <summary>A closed item's pending request needs no decision.</summary>
     public static string? DecisionOnItemProblem(WorkItemState itemState) =>

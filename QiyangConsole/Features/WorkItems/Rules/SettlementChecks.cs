@@ -1,3 +1,5 @@
+using QiyangConsole.Infrastructure;
+
 namespace QiyangConsole.Features.WorkItems.Rules;
 
 /// <summary>结账点评: a month of a plausible year, settled after it ended, with short comments.</summary>
@@ -10,9 +12,10 @@ public static class SettlementChecks
         : year is < 2000 or > 2100 ? "年份应在 2000 至 2100 之间"
         : null;
 
-    /// <summary>A month is settled once its last day has passed; each comment at most 200 characters.</summary>
-    public static string? SaveProblem(int year, int month, DateOnly monthEnd, DateOnly today, IEnumerable<string?> comments) =>
+    /// <summary>A month is settled once its last day has passed; each result a known one, each comment at most 200 characters.</summary>
+    public static string? SaveProblem(int year, int month, DateOnly monthEnd, DateOnly today, IEnumerable<string?> comments, IEnumerable<SettlementResult>? results = null) =>
         monthEnd >= today ? $"{year}年{month}月尚未结束，月末后才能结账"
-        : comments.Any(c => c?.Length > MaxCommentLength) ? "点评意见不能超过 200 个字"
+        : (results ?? []).Any(r => !Enum.IsDefined(r)) ? "请为每个事项选择结账结果（完成、未完成或逾期）"
+        : comments.Any(c => TextLimit.Count(c) > MaxCommentLength) ? "点评意见不能超过 200 个字"
         : null;
 }
