@@ -19,6 +19,8 @@ public static class AdministrationArea
         services.AddScoped<LogService>();
         services.AddScoped<ReminderService>();
         services.AddScoped<SignInService>();
+        services.AddSingleton<SignInGuard>();
+        services.AddSingleton<Captcha>();
         services.AddScoped<JobsService>();
         services.AddMemoryCache();
         services.AddSingleton<FigureCache>();
@@ -31,6 +33,8 @@ public static class AdministrationArea
         services.AddScoped<ISeedStep, DictionarySeed>();
         services.AddScoped<ISeedStep, ParameterSeed>();
         services.AddScoped<ISeedStep, AccountsSeed>();
+        services.AddScoped<ISeedStep, ThreeAdministratorsSeed>();
+        services.AddScoped<ISeedStep, NewParametersSeed>();
         return services;
     }
 }

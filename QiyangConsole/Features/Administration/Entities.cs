@@ -11,6 +11,10 @@ public class AppUser : IdentityUser
     public bool IsDisabled { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? LastSignInAt { get; set; }
+    /// <summary>When the password was last set; it expires after the parameter security.passwordMaxAgeDays.</summary>
+    public DateTime? PasswordChangedAt { get; set; }
+    /// <summary>A new or reset account: the next sign-in must choose its own password first.</summary>
+    public bool MustChangePassword { get; set; }
 }
 
 /// <summary>考核组别: units are ranked within their group.</summary>

@@ -12,7 +12,7 @@ public sealed class LogService(IDbContextFactory<AppDbContext> factory, CurrentU
 {
     public async Task<(List<AuditEntry> Rows, int Total)> OperationsAsync(LogQuery q, int skip, int take)
     {
-        user.Require(Access.OfficeOnly);
+        user.Require(Access.SecurityAudit);
         await using var db = await factory.CreateDbContextAsync();
         var rows = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q.User)) rows = rows.Where(r => r.UserName.Contains(q.User));
@@ -26,7 +26,7 @@ public sealed class LogService(IDbContextFactory<AppDbContext> factory, CurrentU
 
     public async Task<(List<LoginRecord> Rows, int Total)> LoginsAsync(LogQuery q, int skip, int take)
     {
-        user.Require(Access.OfficeOnly);
+        user.Require(Access.SecurityAudit);
         await using var db = await factory.CreateDbContextAsync();
         var rows = db.LoginRecords.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q.User)) rows = rows.Where(r => r.UserName.Contains(q.User));

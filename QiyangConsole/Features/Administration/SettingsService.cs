@@ -35,7 +35,7 @@ public sealed class SettingsService(IDbContextFactory<AppDbContext> factory, Cur
 
     public async Task SaveItemAsync(DictionaryItem item)
     {
-        user.Require(Access.OfficeOnly);
+        user.Require(Access.SystemAdmin);
         var label = item.Label?.Trim() ?? "";
         DomainException.ThrowIf(DictionaryRules.ItemProblem(label, item.Type, DictionaryTypes.Keys));
         await using var db = await factory.CreateDbContextAsync();
@@ -70,7 +70,7 @@ public sealed class SettingsService(IDbContextFactory<AppDbContext> factory, Cur
 
     public async Task SaveParameterAsync(string key, string? value, int version)
     {
-        user.Require(Access.OfficeOnly);
+        user.Require(Access.SystemAdmin);
         await using var db = await factory.CreateDbContextAsync();
         var p = await db.Parameters.FindAsync(key) ?? throw new DomainException("参数不存在");
         value = value?.Trim() ?? "";

@@ -52,9 +52,9 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
     {
         user.Require(Access.UnitWork);
         var callbacks = db.Callbacks.AsNoTracking();
-        if (user.Scope != DataScope.All)
+        if (!user.Reach.WholeZone)
         {
-            var unitId = user.UnitId ?? -1;
+            var unitId = user.Reach.Unit;
             callbacks = callbacks.Where(c => c.UnitId == unitId);
         }
         return callbacks;

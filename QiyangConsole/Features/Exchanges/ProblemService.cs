@@ -35,9 +35,9 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
     {
         user.Require(Access.UnitWork);
         var problems = db.Problems.AsNoTracking();
-        if (user.Scope != DataScope.All)
+        if (!user.Reach.WholeZone)
         {
-            var unitId = user.UnitId ?? -1;
+            var unitId = user.Reach.Unit;
             problems = problems.Where(p => p.UnitId == unitId);
         }
         return problems;

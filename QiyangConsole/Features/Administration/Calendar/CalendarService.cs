@@ -42,7 +42,7 @@ public sealed class CalendarService(IDbContextFactory<AppDbContext> factory, Cal
     /// <summary>Adds a year whose official notice the Office will enter day by day (weekends preset).</summary>
     public async Task AddYearAsync(int year, string? source)
     {
-        user.Require(Access.OfficeOnly);
+        user.Require(Access.CalendarKeepers);
         if (year is < 2000 or > 2100) throw new DomainException("年份应在 2000 至 2100 之间");
         await using var db = await factory.CreateDbContextAsync();
         if (await db.CalendarYears.AnyAsync(y => y.Year == year)) throw new DomainException($"{year}年的日历已存在");
@@ -54,7 +54,7 @@ public sealed class CalendarService(IDbContextFactory<AppDbContext> factory, Cal
     /// <summary>Sets one day as a working day or a day off; a day equal to the Monday–Friday rule drops its exception.</summary>
     public async Task SetDayAsync(DateOnly date, bool isWorkday, string? name)
     {
-        user.Require(Access.OfficeOnly);
+        user.Require(Access.CalendarKeepers);
         await using var db = await factory.CreateDbContextAsync();
         if (!await db.CalendarYears.AnyAsync(y => y.Year == date.Year)) throw new DomainException(new CalendarMissingException(date.Year).Message);
         var isWeekday = date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
