@@ -82,21 +82,21 @@ public class ShellBrowserTests(HostFixture fixture, BrowserFixture _browser) : I
         await page.FillAsync("#username", "unit");
         await page.FillAsync("#password", "wrong-password");
         await page.ClickAsync("#login-submit");
-        await Assertions.Expect(page.Locator("#login-error")).ToHaveTextAsync("用户名或密码错误");
+        await Assertions.Expect(page.Locator("#login-error")).ToHaveTextAsync("用户名或密码错误（连续失败 5 次账号将锁定 15 分钟）");
 
-        await page.SignInAsync("office");
+        await page.SignInAsync("auditor");
         await page.GotoAsync("/system/logs/logins");
         await page.WaitForInteractiveAsync();
         var grid = page.Locator(".mud-table-body");
-        await Assertions.Expect(grid).ToContainTextAsync("用户名或密码错误");
+        await Assertions.Expect(grid).ToContainTextAsync("密码错误");
         await Assertions.Expect(grid).ToContainTextAsync("登录成功");
     }
 
     [Fact]
-    public async Task The_office_edits_a_parameter_and_finds_it_in_the_operation_log()
+    public async Task The_system_administrator_edits_a_parameter_and_the_auditor_finds_it_in_the_operation_log()
     {
         var page = await _browser.NewPageAsync(fixture.Host.BaseUrl);
-        await page.SignInAsync("office");
+        await page.SignInAsync("sysadmin");
         await page.GotoAsync("/system/parameters");
         await page.WaitForInteractiveAsync();
         var row = page.Locator("tr", new() { Has = page.Locator("[data-key='steward.visitOverdueDays']") });
@@ -108,12 +108,13 @@ public class ShellBrowserTests(HostFixture fixture, BrowserFixture _browser) : I
         await row.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "保存成功" })).ToBeVisibleAsync();
 
+        await page.SignInAsync("auditor");
         await page.GotoAsync("/system/logs/operations");
         await page.WaitForInteractiveAsync();
         var first = page.Locator(".mud-table-body tr").First;
         await Assertions.Expect(first).ToContainTextAsync("SystemParameter");
         await Assertions.Expect(first).ToContainTextAsync("\"Value\":\"45\"");
-        await Assertions.Expect(first).ToContainTextAsync("office");
+        await Assertions.Expect(first).ToContainTextAsync("sysadmin");
     }
 
     [Fact]
@@ -125,7 +126,11 @@ public class ShellBrowserTests(HostFixture fixture, BrowserFixture _browser) : I
             await page.GotoAsync("/account/login");
             await page.ShotAsync($"login-{suffix}");
             await page.SignInAsync("office");
-            foreach (var (path, name) in new[] { ("/", "home"), ("/system/users", "users"), ("/system/units", "units"), ("/system/calendar", "calendar"), ("/system/jobs", "jobs") })
+            await page.GotoAsync("/");
+            await page.WaitForInteractiveAsync();
+            await page.ShotAsync($"home-{suffix}");
+            await page.SignInAsync("sysadmin");
+            foreach (var (path, name) in new[] { ("/system/users", "users"), ("/system/units", "units"), ("/system/calendar", "calendar"), ("/system/jobs", "jobs") })
             {
                 await page.GotoAsync(path);
                 await page.WaitForInteractiveAsync();

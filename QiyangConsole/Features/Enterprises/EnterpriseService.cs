@@ -43,7 +43,7 @@ public sealed record EnterpriseDetail(Enterprise Enterprise, List<StewardAssignm
 public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, CurrentUser user, SettingsService settings, TimeProvider clock)
 {
     /// <summary>One message for a missing enterprise and one outside the user's scope, so ids cannot be probed.</summary>
-    public const string NotYours = "企业不存在或不在您的服务范围内";
+    public const string NotYours = "无权访问：企业不存在或不在您的服务范围内";
 
     /// <summary>
     /// The one place the register is scoped: a steward (own records) sees the enterprises it looks after; a unit those it

@@ -89,7 +89,7 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
     public async Task<(string FileName, string Path)> PhotoAsync(int visitId)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var v = await Scoped(db).FirstOrDefaultAsync(x => x.Id == visitId) ?? throw new DomainException("走访记录不存在或不在您的服务范围内");
+        var v = await Scoped(db).FirstOrDefaultAsync(x => x.Id == visitId) ?? throw new DomainException("无权访问：走访记录不存在或不在您的服务范围内");
         if (v.PhotoPath is null) throw new DomainException("该走访没有照片");
         return ($"走访照片-{v.VisitedOn:yyyyMMdd}{Path.GetExtension(v.PhotoPath)}", files.PathOf(v.PhotoPath));
     }
@@ -131,7 +131,7 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
     {
         await using var db = await factory.CreateDbContextAsync();
         return await Scoped(db).Where(v => v.Id == id).Select(v => new VisitRow(v.Id, v.EnterpriseId, v.Enterprise!.Name, v.Steward!.DisplayName, v.VisitedOn, v.Duties, v.Done,
-            v.ProblemsFound, v.NextContactOn, v.PhotoPath != null, v.NeedId, v.ProblemId, v.Version, v.StewardId)).FirstOrDefaultAsync() ?? throw new DomainException("走访记录不存在或不在您的服务范围内");
+            v.ProblemsFound, v.NextContactOn, v.PhotoPath != null, v.NeedId, v.ProblemId, v.Version, v.StewardId)).FirstOrDefaultAsync() ?? throw new DomainException("无权访问：走访记录不存在或不在您的服务范围内");
     }
 
     /// <summary>

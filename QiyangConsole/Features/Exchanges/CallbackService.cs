@@ -50,7 +50,7 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
 
     private IQueryable<Callback> Scoped(AppDbContext db)
     {
-        user.Require(Access.UnitWork);
+        user.Require(Access.UnitCases);
         var callbacks = db.Callbacks.AsNoTracking();
         if (!user.Reach.WholeZone)
         {

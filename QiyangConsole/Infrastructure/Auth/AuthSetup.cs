@@ -193,7 +193,11 @@ public sealed class ChineseIdentityErrorDescriber : IdentityErrorDescriber
 }
 
 /// <summary>The idle time after which a sign-in ends.</summary>
-public sealed record IdleSettings(TimeSpan Timeout);
+public sealed class IdleSettings(TimeSpan timeout)
+{
+    /// <summary>Settable so a test can shorten it on a running console.</summary>
+    public TimeSpan Timeout { get; set; } = timeout;
+}
 
 /// <summary>When the browser last did something in this circuit (scoped: one per tab).</summary>
 public sealed class CircuitActivity(TimeProvider clock)
