@@ -6,15 +6,18 @@ namespace QiyangConsole.Tests.E2E;
 [Collection(HostCollection.Name)]
 public class ShellBrowserTests(HostFixture fixture, BrowserFixture _browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly string[] OfficeOnlyMenu = ["用户管理", "单位管理", "工作日历", "操作日志", "登录日志", "定时任务"];
+    private static readonly string[] SystemMenu = ["用户管理", "单位管理", "工作日历", "操作日志", "登录日志", "定时任务", "在线用户"];
 
     [Theory]
-    [InlineData("office", "专班办公室 王敏", true)]
-    [InlineData("leader", "市级领导 李建国", false)]
-    [InlineData("unit", "联络员 张磊", false)]
-    [InlineData("steward", "企业管家 陈晓", false)]
-    [InlineData("viewer", "只读用户 刘洋", false)]
-    public async Task Each_demo_role_signs_in_sees_its_menu_and_signs_out(string user, string displayName, bool isOffice)
+    [InlineData("office", "专班办公室 王敏", "工作日历")]
+    [InlineData("leader", "市级领导 李建国", "")]
+    [InlineData("unit", "联络员 张磊", "")]
+    [InlineData("steward", "企业管家 陈晓", "")]
+    [InlineData("viewer", "只读用户 刘洋", "")]
+    [InlineData("sysadmin", "系统管理员 陈立", "用户管理 单位管理 工作日历 定时任务")]
+    [InlineData("secadmin", "安全管理员 刘洋", "用户管理 在线用户")]
+    [InlineData("auditor", "安全审计员 赵静", "操作日志 登录日志")]
+    public async Task Each_demo_role_signs_in_sees_its_menu_and_signs_out(string user, string displayName, string systemEntries)
     {
         var page = await _browser.NewPageAsync(fixture.Host.BaseUrl);
         await page.SignInAsync(user);
@@ -22,10 +25,11 @@ public class ShellBrowserTests(HostFixture fixture, BrowserFixture _browser) : I
         await Assertions.Expect(page.Locator(".user-chip")).ToContainTextAsync(displayName);
         var drawer = page.Locator(".mud-drawer");
         await Assertions.Expect(drawer).ToContainTextAsync("工作台");
-        foreach (var entry in OfficeOnlyMenu)
+        var shown = systemEntries.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var entry in SystemMenu)
         {
             var link = drawer.GetByText(entry, new() { Exact = true });
-            if (isOffice) await Assertions.Expect(link).ToBeVisibleAsync();
+            if (shown.Contains(entry)) await Assertions.Expect(link).ToBeVisibleAsync();
             else await Assertions.Expect(link).ToHaveCountAsync(0);
         }
 

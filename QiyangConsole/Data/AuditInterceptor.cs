@@ -31,6 +31,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         var entries = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.Entity is not INotAudited && !e.Metadata.IsOwned())
+            .Where(e => !IsSignInBookkeeping(e))
             .ToList();
         if (entries.Count == 0) return result;
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -90,6 +91,12 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) =>
         SaveChangesFailedAsync(eventData).GetAwaiter().GetResult();
+
+    /// <summary>Identity's own counters of a sign-in (the login log has the sign-in itself): not an operation of anyone's.</summary>
+    private static readonly HashSet<string> SignInCounters = ["LastSignInAt", "AccessFailedCount", "LockoutEnd", "ConcurrencyStamp"];
+
+    private static bool IsSignInBookkeeping(EntityEntry e) =>
+        e.Entity is AppUser && e.State == EntityState.Modified && Changed(e).All(SignInCounters.Contains);
 
     private static void BumpVersions(DbContext db)
     {

@@ -222,13 +222,16 @@ public class ExchangeDataTests
         var (medicalProblems, _) = await problems.ListAsync(new ProblemQuery(), 0, 500);
         Assert.Empty(medicalProblems);  // 市医疗保障局 has no problem assigned
 
-        // The office and the read-only roles see everything.
+        // The office and leaders see everything; the read-only role none of it (problems and callbacks name people).
         AsOffice(db);
         Assert.Equal(95, (await problems.ListAsync(new ProblemQuery(), 0, 500)).Total);
         Assert.Equal(8, (await callbacks.RectificationsAsync(false)).Count);
-        db.SignIn("viewer", AppRoles.Viewer);
+        db.SignIn("leader", AppRoles.Leader);
         Assert.Equal(95, (await problems.ListAsync(new ProblemQuery(), 0, 500)).Total);
         Assert.Equal(1012, (await callbacks.ListAsync(null, null, 0, 10)).Total);
+        db.SignIn("viewer", AppRoles.Viewer);
+        Assert.Equal(DomainException.Forbidden, (await Assert.ThrowsAsync<DomainException>(() => problems.ListAsync(new ProblemQuery(), 0, 50))).Message);
+        Assert.Equal(DomainException.Forbidden, (await Assert.ThrowsAsync<DomainException>(() => callbacks.ListAsync(null, null, 0, 10))).Message);
 
         // A steward (企业管家) has no access to this area.
         var center = await UnitIdAsync(db, "高新区企业服务中心");

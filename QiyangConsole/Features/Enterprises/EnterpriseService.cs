@@ -133,7 +133,9 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
         var visits = await visitQuery.OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).Take(50)
             .Select(v => new VisitRow(v.Id, v.EnterpriseId, e.Name, v.Steward!.DisplayName, v.VisitedOn, v.Duties, v.Done, v.ProblemsFound, v.NextContactOn, v.PhotoPath != null, v.NeedId, v.ProblemId, v.Version, v.StewardId)).ToListAsync();
         var needs = await db.EnterpriseNeeds.AsNoTracking().Include(n => n.Unit).Where(n => n.EnterpriseId == id && (unit == null || n.UnitId == unit)).OrderBy(n => n.State).ThenBy(n => n.Deadline).ToListAsync();
-        var problems = await db.Problems.AsNoTracking().Include(p => p.Unit).Where(p => p.EnterpriseId == id && (unit == null || p.UnitId == unit)).OrderByDescending(p => p.RaisedOn).ToListAsync();
+        // Problems raised by the enterprise are the Office's, leaders', the assigned unit's and the steward's, not the read-only role's.
+        var problems = !user.May(Access.UnitCases) && !ownsIt ? []
+            : await db.Problems.AsNoTracking().Include(p => p.Unit).Where(p => p.EnterpriseId == id && (unit == null || p.UnitId == unit)).OrderByDescending(p => p.RaisedOn).ToListAsync();
         var matters = await db.HelpMatters.AsNoTracking().Include(m => m.Agent).Where(m => m.EnterpriseId == id && (unit == null || m.Windows.Any(w => w.UnitId == unit))).OrderByDescending(m => m.AcceptedOn).ToListAsync();
         var cadres = await db.Cadres.AsNoTracking().Include(c => c.Unit).Where(c => db.CadreLinks.Any(l => l.CadreId == c.Id && l.EnterpriseId == id)).ToListAsync();
         return new EnterpriseDetail(e, history, room, visits, visitCount, needs, problems, matters, cadres, e.StewardId != null && e.StewardId == user.UserId);
