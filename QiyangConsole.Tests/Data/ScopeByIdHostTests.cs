@@ -63,16 +63,13 @@ public class ScopeByIdHostTests(HostFixture fixture)
     }
 
     [Fact]
-    public async Task A_unit_cannot_open_another_units_problem_and_lists_only_its_own_needs_and_matters()
+    public async Task A_unit_cannot_open_another_units_problem()
     {
         await using var db = await DbAsync();
         var unitId = await db.Users.Where(u => u.UserName == "unit").Select(u => u.UnitId).SingleAsync();
-        var foreign = await db.Problems.Where(p => p.UnitId != unitId && p.UnitId != null).OrderBy(p => p.Id).FirstAsync();
+        var foreign = await db.Problems.Where(p => p.UnitId != unitId).OrderBy(p => p.Id).FirstAsync();
         await AssertOnlyOwnerSeesAsync("office", "unit", $"/exchanges/problems/{foreign.Id}", foreign.Description);
 
-        var foreignNeed = await db.EnterpriseNeeds.Where(n => n.UnitId != unitId).OrderBy(n => n.Id).FirstAsync();
-        Assert.Contains(foreignNeed.Description, await BodyAsync("office", "/projects/needs"));
-        Assert.DoesNotContain(foreignNeed.Description, await BodyAsync("unit", "/projects/needs"));
     }
 
     [Fact]
@@ -113,7 +110,7 @@ public class ScopeByIdHostTests(HostFixture fixture)
     }
 
     [Fact]
-    public async Task The_read_only_role_sees_no_phones_visit_notes_problems_or_scores_of_months_not_issued()
+    public async Task The_read_only_role_sees_masked_phones_and_no_visit_notes_problems_or_callbacks()
     {
         await using var db = await DbAsync();
         var enterprise = await db.Enterprises.Where(e => e.ContactPhone != null && e.ContactPhone.Length >= 8).OrderBy(e => e.Id).FirstAsync();
@@ -131,13 +128,5 @@ public class ScopeByIdHostTests(HostFixture fixture)
             Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/account/denied"), $"viewer {url}: {(int)response.StatusCode}");
         }
 
-        var open = await db.Set<QiyangConsole.Features.Evaluation.EvaluationPeriod>().Where(p => p.State != QiyangConsole.Features.Evaluation.PeriodState.Issued).OrderBy(p => p.Id).FirstAsync();
-        var service = fixture.Host.Services.CreateScope().ServiceProvider;
-        var current = service.GetRequiredService<QiyangConsole.Infrastructure.CurrentUser>();
-        current.Set(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Role, AppRoles.Viewer), new(System.Security.Claims.ClaimTypes.Name, "viewer")], "test")));
-        var refused = await Assert.ThrowsAsync<QiyangConsole.Infrastructure.DomainException>(() => service.GetRequiredService<QiyangConsole.Features.Evaluation.ScoreService>().SheetAsync(open.Id));
-        Assert.Equal(QiyangConsole.Features.Evaluation.ScoreService.NotIssued, refused.Message);
-        current.Set(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Role, AppRoles.Leader), new(System.Security.Claims.ClaimTypes.Name, "leader")], "test")));
-        Assert.NotEmpty((await service.GetRequiredService<QiyangConsole.Features.Evaluation.ScoreService>().SheetAsync(open.Id)).Units);
     }
 }

@@ -96,7 +96,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     private static readonly HashSet<string> SignInCounters = ["LastSignInAt", "AccessFailedCount", "LockoutEnd", "ConcurrencyStamp"];
 
     private static bool IsSignInBookkeeping(EntityEntry e) =>
-        e.Entity is AppUser && e.State == EntityState.Modified && Changed(e).All(SignInCounters.Contains);
+        e.Entity is AppUser && e.State == EntityState.Modified
+        && e.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).All(p => SignInCounters.Contains(p.Metadata.Name));
 
     private static void BumpVersions(DbContext db)
     {

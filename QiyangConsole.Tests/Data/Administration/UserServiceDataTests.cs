@@ -49,8 +49,9 @@ public class UserServiceDataTests
         await Kit.RefusedAsync(() => users.SetRolesAsync(id, [AppRoles.Office, AppRoles.Auditor]), "安全审计员不能兼任业务角色（三员分立）");
         await Kit.RefusedAsync(() => users.SetRolesAsync(id, [AppRoles.SysAdmin, AppRoles.SecAdmin]), "系统管理员、安全管理员须由不同账号担任（三员分立）");
         Assert.Equal([AppRoles.Steward, AppRoles.Unit], await RolesAsync(db, "zhangsan"));  // nothing half written
-        await Kit.RefusedAsync(() => users.SetRolesAsync(await IdAsync(db, "secadmin"), [AppRoles.SecAdmin, AppRoles.Office]), "安全管理员不能兼任业务角色（三员分立）");
-        await Kit.RefusedAsync(() => users.SetRolesAsync(await IdAsync(db, "secadmin"), []), "不能修改自己的角色");
+        var self = await IdAsync(db, "secadmin");
+        await Kit.RefusedAsync(() => users.SetRolesAsync(self, [AppRoles.SecAdmin, AppRoles.Office]), "安全管理员不能兼任业务角色（三员分立）");
+        await Kit.RefusedAsync(() => users.SetRolesAsync(self, []), "不能修改自己的角色");
         // The security administrator neither creates accounts nor resets passwords.
         await Kit.RefusedAsync(() => users.CreateAsync(new UserEdit { UserName = "wangwu", DisplayName = "王五", UnitId = unitId, Password = "Start#2026a" }), DomainException.Forbidden);
         await Kit.RefusedAsync(() => users.ResetPasswordAsync(id, "Reset#2026a"), DomainException.Forbidden);

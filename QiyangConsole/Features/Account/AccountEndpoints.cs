@@ -10,11 +10,12 @@ public static class AccountEndpoints
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         // A form post with the antiforgery token of the user menu's form: another site cannot sign a user out.
-        app.MapPost("/account/logout", async (SignInService signIn) =>
+        app.MapPost("/account/logout", async (SignInService signIn, IAntiforgery antiforgery, HttpContext ctx) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(ctx)) return Results.BadRequest("请求已失效，请刷新页面后再退出");
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login");
-        }).AllowAnonymous().WithMetadata(new RequireAntiforgeryTokenAttribute());
+        }).AllowAnonymous().DisableAntiforgery();
 
         // A tab in use calls this now and then so its cookie (which lapses after the idle time) is renewed; nothing else.
         app.MapGet("/account/keepalive", () => Results.NoContent()).RequireAuthorization(Infrastructure.Auth.Access.SignedIn);

@@ -21,6 +21,7 @@ public sealed class SignInService(
     public const string Generic = "用户名或密码错误（连续失败 5 次账号将锁定 15 分钟）";
     public const string IpPaused = "登录失败次数过多，请 15 分钟后再试";
     public const string WrongCaptcha = "验证码错误，请重新输入";
+    public const string CaptchaNeeded = "登录失败次数较多，请输入验证码";
     public const string Disabled = "账号已停用，请联系系统管理员";
     private static readonly AppUser Nobody = new() { DisplayName = "", UserName = "nobody" };
     private static string? _dummyHash;
@@ -46,7 +47,10 @@ public sealed class SignInService(
             await RecordAsync(userName, IpPaused, "同一 IP 失败次数过多，暂停登录");
             return new(IpPaused, true);
         }
-        if (await NeedsCaptchaAsync(userName) && !captcha.Check(captchaId, captchaAnswer))
+        var needsCaptcha = await NeedsCaptchaAsync(userName);
+        // The form showed no captcha yet (it knew no name): ask for one, and count nothing.
+        if (needsCaptcha && string.IsNullOrEmpty(captchaId)) return new(CaptchaNeeded, true);
+        if (needsCaptcha && !captcha.Check(captchaId, captchaAnswer))
         {
             guard.Failed(ip, null);
             await RecordAsync(userName, WrongCaptcha, "验证码错误");

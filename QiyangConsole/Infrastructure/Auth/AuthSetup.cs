@@ -85,7 +85,7 @@ public static class AuthSetup
     /// </summary>
     public static IApplicationBuilder UsePasswordChangeGate(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
     {
-        if (ctx.User.HasClaim(c => c.Type == AppClaims.MustChangePassword) && !MayPassGate(ctx.Request.Path))
+        if (ctx.User.HasClaim(c => c.Type == AppClaims.MustChangePassword) && !MayPassGate(ctx))
         {
             ctx.Response.Redirect("/account/password?required=true");
             return;
@@ -93,10 +93,11 @@ public static class AuthSetup
         await next();
     });
 
-    private static bool MayPassGate(PathString path) =>
-        path.StartsWithSegments("/account") || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content")
-        || path.StartsWithSegments("/assets") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/culture")
-        || Path.HasExtension(path.Value);
+    private static bool MayPassGate(HttpContext ctx) =>
+        ctx.Request.Path.StartsWithSegments("/account") || ctx.Request.Path.StartsWithSegments("/_framework") || ctx.Request.Path.StartsWithSegments("/_blazor")
+        || ctx.Request.Path.StartsWithSegments("/_content") || ctx.Request.Path.StartsWithSegments("/assets") || ctx.Request.Path.StartsWithSegments("/healthz")
+        || ctx.Request.Path.StartsWithSegments("/culture")
+        || ctx.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null;
 
     /// <summary>Makes the signed-in user of a plain HTTP request known to <see cref="CurrentUser"/>.</summary>
     public static IApplicationBuilder UseCurrentUser(this IApplicationBuilder app) => app.Use(async (ctx, next) =>

@@ -25,7 +25,9 @@ public static class SecurityHeaders
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
         var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
-        app.UseForwardedHeaders(forwarded); // trusted from loopback proxies only (the default KnownProxies)
+        // Trusted from a proxy on this machine only: loopback, also as an IPv4-mapped address (Kestrel's dual-stack socket).
+        forwarded.KnownProxies.Add(System.Net.IPAddress.Parse("::ffff:127.0.0.1"));
+        app.UseForwardedHeaders(forwarded);
         return app.Use((ctx, next) =>
         {
             var h = ctx.Response.Headers;
