@@ -77,7 +77,7 @@ public sealed class LogChainService(IDbContextFactory<AppDbContext> factory, Tim
     /// <summary>
     /// Deletes the sealed rows older than <paramref name="retentionDays"/> from the head of the chain (the only way
     /// log rows are ever deleted) and records the last one deleted as the chain's new anchor. The newest sealed row
-    /// is always kept: an emptied SQLite table would hand out its ids again from 1.
+    /// is always kept, so that the recorded tip can always be checked against a row.
     /// </summary>
     public async Task<PurgeResult> PurgeAsync<T>(int retentionDays, CancellationToken ct = default) where T : class, IChainedLog
     {
