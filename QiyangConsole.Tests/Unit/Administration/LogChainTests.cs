@@ -39,6 +39,22 @@ public sealed class LogChainTests
         Assert.Equal("d15d393498a4d6cc4d607a26d8650aecdfad9145d677728b25bf5a2d53d34592", LogChain.HashOf(first, login));
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(9_000)]
+    [InlineData(300_000)]
+    public void The_hash_is_sha256_of_the_utf8_text_for_any_length_and_supplementary_characters(int length)
+    {
+        // Supplementary-plane characters (two UTF-16 units) at every offset, so that some straddle the builder's chunks; a lone surrogate too.
+        var text = string.Concat(Enumerable.Range(0, length / 3).Select(i => i % 2 == 0 ? "𠀀a" : "企𝒳"))[..(length / 3 * 3 / 2)] + "\ud800";
+        var row = Modified(Entry(1), e => e.NewValues = text);
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(LogChain.Genesis + LogChain.Canonical(row))));
+
+        Assert.Equal(expected, LogChain.HashOf(LogChain.Genesis, row));
+        Assert.Equal(expected, LogChain.HashOf(LogChain.Genesis, row)); // the reused buffer gives the same again
+    }
+
     [Fact]
     public void Null_and_empty_and_shifted_field_boundaries_give_different_texts()
     {

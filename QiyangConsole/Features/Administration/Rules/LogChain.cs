@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -15,9 +16,41 @@ public static class LogChain
 {
     public static readonly string Genesis = new('0', 64);
 
-    public static string Canonical(IChainedLog row)
+    public static string Canonical(IChainedLog row) => AppendCanonical(new StringBuilder(256), row).ToString();
+
+    /// <summary>SHA-256 of UTF-8(prevHash ‖ canonical text), lowercase hex. A verification hashes every row of a table,
+    /// so the text is built in a reused buffer per thread rather than as strings.</summary>
+    public static string HashOf(string prevHash, IChainedLog row)
     {
-        var text = new StringBuilder(256);
+        var text = _text ??= new StringBuilder(1024);
+        var encoder = _encoder ??= Encoding.UTF8.GetEncoder();
+        text.Clear().Append(prevHash);
+        AppendCanonical(text, row);
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            // The encoder carries a surrogate pair split between two chunks of the builder.
+            encoder.Reset();
+            var length = 0;
+            foreach (var chunk in text.GetChunks())
+                length += encoder.GetBytes(chunk.Span, buffer.AsSpan(length), flush: false);
+            length += encoder.GetBytes([], buffer.AsSpan(length), flush: true);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, length), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            if (text.Capacity > 1 << 20) _text = null; // one huge row does not keep its buffer
+        }
+    }
+
+    [ThreadStatic] private static StringBuilder? _text;
+    [ThreadStatic] private static Encoder? _encoder;
+
+    private static StringBuilder AppendCanonical(StringBuilder text, IChainedLog row)
+    {
         switch (row)
         {
             case AuditEntry a:
@@ -30,11 +63,8 @@ public static class LogChain
                 break;
             default: throw new ArgumentException($"{row.GetType().Name} is not a chained log", nameof(row));
         }
-        return text.ToString();
+        return text;
     }
-
-    public static string HashOf(string prevHash, IChainedLog row) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(prevHash + Canonical(row))));
 
     /// <summary>
     /// Seals <paramref name="rows"/> (the unsealed rows after the tip, in Id order) onto the chain ending in
