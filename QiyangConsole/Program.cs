@@ -1,7 +1,9 @@
 using QiyangConsole;
 using QiyangConsole.Benchmark;
+using QiyangConsole.Features.Administration;
 
 if (args is ["bench", ..]) return await BenchCommand.RunAsync(args[1..]);
+if (args is ["verify-logs", ..]) return await VerifyLogsCommand.RunAsync(args[1..]);
 
 var app = ConsoleApp.Build(args);
 await app.PrepareAsync();

@@ -33,7 +33,7 @@ public static class DataSetup
 
     public static void Configure(DbContextOptionsBuilder options, string connectionString, AuditInterceptor audit) =>
         options.UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(audit);
+            .AddInterceptors(audit, LogTablesGuard.Instance);
 
     public static WebApplicationBuilder AddQiyangData(this WebApplicationBuilder builder)
     {

@@ -28,10 +28,16 @@ public static class AdministrationArea
         services.AddScoped<IDashboardFigures, AdministrationFigures>();
         services.AddScoped<CalendarCheckJob>();
         services.AddSingleton(CalendarCheckJob.Definition);
+        services.AddSingleton<LogChainLock>();
+        services.AddScoped<LogChainService>();
+        services.AddHostedService<LogSealing>();
+        services.AddScoped<LogRetentionJob>();
+        services.AddSingleton(LogRetentionJob.Definition);
         services.AddScoped<ISeedStep, UnitsSeed>();
         services.AddScoped<ISeedStep, CalendarSeed>();
         services.AddScoped<ISeedStep, DictionarySeed>();
         services.AddScoped<ISeedStep, ParameterSeed>();
+        services.AddScoped<ISeedStep>(_ => AddedParametersSeed.LogRetention);
         services.AddScoped<ISeedStep, AccountsSeed>();
         services.AddScoped<ISeedStep, ThreeAdministratorsSeed>();
         services.AddScoped<ISeedStep, NewParametersSeed>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
+using QiyangConsole.Features.Administration.Rules;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Auth;
 
@@ -8,8 +9,15 @@ namespace QiyangConsole.Features.Administration;
 public sealed record LogQuery(string? User, string? Text, DateOnly? From, DateOnly? To, bool? Succeeded = null);
 
 /// <summary>The operation and login logs, searched and paged in the database.</summary>
-public sealed class LogService(IDbContextFactory<AppDbContext> factory, CurrentUser user)
+public sealed class LogService(IDbContextFactory<AppDbContext> factory, CurrentUser user, LogChainService chain)
 {
+    /// <summary>校验完整性: seals what is waiting, then checks the log's hash chain from its first remaining entry.</summary>
+    public async Task<ChainReport> VerifyAsync(LogKind kind, CancellationToken ct = default)
+    {
+        user.Require(Access.SecurityAudit);
+        return await chain.VerifyAsync(kind, ct);
+    }
+
     public async Task<(List<AuditEntry> Rows, int Total)> OperationsAsync(LogQuery q, int skip, int take)
     {
         user.Require(Access.SecurityAudit);
