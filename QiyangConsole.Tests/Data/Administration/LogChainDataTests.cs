@@ -66,10 +66,12 @@ public sealed class LogChainDataTests
         Assert.All(audit, a => Assert.Matches("^[0-9a-f]{64}$", a.Hash));
         Assert.Equal(LogChain.Genesis, audit[0].PrevHash);
         Assert.All(audit.Zip(audit.Skip(1)), p => Assert.Equal(p.First.Hash, p.Second.PrevHash));
+        db.SignIn("auditor", AppRoles.Auditor);
         var ops = await db.Get<LogService>().VerifyAsync(LogKind.Operations);
         Assert.True(ops.Intact, ops.Describe());
         Assert.Equal(audit.Count, ops.Checked);
         Assert.Equal($"共校验 {audit.Count:N0} 条，链完整", ops.Describe());
+        db.SignIn("auditor", AppRoles.Auditor);
         var logins = await db.Get<LogService>().VerifyAsync(LogKind.Logins);
         Assert.Equal((true, 1L), (logins.Intact, logins.Checked));
         Assert.Equal(0, await chain.SealAllAsync()); // nothing left to seal
@@ -80,15 +82,17 @@ public sealed class LogChainDataTests
     {
         await using var db = await OfficeDbAsync();
         for (var i = 1; i <= 6; i++) await WriteAsync(db, $"行业{i}");
+        db.SignIn("auditor", AppRoles.Auditor);
         var first = await db.Get<LogService>().VerifyAsync(LogKind.Operations);
         Assert.True(first.Intact);
         var target = (await AuditAsync(db))[3];
 
         Assert.Equal(1, await RawAsync(db, $"UPDATE AuditEntries SET NewValues = replace(NewValues, '行业4', '行业X') WHERE Id = {target.Id}"));
+        db.SignIn("auditor", AppRoles.Auditor);
         var report = await db.Get<LogService>().VerifyAsync(LogKind.Operations);
 
         Assert.Equal((ChainBreakKind.Altered, target.Id), (report.Break!.Kind, report.Break.Id));
-        Assert.Equal($"第 #{target.Id} 条（2023-05-18 09:00 office）与封存时不一致：记录被改动（此前 3 条完整）", report.Describe());
+        Assert.Equal($"第 #{target.Id} 条（2023-05-18 09:00 sysadmin）与封存时不一致：记录被改动（此前 3 条完整）", report.Describe());
     }
 
     [Fact]
@@ -100,6 +104,7 @@ public sealed class LogChainDataTests
         var rows = await AuditAsync(db);
 
         await RawAsync(db, $"DELETE FROM AuditEntries WHERE Id = {rows[2].Id}");
+        db.SignIn("auditor", AppRoles.Auditor);
         var report = await db.Get<LogService>().VerifyAsync(LogKind.Operations);
 
         Assert.Equal((ChainBreakKind.Missing, rows[3].Id, (long?)rows[1].Id), (report.Break!.Kind, report.Break.Id, report.Break.PreviousId));
@@ -234,9 +239,11 @@ public sealed class LogChainDataTests
         // The parameter's own row (written at day 0 too) and a1..a3 are gone; b4, b5, c6 stay.
         Assert.Equal(["b4", "b5", "c6"], rows.Select(Label));
         Assert.Equal("保留 200 天；操作日志清理 4 条，链完整；登录日志清理 3 条，链完整", message);
+        db.SignIn("auditor", AppRoles.Auditor);
         var report = await db.Get<LogService>().VerifyAsync(LogKind.Operations);
         Assert.True(report.Intact, report.Describe());
         Assert.Equal($"共校验 3 条，链完整，起点 #{rows[0].Id}（更早记录已按保留期清理）", report.Describe());
+        db.SignIn("auditor", AppRoles.Auditor);
         Assert.True((await db.Get<LogService>().VerifyAsync(LogKind.Logins)).Intact);
 
         // A value below the floor written behind the rules is read as 180 days: day 105, so b4 and b5 go; the newest sealed entry is always kept.
@@ -244,6 +251,7 @@ public sealed class LogChainDataTests
         db.Clock.Now = d0.AddDays(900);
         Assert.StartsWith("保留 180 天；操作日志清理 2 条", await job.RunAsync());
         Assert.Equal(["c6"], (await AuditAsync(db)).Select(Label));
+        db.SignIn("auditor", AppRoles.Auditor);
         Assert.True((await db.Get<LogService>().VerifyAsync(LogKind.Operations)).Intact);
 
         await using var check = db.CreateDbContext();
