@@ -32,7 +32,7 @@ public class FoundationDataTests
         Assert.Equal(counts, await CountsAsync(db));
         Assert.Equal(10, counts.Users);  // one per role (three of them the system administrators), and three contact city leaders for the projects
         Assert.Equal(43, counts.EvaluatedUnits);
-        Assert.Equal(4, counts.Years);
+        Assert.Equal(6, counts.Years);
     }
 
     [Fact]

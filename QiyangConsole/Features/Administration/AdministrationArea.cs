@@ -35,6 +35,7 @@ public static class AdministrationArea
         services.AddSingleton(LogRetentionJob.Definition);
         services.AddScoped<ISeedStep, UnitsSeed>();
         services.AddScoped<ISeedStep, CalendarSeed>();
+        services.AddScoped<ISeedStep, CalendarHistorySeed>();
         services.AddScoped<ISeedStep, DictionarySeed>();
         services.AddScoped<ISeedStep, ParameterSeed>();
         services.AddScoped<ISeedStep>(_ => AddedParametersSeed.LogRetention);

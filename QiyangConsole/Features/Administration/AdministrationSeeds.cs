@@ -38,34 +38,32 @@ public sealed class UnitsSeed : ISeedStep
     }
 }
 
+/// <summary>The official years of seeds/system/calendar.json (named when 2023–2026 were all it held; a new database now gets every year there).</summary>
 public sealed class CalendarSeed : ISeedStep
 {
     public string Name => "system/calendar-2023-2026";
     public int Order => 11;
 
-    internal sealed record YearRow(int Year, string Source, List<string> Off, List<string> Makeup);
+    public Task RunAsync(AppDbContext db, SeedFiles files, CancellationToken ct) => OfficialCalendar.AddMissingYearsAsync(db, OfficialCalendar.Read(files), ct);
+
+    /// <summary>"05-01..05-03" is a range, "06-22" a single day, both within <paramref name="year"/>.</summary>
+    internal static IEnumerable<DateOnly> Expand(int year, IEnumerable<string> specs) => OfficialCalendar.Expand(year, specs);
+}
+
+/// <summary>
+/// Databases made before 2021 and 2022 were shipped: adds the official years they lack (never touching a year already
+/// there, which the Office may have edited) and gives the days off of the years they have their holidays' names.
+/// </summary>
+public sealed class CalendarHistorySeed : ISeedStep
+{
+    public string Name => "system/calendar-2021-2022";
+    public int Order => 17;
 
     public async Task RunAsync(AppDbContext db, SeedFiles files, CancellationToken ct)
     {
-        foreach (var year in files.Read<List<YearRow>>("system/calendar.json"))
-        {
-            db.CalendarYears.Add(new CalendarYear { Year = year.Year, Source = year.Source });
-            foreach (var d in Expand(year.Year, year.Off)) db.CalendarDays.Add(new CalendarDay { Date = d, IsWorkday = false, Name = "法定节假日" });
-            foreach (var d in Expand(year.Year, year.Makeup)) db.CalendarDays.Add(new CalendarDay { Date = d, IsWorkday = true, Name = "调休上班" });
-        }
-        await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>"05-01..05-03" is a range, "06-22" a single day, both within <paramref name="year"/>.</summary>
-    internal static IEnumerable<DateOnly> Expand(int year, IEnumerable<string> specs)
-    {
-        foreach (var spec in specs)
-        {
-            var parts = spec.Split("..");
-            var from = DateOnly.ParseExact($"{year}-{parts[0]}", "yyyy-MM-dd");
-            var to = parts.Length > 1 ? DateOnly.ParseExact($"{year}-{parts[1]}", "yyyy-MM-dd") : from;
-            for (var d = from; d <= to; d = d.AddDays(1)) yield return d;
-        }
+        var years = OfficialCalendar.Read(files);
+        await OfficialCalendar.NameDaysAsync(db, years, ct);
+        await OfficialCalendar.AddMissingYearsAsync(db, years, ct);
     }
 }
 
