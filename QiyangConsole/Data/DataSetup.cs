@@ -23,17 +23,20 @@ public static class DataSetup
         return dir;
     }
 
+    /// <summary>How long a write waits for another to finish before it gives up with "database is locked".</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+
     public static string ConnectionString(string dataDirectory) => new SqliteConnectionStringBuilder
     {
         DataSource = Path.Combine(dataDirectory, "qiyang.db"),
-        // Microsoft.Data.Sqlite retries a busy database until this timeout (seconds) instead of failing with "database is locked".
-        DefaultTimeout = 30,
+        // Microsoft.Data.Sqlite's own retry of a busy command, until this timeout (seconds); SqliteBusyTimeout covers the rest.
+        DefaultTimeout = (int)BusyTimeout.TotalSeconds,
         Pooling = true,
     }.ToString();
 
     public static void Configure(DbContextOptionsBuilder options, string connectionString, AuditInterceptor audit) =>
         options.UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(audit);
+            .AddInterceptors(audit, new SqliteBusyTimeout(BusyTimeout));
 
     public static WebApplicationBuilder AddQiyangData(this WebApplicationBuilder builder)
     {
@@ -56,10 +59,17 @@ public static class DataSetup
         await using var scope = app.Services.CreateAsyncScope();
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using (var db = await factory.CreateDbContextAsync())
-        {
-            await db.Database.MigrateAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        }
+            await MigrateAsync(db);
         await scope.ServiceProvider.GetRequiredService<SeedRunner>().RunAsync();
+    }
+
+    /// <summary>
+    /// Brings the schema up to date and switches the file to WAL (kept in the file): readers never wait for the
+    /// writer, and a crash loses no committed transaction (the log is replayed when the file is next opened).
+    /// </summary>
+    public static async Task MigrateAsync(AppDbContext db)
+    {
+        await db.Database.MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     }
 }
