@@ -9,6 +9,7 @@ namespace QiyangConsole.Data;
 public sealed record DataPaths(string Root)
 {
     public string Attachments => Directory.CreateDirectory(Path.Combine(Root, "attachments")).FullName;
+    public string Backups => Directory.CreateDirectory(Path.Combine(Root, "backups")).FullName;
 }
 
 public static class DataSetup
@@ -44,6 +45,8 @@ public static class DataSetup
         var connectionString = ConnectionString(dataDirectory);
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         builder.Services.AddSingleton(new DataPaths(dataDirectory));
+        // Held while the console runs, so that a restore refuses to replace the database under it.
+        builder.Services.AddSingleton(_ => DataFolderLock.Shared(dataDirectory));
         builder.Services.AddSingleton<Infrastructure.Files.FileStore>();
         builder.Services.AddSingleton<AuditInterceptor>();
         // Scoped so that each context knows the signed-in user of its circuit or request.
@@ -53,9 +56,10 @@ public static class DataSetup
         return builder;
     }
 
-    /// <summary>Applies migrations, switches the file to WAL and runs the seeding steps not yet applied.</summary>
+    /// <summary>Takes the data folder (see <see cref="DataFolderLock"/>), applies migrations, switches the file to WAL and runs the seeding steps not yet applied.</summary>
     public static async Task InitialiseDatabaseAsync(this WebApplication app)
     {
+        app.Services.GetRequiredService<DataFolderLock>();
         await using var scope = app.Services.CreateAsyncScope();
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using (var db = await factory.CreateDbContextAsync())

@@ -26,6 +26,10 @@ public static class AdministrationArea
         services.AddScoped<IDashboardFigures, AdministrationFigures>();
         services.AddScoped<CalendarCheckJob>();
         services.AddSingleton(CalendarCheckJob.Definition);
+        services.AddScoped<BackupService>();
+        services.AddScoped<BackupJob>();
+        services.AddSingleton(BackupJob.Definition);
+        services.AddScoped<ISeedStep, BackupParameterSeed>();
         services.AddScoped<ISeedStep, UnitsSeed>();
         services.AddScoped<ISeedStep, CalendarSeed>();
         services.AddScoped<ISeedStep, DictionarySeed>();

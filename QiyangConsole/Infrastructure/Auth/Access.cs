@@ -128,6 +128,8 @@ public static class Access
         new("/system/logs/operations", OfficeOnly, All),
         new("/system/logs/logins", OfficeOnly, All),
         new("/system/online", OfficeOnly, All),
+        new("/system/backups", OfficeOnly, All),
+        new("GET /system/backups/{name}", OfficeOnly, "备份文件夹中列出的文件"),
         new("* /hangfire/{**path}", OfficeOnly, All),
     ];
 
