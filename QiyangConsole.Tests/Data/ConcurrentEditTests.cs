@@ -167,6 +167,36 @@ public class ConcurrentEditTests
         Assert.Equal(logged, await AuditCountAsync(db));
     }
 
+    [Fact]
+    public async Task A_lost_race_in_a_long_lived_context_leaves_no_transaction_and_no_lock_behind()
+    {
+        await using var db = await Seeds.SeededAsync();
+        db.SignIn("office", AppRoles.Office);
+        // A context that lives on after its save fails, as Identity's does for a whole request.
+        await using var longLived = db.CreateDbContext();
+        var parameter = await longLived.Parameters.SingleAsync(p => p.Key == "warning.yellowDays");
+        await db.Get<SettingsService>().SaveParameterAsync("warning.yellowDays", "4", parameter.Version);
+        parameter.Value = "5";
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => longLived.SaveChangesAsync());
+        Assert.Null(longLived.Database.CurrentTransaction);
+
+        // Another writer gets the file at once (a lock left behind would hold it for the busy timeout).
+        await using (var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(db.Directory, "qiyang.db")};Pooling=False;Default Timeout=1"))
+        {
+            await other.OpenAsync();
+            await using var insert = other.CreateCommand();
+            insert.CommandText = "UPDATE Parameters SET Value = '6' WHERE Key = 'steward.visitOverdueDays';";
+            Assert.Equal(1, await insert.ExecuteNonQueryAsync());
+        }
+        // And the context itself saves again once it has the current row.
+        await longLived.Entry(parameter).ReloadAsync();
+        parameter.Value = "5";
+        await longLived.SaveChangesAsync();
+        Assert.Equal("5", await db.Get<SettingsService>().ParameterAsync("warning.yellowDays"));
+        // One log line for the save that went through, none for the one refused.
+        Assert.Single(await longLived.AuditEntries.Where(a => a.Entity == nameof(SystemParameter) && a.NewValues!.Contains("\"5\"")).ToListAsync());
+    }
+
     private static async Task RefusedAsync(Func<Task> save) =>
         Assert.Equal(DomainException.Conflict, (await Assert.ThrowsAsync<DomainException>(save)).Message);
 

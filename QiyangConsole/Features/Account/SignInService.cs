@@ -7,7 +7,7 @@ namespace QiyangConsole.Features.Account;
 
 /// <summary>Username + password sign-in with lockout; every attempt goes to the login log (登录日志).</summary>
 public sealed class SignInService(
-    SignInManager<AppUser> signIn, UserManager<AppUser> users, AppDbContext db, TimeProvider clock, IHttpContextAccessor http)
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext> factory, TimeProvider clock, IHttpContextAccessor http)
 {
     public async Task<string?> SignInAsync(string? userName, string? password)
     {
@@ -25,6 +25,7 @@ public sealed class SignInService(
         }
         if (error is null)
         {
+            // Two sign-ins to one account at once: the other's stamp wins (a concurrency failure, not an error).
             user!.LastSignInAt = clock.UtcNow();
             await users.UpdateAsync(user);
         }
@@ -37,9 +38,14 @@ public sealed class SignInService(
         await signIn.SignOutAsync();
     }
 
+    /// <summary>
+    /// In a context of its own: Identity's context may still hold the account's update refused above, which would take
+    /// the log entry down with it (a 500, and the attempt missing from the log).
+    /// </summary>
     private async Task RecordAsync(string userName, string? error)
     {
         var ctx = http.HttpContext;
+        await using var db = await factory.CreateDbContextAsync();
         db.LoginRecords.Add(new LoginRecord
         {
             At = clock.UtcNow(),
