@@ -13,7 +13,7 @@ public class LayoutComponentTests : ComponentTestBase
     [InlineData(AppRoles.Unit, "")]
     [InlineData(AppRoles.Steward, "")]
     [InlineData(AppRoles.Viewer, "")]
-    [InlineData(AppRoles.SysAdmin, "/system/users /system/units /system/calendar /system/dictionaries /system/parameters /system/jobs")]
+    [InlineData(AppRoles.SysAdmin, "/system/users /system/units /system/calendar /system/dictionaries /system/parameters /system/jobs /system/backups")]
     [InlineData(AppRoles.SecAdmin, "/system/users /system/online")]
     [InlineData(AppRoles.Auditor, "/system/logs/operations /system/logs/logins")]
     public void The_system_menu_shows_each_administrator_its_own_pages_only(string role, string systemPages)

@@ -39,6 +39,7 @@ public partial class AccessHostTests(HostFixture fixture)
         ["GET /evaluation/periods/{id:int}/template.xlsx"] = "/evaluation/periods/1/template.xlsx",
         ["GET /evaluation/quarters/{year:int}/{quarter:int}.xlsx"] = "/evaluation/quarters/2023/1.xlsx",
         ["GET /visits/{id:int}/photo"] = "/visits/1/photo",
+        ["GET /system/backups/{name}"] = "/system/backups/qiyang-20230101-000000.db",
         ["GET /culture/set"] = "/culture/set?culture=zh-CN&returnUrl=/",
         ["* /hangfire/{**path}"] = "/hangfire",
         ["* /{**path:file}"] = "/assets/css/app.css",

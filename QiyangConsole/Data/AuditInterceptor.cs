@@ -36,6 +36,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         var entries = changed.Where(e => e.Entity is not INotAudited && !e.Metadata.IsOwned() && !IsSignInBookkeeping(e)).ToList();
         if (entries.Count == 0) return result;
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        // In a transaction of ours a savepoint only gets in the way of rolling the whole save back (AbandonAsync).
+        if (own is not null) db.Database.AutoSavepointsEnabled = false;
         db.PendingAudit = entries.Select(e => new Pending(e, ActionOf(e.State),
             e.State == EntityState.Added ? null : Values(e, original: true, Changed(e)),
             e.State == EntityState.Modified ? Changed(e) : null, own)).ToList();
@@ -71,6 +73,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         {
             await own.CommitAsync(ct);
             await own.DisposeAsync();
+            db.Database.AutoSavepointsEnabled = true;
         }
         return result;
     }
@@ -78,20 +81,42 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
         SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
 
-    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default) =>
+        AbandonAsync(eventData.Context, ct);
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) =>
+        AbandonAsync(eventData.Context, default).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// A lost race is not reported as a failed save: without this, the transaction begun above would stay open (and
+    /// with it SQLite's write lock) for as long as the context lives — a whole request for Identity's context, every
+    /// other writer of the console waiting on it.
+    /// </summary>
+    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken ct = default)
     {
-        if (eventData.Context is not AppDbContext db) return;
+        await AbandonAsync(eventData.Context, ct);
+        return result;
+    }
+
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        AbandonAsync(eventData.Context, default).GetAwaiter().GetResult();
+        return result;
+    }
+
+    /// <summary>Rolls back the transaction this interceptor began for the save, if any, and forgets the pending log.</summary>
+    private static async Task AbandonAsync(DbContext? context, CancellationToken ct)
+    {
+        if (context is not AppDbContext db) return;
         var own = db.PendingAudit?.FirstOrDefault()?.OwnTransaction;
         db.PendingAudit = null;
         if (own is not null)
         {
             await own.RollbackAsync(ct);
             await own.DisposeAsync();
+            db.Database.AutoSavepointsEnabled = true;
         }
     }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) =>
-        SaveChangesFailedAsync(eventData).GetAwaiter().GetResult();
 
     /// <summary>Identity's own counters of a sign-in (the login log has the sign-in itself): not an operation of anyone's.</summary>
     private static readonly HashSet<string> SignInCounters = ["LastSignInAt", "AccessFailedCount", "LockoutEnd", "ConcurrencyStamp"];

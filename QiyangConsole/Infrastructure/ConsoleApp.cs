@@ -70,6 +70,7 @@ public static class ConsoleApp
         downloads.MapExchangeEndpoints();
         downloads.MapProjectEndpoints();
         downloads.MapEnterpriseEndpoints();
+        downloads.MapAdministrationEndpoints();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/system/jobs", DashboardTitle = "定时任务" })
             .RequireAuthorization(Access.SystemAdmin);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -15,7 +15,7 @@ public sealed record SignInOutcome(string? Error, bool NeedsCaptcha);
 /// Identity's lockout per account. Every attempt goes to the login log (登录日志) with its real reason.
 /// </summary>
 public sealed class SignInService(
-    SignInManager<AppUser> signIn, UserManager<AppUser> users, AppDbContext db, TimeProvider clock, IHttpContextAccessor http,
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext> factory, TimeProvider clock, IHttpContextAccessor http,
     SignInGuard guard, Captcha captcha, SettingsService settings, IPasswordHasher<AppUser> hasher)
 {
     public const string Generic = "用户名或密码错误（连续失败 5 次账号将锁定 15 分钟）";
@@ -75,6 +75,7 @@ public sealed class SignInService(
         }
         if (error is null)
         {
+            // Two sign-ins to one account at once: the other's stamp wins (a concurrency failure, not an error).
             user!.LastSignInAt = clock.UtcNow();
             await users.UpdateAsync(user);
             await signIn.SignInAsync(user, isPersistent: false);
@@ -90,9 +91,14 @@ public sealed class SignInService(
         await signIn.SignOutAsync();
     }
 
+    /// <summary>
+    /// In a context of its own: Identity's context may still hold the account's update refused above, which would take
+    /// the log entry down with it (a 500, and the attempt missing from the log).
+    /// </summary>
     private async Task RecordAsync(string userName, string? error, string? reason)
     {
         var ctx = http.HttpContext;
+        await using var db = await factory.CreateDbContextAsync();
         db.LoginRecords.Add(new LoginRecord
         {
             At = clock.UtcNow(),

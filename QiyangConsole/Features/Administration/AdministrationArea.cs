@@ -33,6 +33,10 @@ public static class AdministrationArea
         services.AddHostedService<LogSealing>();
         services.AddScoped<LogRetentionJob>();
         services.AddSingleton(LogRetentionJob.Definition);
+        services.AddScoped<BackupService>();
+        services.AddScoped<BackupJob>();
+        services.AddSingleton(BackupJob.Definition);
+        services.AddScoped<ISeedStep, BackupParameterSeed>();
         services.AddScoped<ISeedStep, UnitsSeed>();
         services.AddScoped<ISeedStep, CalendarSeed>();
         services.AddScoped<ISeedStep, CalendarHistorySeed>();

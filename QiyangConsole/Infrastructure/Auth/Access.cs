@@ -152,6 +152,8 @@ public static class Access
         new("/system/logs/logins", SecurityAudit, All),
         new("/system/online", SecurityAdmin, All),
         new("* /hangfire/{**path}", SystemAdmin, All),
+        new("/system/backups", SystemAdmin, All),
+        new("GET /system/backups/{name}", SystemAdmin, "备份文件夹中列出的文件"),
     ];
 
     private static readonly Dictionary<string, RouteAccess> ByRoute = Routes.ToDictionary(r => r.Route, StringComparer.OrdinalIgnoreCase);
