@@ -39,16 +39,18 @@ public partial class AccessHostTests(HostFixture fixture)
         ["GET /evaluation/periods/{id:int}/template.xlsx"] = "/evaluation/periods/1/template.xlsx",
         ["GET /evaluation/quarters/{year:int}/{quarter:int}.xlsx"] = "/evaluation/quarters/2023/1.xlsx",
         ["GET /visits/{id:int}/photo"] = "/visits/1/photo",
+        ["GET /system/backups/{name}"] = "/system/backups/qiyang-20230101-000000.db",
         ["GET /culture/set"] = "/culture/set?culture=zh-CN&returnUrl=/",
         ["* /hangfire/{**path}"] = "/hangfire",
         ["* /{**path:file}"] = "/assets/css/app.css",
     };
 
-    /// <summary>The users of the matrix: the five demo roles, a Unit+Steward user made here, and nobody.</summary>
+    /// <summary>The users of the matrix: the five business roles, a Unit+Steward user made here, the three administrators, and nobody.</summary>
     private static readonly (string User, string[] Roles)[] Users =
     [
         ("office", [AppRoles.Office]), ("leader", [AppRoles.Leader]), ("unit", [AppRoles.Unit]),
-        ("steward", [AppRoles.Steward]), ("viewer", [AppRoles.Viewer]), ("unitsteward", [AppRoles.Unit, AppRoles.Steward]), ("", []),
+        ("steward", [AppRoles.Steward]), ("viewer", [AppRoles.Viewer]), ("unitsteward", [AppRoles.Unit, AppRoles.Steward]),
+        ("sysadmin", [AppRoles.SysAdmin]), ("secadmin", [AppRoles.SecAdmin]), ("auditor", [AppRoles.Auditor]), ("", []),
     ];
 
     [Fact]

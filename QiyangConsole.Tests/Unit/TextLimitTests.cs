@@ -20,7 +20,7 @@ public sealed class TextLimitTests
     public void Count(string? text, int expected) => Assert.Equal(expected, TextLimit.Count(text));
 
     [Fact]
-    public void Two_hundred_rare_characters_fit_a_limit_of_200_though_.NET_holds_them_in_400_units()
+    public void Two_hundred_rare_characters_fit_a_limit_of_200_though_dotnet_holds_them_in_400_units()
     {
         var name = string.Concat(Enumerable.Repeat("𠀀", 200));
         Assert.Equal(400, name.Length);

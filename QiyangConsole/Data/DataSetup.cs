@@ -9,6 +9,7 @@ namespace QiyangConsole.Data;
 public sealed record DataPaths(string Root)
 {
     public string Attachments => Directory.CreateDirectory(Path.Combine(Root, "attachments")).FullName;
+    public string Backups => Directory.CreateDirectory(Path.Combine(Root, "backups")).FullName;
 }
 
 public static class DataSetup
@@ -23,17 +24,20 @@ public static class DataSetup
         return dir;
     }
 
+    /// <summary>How long a write waits for another to finish before it gives up with "database is locked".</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+
     public static string ConnectionString(string dataDirectory) => new SqliteConnectionStringBuilder
     {
         DataSource = Path.Combine(dataDirectory, "qiyang.db"),
-        // Microsoft.Data.Sqlite retries a busy database until this timeout (seconds) instead of failing with "database is locked".
-        DefaultTimeout = 30,
+        // Microsoft.Data.Sqlite's own retry of a busy command, until this timeout (seconds); SqliteBusyTimeout covers the rest.
+        DefaultTimeout = (int)BusyTimeout.TotalSeconds,
         Pooling = true,
     }.ToString();
 
     public static void Configure(DbContextOptionsBuilder options, string connectionString, AuditInterceptor audit) =>
         options.UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(audit);
+            .AddInterceptors(audit, LogTablesGuard.Instance, new SqliteBusyTimeout(BusyTimeout));
 
     public static WebApplicationBuilder AddQiyangData(this WebApplicationBuilder builder)
     {
@@ -41,6 +45,8 @@ public static class DataSetup
         var connectionString = ConnectionString(dataDirectory);
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         builder.Services.AddSingleton(new DataPaths(dataDirectory));
+        // Held while the console runs, so that a restore refuses to replace the database under it.
+        builder.Services.AddSingleton(_ => DataFolderLock.Shared(dataDirectory));
         builder.Services.AddSingleton<Infrastructure.Files.FileStore>();
         builder.Services.AddSingleton<AuditInterceptor>();
         // Scoped so that each context knows the signed-in user of its circuit or request.
@@ -50,16 +56,24 @@ public static class DataSetup
         return builder;
     }
 
-    /// <summary>Applies migrations, switches the file to WAL and runs the seeding steps not yet applied.</summary>
+    /// <summary>Takes the data folder (see <see cref="DataFolderLock"/>), applies migrations, switches the file to WAL and runs the seeding steps not yet applied.</summary>
     public static async Task InitialiseDatabaseAsync(this WebApplication app)
     {
+        app.Services.GetRequiredService<DataFolderLock>();
         await using var scope = app.Services.CreateAsyncScope();
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using (var db = await factory.CreateDbContextAsync())
-        {
-            await db.Database.MigrateAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        }
+            await MigrateAsync(db);
         await scope.ServiceProvider.GetRequiredService<SeedRunner>().RunAsync();
+    }
+
+    /// <summary>
+    /// Brings the schema up to date and switches the file to WAL (kept in the file): readers never wait for the
+    /// writer, and a crash loses no committed transaction (the log is replayed when the file is next opened).
+    /// </summary>
+    public static async Task MigrateAsync(AppDbContext db)
+    {
+        await db.Database.MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     }
 }

@@ -39,7 +39,7 @@ public sealed class DemoDb : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(config);
         services.AddHttpContextAccessor();
-        services.AddQiyangAuth();
+        services.AddQiyangAuth(config);
         services.AddAreas(db);
         await using (var provider = services.BuildServiceProvider())
         await using (var scope = provider.CreateAsyncScope())

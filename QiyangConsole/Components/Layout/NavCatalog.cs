@@ -67,6 +67,7 @@ public static class NavCatalog
             new("操作日志", "/system/logs/operations", Icons.Material.Outlined.History),
             new("登录日志", "/system/logs/logins", Icons.Material.Outlined.Login),
             new("在线用户", "/system/online", Icons.Material.Outlined.Sensors),
+            new("数据备份", "/system/backups", Icons.Material.Outlined.Backup),
         ]),
         new("个人中心", Icons.Material.Outlined.Person,
         [

@@ -17,15 +17,21 @@ public sealed record ScoreSheet(EvaluationPeriod Period, List<IndicatorRule> Ind
         .Select(i => (i, Cells.TryGetValue((unitId, i.Id), out var c) ? c.Points ?? 0 : 0)));
 }
 
-public sealed record ScoreInput(int UnitId, int IndicatorId, decimal? Points, int Version);
+/// <summary>A cell as the user left it, with the version it was loaded at (null: the cell was empty then).</summary>
+public sealed record ScoreInput(int UnitId, int IndicatorId, decimal? Points, int? Version);
 
 /// <summary>The month's score sheet: entered points, points derived from findings, and the unit's own view.</summary>
 public sealed class ScoreService(IDbContextFactory<AppDbContext> factory, CurrentUser user)
 {
+    public const string NotIssued = "本月考核结果尚未发布，发布后可查看";
+
     public async Task<ScoreSheet> SheetAsync(int periodId)
     {
         user.Require(Access.Overseers);
         await using var db = await factory.CreateDbContextAsync();
+        // A month's scores are the office's work until the circular is issued: the read-only role sees issued months only.
+        if (!RankingService.SeesDrafts(user) && !await db.EvaluationPeriods.AnyAsync(p => p.Id == periodId && p.State == PeriodState.Issued))
+            throw new DomainException(NotIssued);
         return await LoadSheetAsync(db, periodId);
     }
 
@@ -123,7 +129,9 @@ public sealed class ScoreService(IDbContextFactory<AppDbContext> factory, Curren
         {
             if (existing.TryGetValue((input.UnitId, input.IndicatorId), out var score))
             {
-                db.ExpectVersion(score, input.Version);
+                // A cell that was empty on the user's sheet has been filled by someone else since.
+                if (input.Version is not { } seen) throw new DomainException(DomainException.Conflict);
+                db.ExpectVersion(score, seen);
                 if (input.Points is { } points) score.Points = points;
                 else db.Scores.Remove(score);
             }

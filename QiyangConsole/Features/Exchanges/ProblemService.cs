@@ -33,11 +33,11 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
     /// <summary>The one place the problem list is scoped: a Unit user sees its unit's problems only.</summary>
     internal IQueryable<Problem> Scoped(AppDbContext db)
     {
-        user.Require(Access.UnitWork);
+        user.Require(Access.UnitCases);
         var problems = db.Problems.AsNoTracking();
-        if (user.Scope != DataScope.All)
+        if (!user.Reach.WholeZone)
         {
-            var unitId = user.UnitId ?? -1;
+            var unitId = user.Reach.Unit;
             problems = problems.Where(p => p.UnitId == unitId);
         }
         return problems;
@@ -92,7 +92,7 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
     {
         await using var db = await factory.CreateDbContextAsync();
         var problem = await Scoped(db).Include(p => p.Unit).Include(p => p.Event).FirstOrDefaultAsync(p => p.Id == id)
-            ?? throw new DomainException("问题不存在或不属于本单位");
+            ?? throw new DomainException("无权访问：问题不存在或不属于本单位");
         return (problem, await db.ProblemSteps.AsNoTracking().Where(s => s.ProblemId == id).OrderByDescending(s => s.Id).ToListAsync());
     }
 
@@ -125,18 +125,18 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
     }
 
     /// <summary>分类交办 (or 重新交办 after a hand-back): a unit and a limit in working days on the official calendar.</summary>
-    public Task AssignAsync(int id, int? unitId, int limitDays) => ActAsync(id, ProblemAction.Assign, (db, p) => AssignTo(db, p, unitId, limitDays, ProblemStepKind.Assigned));
+    public Task AssignAsync(int id, int? unitId, int limitDays, int? version = null) => ActAsync(id, version, ProblemAction.Assign, (db, p) => AssignTo(db, p, unitId, limitDays, ProblemStepKind.Assigned));
 
-    public Task ReassignAsync(int id, int? unitId, int limitDays) => ActAsync(id, ProblemAction.Reassign, (db, p) => AssignTo(db, p, unitId, limitDays, ProblemStepKind.Reassigned));
+    public Task ReassignAsync(int id, int? unitId, int limitDays, int? version = null) => ActAsync(id, version, ProblemAction.Reassign, (db, p) => AssignTo(db, p, unitId, limitDays, ProblemStepKind.Reassigned));
 
-    public Task FeedbackAsync(int id, string? text) => ActAsync(id, ProblemAction.Feedback, (db, p) =>
+    public Task FeedbackAsync(int id, string? text, int? version = null) => ActAsync(id, version, ProblemAction.Feedback, (db, p) =>
     {
         DomainException.ThrowIf(ProblemChecks.FeedbackProblem(text));
         Step(db, p.Id, ProblemStepKind.Feedback, text!.Trim());
         return Task.CompletedTask;
     });
 
-    public Task RequestReturnAsync(int id, string? reason) => ActAsync(id, ProblemAction.RequestReturn, async (db, p) =>
+    public Task RequestReturnAsync(int id, string? reason, int? version = null) => ActAsync(id, version, ProblemAction.RequestReturn, async (db, p) =>
     {
         DomainException.ThrowIf(ProblemChecks.ReturnRequestProblem(reason));
         p.ReturnRequest = reason!.Trim();
@@ -144,7 +144,7 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
         ReminderService.Notify(db, new Reminder { Role = AppRoles.Office, Title = $"问题申请退回待重新交办：{p.EnterpriseName}", Link = $"/exchanges/problems/{p.Id}" }, clock.UtcNow());
     });
 
-    public Task ResolveAsync(int id, string? answer) => ActAsync(id, ProblemAction.Resolve, (db, p) =>
+    public Task ResolveAsync(int id, string? answer, int? version = null) => ActAsync(id, version, ProblemAction.Resolve, (db, p) =>
     {
         DomainException.ThrowIf(ProblemChecks.ResolveProblem(answer));
         p.Answer = answer!.Trim();
@@ -154,7 +154,7 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
         return Task.CompletedTask;
     });
 
-    public Task CloseAsync(int id) => ActAsync(id, ProblemAction.Close, async (db, p) =>
+    public Task CloseAsync(int id, int? version = null) => ActAsync(id, version, ProblemAction.Close, async (db, p) =>
     {
         // A bad rating is settled first: its rectification done and rated again.
         var pending = await db.Rectifications.AnyAsync(r => db.Callbacks.Any(c => c.Id == r.CallbackId && c.ProblemId == id)
@@ -178,13 +178,15 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
         ReminderService.Notify(db, new Reminder { UnitId = u, Title = $"新交办问题：{p.EnterpriseName}（{p.Category}）", Link = $"/exchanges/problems/{p.Id}" }, clock.UtcNow());
     }
 
-    private async Task ActAsync(int id, ProblemAction action, Func<AppDbContext, Problem, Task> change)
+    /// <summary>One step of the loop: rights, the version the page showed (DbExtensions.ActFromVersion), state machine, the change, in one transaction.</summary>
+    private async Task ActAsync(int id, int? version, ProblemAction action, Func<AppDbContext, Problem, Task> change)
     {
         await using var db = await factory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
         var problem = await db.Problems.FindAsync(id) ?? throw new DomainException("问题不存在");
         if (ProblemStates.ByOffice(action)) user.Require(Access.OfficeOnly);
         else if (!user.IsLiaisonOf(problem.UnitId)) throw new DomainException("只有责任单位的联络员可以办理此问题");
+        db.ActFromVersion(problem, version);
         var (next, error) = ProblemStates.Apply(problem.State, action);
         DomainException.ThrowIf(error);
         problem.State = next!.Value;

@@ -116,20 +116,20 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         return item.Id;
     }
 
-    public Task AssignAsync(int id) => ActAsync(id, WorkAction.Assign, async (db, item) =>
+    public Task AssignAsync(int id, int? version = null) => ActAsync(id, version, WorkAction.Assign, async (db, item) =>
     {
         Timeline(db, item, UpdateKind.Assigned, "交办至牵头单位");
         await ReminderService.AddOnceAsync(db, new Reminder { UnitId = item.LeadUnitId, Title = $"新交办重点工作：{item.Title}", Link = $"/work-items/{item.Id}", DedupKey = $"work-assigned-{item.Id}" }, clock.UtcNow());
     });
 
-    public Task AcceptAsync(int id) => ActAsync(id, WorkAction.Accept, (db, item) =>
+    public Task AcceptAsync(int id, int? version = null) => ActAsync(id, version, WorkAction.Accept, (db, item) =>
     {
         Timeline(db, item, UpdateKind.Accepted, "责任单位已承办");
         return Task.CompletedTask;
     });
 
     /// <summary>The attachment is received before the transaction (the upload may be slow) and removed if the step is not saved.</summary>
-    public Task UpdateAsync(int id, string? text, int percent, Upload? attachment = null) => files.KeepAsync(attachment, UploadKind.Attachment, stored => ActAsync(id, WorkAction.Update, (db, item) =>
+    public Task UpdateAsync(int id, string? text, int percent, Upload? attachment = null, int? version = null) => files.KeepAsync(attachment, UploadKind.Attachment, stored => ActAsync(id, version, WorkAction.Update, (db, item) =>
     {
         DomainException.ThrowIf(WorkItemChecks.UpdateProblem(text, percent));
         item.Percent = percent;
@@ -139,7 +139,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         return Task.CompletedTask;
     }));
 
-    public Task UrgeAsync(int id, string? text) => ActAsync(id, WorkAction.Urge, async (db, item) =>
+    public Task UrgeAsync(int id, string? text, int? version = null) => ActAsync(id, version, WorkAction.Urge, async (db, item) =>
     {
         DomainException.ThrowIf(WorkItemChecks.UrgeProblem(text));
         var message = string.IsNullOrWhiteSpace(text) ? "请加快办理进度" : text.Trim();
@@ -147,7 +147,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         ReminderService.Notify(db, new Reminder { UnitId = item.LeadUnitId, Title = $"催办：{item.Title}（{message}）", Link = $"/work-items/{item.Id}" }, clock.UtcNow());
     });
 
-    public Task SubmitCloseOutAsync(int id, string? evidence, Upload? attachment = null) => files.KeepAsync(attachment, UploadKind.Attachment, stored => ActAsync(id, WorkAction.SubmitCloseOut, (db, item) =>
+    public Task SubmitCloseOutAsync(int id, string? evidence, Upload? attachment = null, int? version = null) => files.KeepAsync(attachment, UploadKind.Attachment, stored => ActAsync(id, version, WorkAction.SubmitCloseOut, (db, item) =>
     {
         DomainException.ThrowIf(WorkItemChecks.CloseOutProblem(evidence));
         var entry = Timeline(db, item, UpdateKind.CloseOutSubmitted, evidence!.Trim());
@@ -156,7 +156,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         return Task.CompletedTask;
     }));
 
-    public Task ApproveCloseOutAsync(int id) => ActAsync(id, WorkAction.Approve, async (db, item) =>
+    public Task ApproveCloseOutAsync(int id, int? version = null) => ActAsync(id, version, WorkAction.Approve, async (db, item) =>
     {
         item.ClosedOn = clock.Today();
         item.Percent = 100;
@@ -170,7 +170,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         }
     });
 
-    public Task ReturnCloseOutAsync(int id, string? reason) => ActAsync(id, WorkAction.Return, async (db, item) =>
+    public Task ReturnCloseOutAsync(int id, string? reason, int? version = null) => ActAsync(id, version, WorkAction.Return, async (db, item) =>
     {
         DomainException.ThrowIf(WorkItemChecks.ReturnProblem(reason));
         Timeline(db, item, UpdateKind.Returned, $"审核退回：{reason!.Trim()}");
@@ -178,11 +178,12 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
     });
 
     /// <summary>延期申请: only before the effective deadline, to a later date, one at a time.</summary>
-    public async Task RequestExtensionAsync(int id, DateOnly? newDeadline, string? reason)
+    public async Task RequestExtensionAsync(int id, DateOnly? newDeadline, string? reason, int? version = null)
     {
         await using var db = await factory.CreateDbContextAsync();
         var item = await db.WorkItems.FindAsync(id) ?? throw new DomainException("重点工作事项不存在");
         RequireLeadUnit(item);
+        db.ActFromVersion(item, version);
         DomainException.ThrowIf(ExtensionRules.RequestProblem(item.State, clock.Today(), item.EffectiveDeadline, newDeadline, reason));
         var (date, why) = (newDeadline!.Value, reason!.Trim());
         if (await db.Extensions.AnyAsync(e => e.WorkItemId == id && e.State == ExtensionState.Pending)) throw new DomainException("已有待审批的延期申请");
@@ -192,13 +193,14 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         await db.SaveOrConflictAsync();
     }
 
-    public async Task DecideExtensionAsync(int extensionId, bool approve, string? note)
+    public async Task DecideExtensionAsync(int extensionId, bool approve, string? note, int? version = null)
     {
         user.Require(Access.OfficeOnly);
         await using var db = await factory.CreateDbContextAsync();
         var ext = await db.Extensions.FindAsync(extensionId) ?? throw new DomainException("延期申请不存在");
         DomainException.ThrowIf(ExtensionRules.DecisionProblem(ext.State, approve, note));
         var item = await db.WorkItems.FindAsync(ext.WorkItemId) ?? throw new DomainException("重点工作事项不存在");
+        db.ActFromVersion(item, version);
         DomainException.ThrowIf(ExtensionRules.DecisionOnItemProblem(item.State));
         ext.State = approve ? ExtensionState.Approved : ExtensionState.Rejected;
         ext.DecidedBy = user.DisplayName;
@@ -219,14 +221,18 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         return (update.AttachmentName!, files.PathOf(update.AttachmentPath));
     }
 
-    /// <summary>Runs one transition: rights, state machine, the change, the light, the timeline, in one transaction.</summary>
-    private async Task ActAsync(int id, WorkAction action, Func<AppDbContext, WorkItem, Task> change)
+    /// <summary>
+    /// Runs one transition: rights, the version the page showed, state machine, the change, the light, the timeline,
+    /// in one transaction.
+    /// </summary>
+    private async Task ActAsync(int id, int? version, WorkAction action, Func<AppDbContext, WorkItem, Task> change)
     {
         await using var db = await factory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
         var item = await db.WorkItems.FindAsync(id) ?? throw new DomainException("重点工作事项不存在");
         if (WorkItemStates.ByOffice(action)) user.Require(Access.OfficeOnly);
         else RequireLeadUnit(item);
+        db.ActFromVersion(item, version);
         var (next, error) = WorkItemStates.Apply(item.State, action);
         DomainException.ThrowIf(error);
         item.State = next!.Value;

@@ -84,7 +84,7 @@ public static class ScoreSheetExcel
                         continue;
                     }
                     if (Scoring.Check(indicator, points, unit.Name) is { } error) { errors.Add(new ImportError(r, Letter(c), error)); continue; }
-                    var version = sheet.Cells.TryGetValue((unit.Id, indicator.Id), out var cell) ? cell.Version : 0;
+                    int? version = sheet.Cells.TryGetValue((unit.Id, indicator.Id), out var cell) ? cell.Version : null;
                     inputs.Add(new ScoreInput(unit.Id, indicator.Id, points, version));
                 }
             }
