@@ -3,6 +3,7 @@ using QiyangConsole.Benchmark;
 using QiyangConsole.Features.Administration;
 
 if (args is ["bench", ..]) return await BenchCommand.RunAsync(args[1..]);
+if (args is ["verify-logs", ..]) return await VerifyLogsCommand.RunAsync(args[1..]);
 if (args is ["backup", ..]) return await BackupCommand.BackupAsync(args[1..]);
 if (args is ["restore", ..]) return await BackupCommand.RestoreAsync(args[1..]);
 

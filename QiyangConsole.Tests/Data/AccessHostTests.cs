@@ -45,11 +45,12 @@ public partial class AccessHostTests(HostFixture fixture)
         ["* /{**path:file}"] = "/assets/css/app.css",
     };
 
-    /// <summary>The users of the matrix: the five demo roles, a Unit+Steward user made here, and nobody.</summary>
+    /// <summary>The users of the matrix: the five business roles, a Unit+Steward user made here, the three administrators, and nobody.</summary>
     private static readonly (string User, string[] Roles)[] Users =
     [
         ("office", [AppRoles.Office]), ("leader", [AppRoles.Leader]), ("unit", [AppRoles.Unit]),
-        ("steward", [AppRoles.Steward]), ("viewer", [AppRoles.Viewer]), ("unitsteward", [AppRoles.Unit, AppRoles.Steward]), ("", []),
+        ("steward", [AppRoles.Steward]), ("viewer", [AppRoles.Viewer]), ("unitsteward", [AppRoles.Unit, AppRoles.Steward]),
+        ("sysadmin", [AppRoles.SysAdmin]), ("secadmin", [AppRoles.SecAdmin]), ("auditor", [AppRoles.Auditor]), ("", []),
     ];
 
     [Fact]

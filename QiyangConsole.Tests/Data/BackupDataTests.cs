@@ -139,7 +139,7 @@ public sealed class BackupDataTests(ITestOutputHelper output)
     public async Task The_nightly_job_keeps_the_newest_backups_and_only_listed_files_can_be_downloaded()
     {
         await using var db = await SeedAsync();
-        db.SignIn("office", AppRoles.Office);
+        db.SignIn("sysadmin", AppRoles.SysAdmin);
         var parameter = (await db.Get<SettingsService>().ParametersAsync()).Single(p => p.Key == BackupService.KeepCountKey);
         await db.Get<SettingsService>().SaveParameterAsync(BackupService.KeepCountKey, "2", parameter.Version);
         var job = db.Get<BackupJob>();
@@ -252,7 +252,7 @@ public sealed class BackupDataTests(ITestOutputHelper output)
         var db = new TestDb();
         await using (var ctx = db.CreateDbContext()) await DataSetup.MigrateAsync(ctx);
         await Seeds.Runner(db, Seeds.Config(), [new BackupParameterSeed(), .. demo]).RunAsync();
-        db.SignIn("office", AppRoles.Office);
+        db.SignIn("sysadmin", AppRoles.SysAdmin);
         return db;
     }
 }

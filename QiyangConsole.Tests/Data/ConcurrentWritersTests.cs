@@ -225,7 +225,7 @@ public sealed class ConcurrentWritersTests(ITestOutputHelper output)
         user.Set(principal);
         var services = new ServiceCollection();
         services.AddHttpContextAccessor();
-        services.AddQiyangAuth();
+        services.AddQiyangAuth(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddAreas(db);
         services.Replace(ServiceDescriptor.Singleton(user));
         return services.BuildServiceProvider();

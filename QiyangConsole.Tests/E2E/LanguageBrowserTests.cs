@@ -14,7 +14,7 @@ public class LanguageBrowserTests(HostFixture fixture, BrowserFixture browser) :
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("账号登录");
         await page.GetByText("English").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Account sign-in");
-        await page.SignInAsync("office");
+        await page.SignInAsync("sysadmin");
         await Assertions.Expect(page.Locator(".mud-drawer")).ToContainTextAsync("Overview");
         await page.GotoAsync("/system/users");
         await page.WaitForInteractiveAsync();

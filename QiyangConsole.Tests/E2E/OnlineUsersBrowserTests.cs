@@ -3,7 +3,7 @@ using QiyangConsole.Tests.Support;
 
 namespace QiyangConsole.Tests.E2E;
 
-/// <summary>在线用户: the Office sees who has the console open and can force a user out at once.</summary>
+/// <summary>在线用户: the security administrator sees who has the console open and can force a user out at once.</summary>
 [Collection(HostCollection.Name)]
 public class OnlineUsersBrowserTests(HostFixture fixture, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -16,12 +16,12 @@ public class OnlineUsersBrowserTests(HostFixture fixture, BrowserFixture browser
         await viewer.WaitForInteractiveAsync();
 
         var office = await browser.NewPageAsync(fixture.Host.BaseUrl);
-        await office.SignInAsync("office");
+        await office.SignInAsync("secadmin");
         await office.GotoAsync("/system/online");
         await office.WaitForInteractiveAsync();
         var row = office.Locator("#online-users tr[data-user='viewer']").First;
         await Assertions.Expect(row).ToContainTextAsync("只读用户 刘洋");
-        await Assertions.Expect(office.Locator("#online-users tr[data-user='office'] .force-out")).ToHaveCountAsync(0); // not oneself
+        await Assertions.Expect(office.Locator("#online-users tr[data-user='secadmin'] .force-out")).ToHaveCountAsync(0); // not oneself
         await office.ShotAsync("online-users");
         await row.Locator(".force-out").ClickAsync();
         await Assertions.Expect(office.Locator(".mud-snackbar", new() { HasText = "已强制下线" })).ToBeVisibleAsync();
@@ -35,8 +35,9 @@ public class OnlineUsersBrowserTests(HostFixture fixture, BrowserFixture browser
         // It may sign in again; the login log records who forced it out.
         await viewer.SignInAsync("viewer");
         Assert.DoesNotContain("/account/login", viewer.Url);
+        await office.SignInAsync("auditor");
         await office.GotoAsync("/system/logs/logins");
         await office.WaitForInteractiveAsync();
-        await Assertions.Expect(office.Locator("body")).ToContainTextAsync("被强制下线（操作人：专班办公室 王敏）");
+        await Assertions.Expect(office.Locator("body")).ToContainTextAsync("被强制下线（操作人：安全管理员 刘洋）");
     }
 }

@@ -6,15 +6,18 @@ namespace QiyangConsole.Tests.E2E;
 [Collection(HostCollection.Name)]
 public class ShellBrowserTests(HostFixture fixture, BrowserFixture _browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly string[] OfficeOnlyMenu = ["用户管理", "单位管理", "工作日历", "操作日志", "登录日志", "定时任务"];
+    private static readonly string[] SystemMenu = ["用户管理", "单位管理", "工作日历", "操作日志", "登录日志", "定时任务", "在线用户"];
 
     [Theory]
-    [InlineData("office", "专班办公室 王敏", true)]
-    [InlineData("leader", "市级领导 李建国", false)]
-    [InlineData("unit", "联络员 张磊", false)]
-    [InlineData("steward", "企业管家 陈晓", false)]
-    [InlineData("viewer", "只读用户 刘洋", false)]
-    public async Task Each_demo_role_signs_in_sees_its_menu_and_signs_out(string user, string displayName, bool isOffice)
+    [InlineData("office", "专班办公室 王敏", "工作日历")]
+    [InlineData("leader", "市级领导 李建国", "")]
+    [InlineData("unit", "联络员 张磊", "")]
+    [InlineData("steward", "企业管家 陈晓", "")]
+    [InlineData("viewer", "只读用户 刘洋", "")]
+    [InlineData("sysadmin", "系统管理员 陈立", "用户管理 单位管理 工作日历 定时任务")]
+    [InlineData("secadmin", "安全管理员 刘洋", "用户管理 在线用户")]
+    [InlineData("auditor", "安全审计员 赵静", "操作日志 登录日志")]
+    public async Task Each_demo_role_signs_in_sees_its_menu_and_signs_out(string user, string displayName, string systemEntries)
     {
         var page = await _browser.NewPageAsync(fixture.Host.BaseUrl);
         await page.SignInAsync(user);
@@ -22,10 +25,11 @@ public class ShellBrowserTests(HostFixture fixture, BrowserFixture _browser) : I
         await Assertions.Expect(page.Locator(".user-chip")).ToContainTextAsync(displayName);
         var drawer = page.Locator(".mud-drawer");
         await Assertions.Expect(drawer).ToContainTextAsync("工作台");
-        foreach (var entry in OfficeOnlyMenu)
+        var shown = systemEntries.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var entry in SystemMenu)
         {
             var link = drawer.GetByText(entry, new() { Exact = true });
-            if (isOffice) await Assertions.Expect(link).ToBeVisibleAsync();
+            if (shown.Contains(entry)) await Assertions.Expect(link).ToBeVisibleAsync();
             else await Assertions.Expect(link).ToHaveCountAsync(0);
         }
 
@@ -82,21 +86,21 @@ public class ShellBrowserTests(HostFixture fixture, BrowserFixture _browser) : I
         await page.FillAsync("#username", "unit");
         await page.FillAsync("#password", "wrong-password");
         await page.ClickAsync("#login-submit");
-        await Assertions.Expect(page.Locator("#login-error")).ToHaveTextAsync("用户名或密码错误");
+        await Assertions.Expect(page.Locator("#login-error")).ToHaveTextAsync("用户名或密码错误（连续失败 5 次账号将锁定 15 分钟）");
 
-        await page.SignInAsync("office");
+        await page.SignInAsync("auditor");
         await page.GotoAsync("/system/logs/logins");
         await page.WaitForInteractiveAsync();
         var grid = page.Locator(".mud-table-body");
-        await Assertions.Expect(grid).ToContainTextAsync("用户名或密码错误");
+        await Assertions.Expect(grid).ToContainTextAsync("密码错误");
         await Assertions.Expect(grid).ToContainTextAsync("登录成功");
     }
 
     [Fact]
-    public async Task The_office_edits_a_parameter_and_finds_it_in_the_operation_log()
+    public async Task The_system_administrator_edits_a_parameter_and_the_auditor_finds_it_in_the_operation_log()
     {
         var page = await _browser.NewPageAsync(fixture.Host.BaseUrl);
-        await page.SignInAsync("office");
+        await page.SignInAsync("sysadmin");
         await page.GotoAsync("/system/parameters");
         await page.WaitForInteractiveAsync();
         var row = page.Locator("tr", new() { Has = page.Locator("[data-key='steward.visitOverdueDays']") });
@@ -108,12 +112,13 @@ public class ShellBrowserTests(HostFixture fixture, BrowserFixture _browser) : I
         await row.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "保存成功" })).ToBeVisibleAsync();
 
+        await page.SignInAsync("auditor");
         await page.GotoAsync("/system/logs/operations");
         await page.WaitForInteractiveAsync();
         var first = page.Locator(".mud-table-body tr").First;
         await Assertions.Expect(first).ToContainTextAsync("SystemParameter");
         await Assertions.Expect(first).ToContainTextAsync("\"Value\":\"45\"");
-        await Assertions.Expect(first).ToContainTextAsync("office");
+        await Assertions.Expect(first).ToContainTextAsync("sysadmin");
     }
 
     [Fact]
@@ -125,7 +130,11 @@ public class ShellBrowserTests(HostFixture fixture, BrowserFixture _browser) : I
             await page.GotoAsync("/account/login");
             await page.ShotAsync($"login-{suffix}");
             await page.SignInAsync("office");
-            foreach (var (path, name) in new[] { ("/", "home"), ("/system/users", "users"), ("/system/units", "units"), ("/system/calendar", "calendar"), ("/system/jobs", "jobs") })
+            await page.GotoAsync("/");
+            await page.WaitForInteractiveAsync();
+            await page.ShotAsync($"home-{suffix}");
+            await page.SignInAsync("sysadmin");
+            foreach (var (path, name) in new[] { ("/system/users", "users"), ("/system/units", "units"), ("/system/calendar", "calendar"), ("/system/jobs", "jobs") })
             {
                 await page.GotoAsync(path);
                 await page.WaitForInteractiveAsync();

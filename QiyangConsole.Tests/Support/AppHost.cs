@@ -13,8 +13,12 @@ public sealed class AppHost : WebApplicationFactory<Program>
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "qiyang-host-" + Guid.NewGuid().ToString("N"));
     public string BaseUrl { get; private set; } = "";
 
-    public AppHost()
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    /// <param name="settings">Configuration on top of the defaults (e.g. a short <c>Security:IdleTimeout</c>).</param>
+    public AppHost(IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         Directory.CreateDirectory(DataDirectory);
         UseKestrel(0);
         StartServer();
@@ -27,6 +31,7 @@ public sealed class AppHost : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "true");
         // Production, as `dotnet run` starts: the app itself must serve MudBlazor's assets (see HostTests).
         builder.UseEnvironment("Production");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
     public override async ValueTask DisposeAsync()

@@ -23,6 +23,8 @@ public static class Seeds
     [
         new UnitsSeed(), new CalendarSeed(), new DictionarySeed(), new ParameterSeed(),
         new AccountsSeed(config, new PasswordHasher<AppUser>(), new UpperInvariantLookupNormalizer(), db.Clock),
+        new ThreeAdministratorsSeed(config, new PasswordHasher<AppUser>(), new UpperInvariantLookupNormalizer(), db.Clock),
+        new NewParametersSeed(), new CalendarHistorySeed(),
     ];
 
     public static SeedRunner Runner(TestDb db, IConfiguration config, IEnumerable<ISeedStep>? extra = null) =>

@@ -46,7 +46,7 @@ public static class TestServices
     {
         var services = new ServiceCollection();
         services.AddHttpContextAccessor();
-        services.AddQiyangAuth();
+        services.AddQiyangAuth(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddAreas(db);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

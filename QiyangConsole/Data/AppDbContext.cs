@@ -24,6 +24,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? a
     public DbSet<UnitGroup> UnitGroups => Set<UnitGroup>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<LoginRecord> LoginRecords => Set<LoginRecord>();
+    public DbSet<LogChainState> LogChainStates => Set<LogChainState>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<ReminderRead> ReminderReads => Set<ReminderRead>();

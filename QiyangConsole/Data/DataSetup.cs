@@ -37,7 +37,7 @@ public static class DataSetup
 
     public static void Configure(DbContextOptionsBuilder options, string connectionString, AuditInterceptor audit) =>
         options.UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(audit, new SqliteBusyTimeout(BusyTimeout));
+            .AddInterceptors(audit, LogTablesGuard.Instance, new SqliteBusyTimeout(BusyTimeout));
 
     public static WebApplicationBuilder AddQiyangData(this WebApplicationBuilder builder)
     {

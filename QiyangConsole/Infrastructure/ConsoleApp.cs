@@ -40,7 +40,7 @@ public static class ConsoleApp
         builder.Services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddQiyangLocalization();
-        builder.Services.AddQiyangAuth();
+        builder.Services.AddQiyangAuth(builder.Configuration);
         builder.Services.AddQiyangJobs();
         builder.Services.AddAdministrationArea();
         builder.Services.AddEvaluationArea();
@@ -51,12 +51,14 @@ public static class ConsoleApp
 
         var app = builder.Build();
 
+        app.UseSecurityHeaders();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseStaticFiles(AppAssets.Options);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePasswordChangeGate();
         app.UseCurrentUser();
         app.UseAntiforgery();
 
@@ -70,7 +72,7 @@ public static class ConsoleApp
         downloads.MapEnterpriseEndpoints();
         downloads.MapAdministrationEndpoints();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/system/jobs", DashboardTitle = "定时任务" })
-            .RequireAuthorization(Access.OfficeOnly);
+            .RequireAuthorization(Access.SystemAdmin);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

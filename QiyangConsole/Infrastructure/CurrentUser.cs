@@ -27,7 +27,15 @@ public sealed class CurrentUser
     public bool IsLiaisonOf(int? unitId) => IsInRole(AppRoles.Unit) && unitId is not null && UnitId == unitId;
     /// <summary>The signed-in steward of this record (the Steward role and its own user id).</summary>
     public bool IsStewardOf(string? stewardId) => IsInRole(AppRoles.Steward) && stewardId is not null && UserId == stewardId;
-    public DataScope Scope => AppRoles.ScopeOf(Principal);
+    /// <summary>The business records this user reaches (the union of its roles' reaches).</summary>
+    public DataReach Reach => DataReach.Of(Principal);
+    /// <summary>Phones, visit notes and photos of others: the Office and leaders only.</summary>
+    public bool SeesPersonalData => AppRoles.SeesPersonalData(IsInRole);
+
+    /// <summary>A phone as this user may see it: whole for the Office, leaders and the record's owner, else masked (138****5678).</summary>
+    public string? Phone(string? phone, bool owner = false) => phone is null || SeesPersonalData || owner ? phone : Mask(phone);
+
+    public static string Mask(string phone) => phone.Length <= 4 ? "****" : phone.Length < 8 ? phone[..1] + new string('*', phone.Length - 3) + phone[^2..] : phone[..3] + "****" + phone[^4..];
 
     /// <summary>Whether the user passes an <see cref="Access"/> policy.</summary>
     public bool May(string policy) => Access.Allows(policy, IsInRole);

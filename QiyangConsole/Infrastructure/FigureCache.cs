@@ -21,7 +21,7 @@ public sealed class FigureCache(IMemoryCache cache, TimeProvider clock)
     public static void Changed() => Interlocked.Increment(ref _generation);
 
     /// <summary>Whose figures: one set for everyone who sees all data, else one per user (its records, its unit).</summary>
-    public static string ScopeOf(CurrentUser user) => user.Scope == DataScope.All ? "all" : $"{user.Scope}:{user.UserId}:{user.UnitId}";
+    public static string ScopeOf(CurrentUser user) => user.Reach.Key;
 
     public async Task<T> GetAsync<T>(string key, Func<Task<T>> compute)
     {

@@ -12,9 +12,9 @@ public class BackupsPageTests : ComponentTestBase
     public async Task Backing_up_now_adds_a_row_with_its_time_size_and_download_link()
     {
         await using var db = await Seeds.SeededAsync(new BackupParameterSeed());
-        db.SignIn("office", AppRoles.Office);
+        db.SignIn("sysadmin", AppRoles.SysAdmin);
         Services.AddAreas(db);
-        AddAuthorization().SetAuthorized("office").SetRoles(AppRoles.Office);
+        AddAuthorization().SetAuthorized("sysadmin").SetRoles(AppRoles.SysAdmin);
 
         var page = RenderInteractive<BackupsPage>();
         page.WaitForAssertion(() => Assert.Contains("暂无备份", page.Markup));

@@ -12,9 +12,9 @@ public class ParametersPageTests : ComponentTestBase
     public async Task The_parameters_page_lists_the_seeded_settings_and_refuses_a_bad_value_in_chinese()
     {
         await using var db = await Seeds.SeededAsync();
-        db.SignIn("office", AppRoles.Office);
+        db.SignIn("sysadmin", AppRoles.SysAdmin);
         Services.AddAreas(db);
-        AddAuthorization().SetAuthorized("office").SetRoles(AppRoles.Office);
+        AddAuthorization().SetAuthorized("sysadmin").SetRoles(AppRoles.SysAdmin);
 
         var page = RenderInteractive<ParametersPage>();
         page.WaitForAssertion(() => Assert.Contains("黄灯提前工作日数", page.Markup));

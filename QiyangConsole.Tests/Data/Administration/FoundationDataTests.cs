@@ -30,19 +30,36 @@ public class FoundationDataTests
         var counts = await CountsAsync(db);
         await Seeds.Runner(db, config).RunAsync();
         Assert.Equal(counts, await CountsAsync(db));
-        Assert.Equal(7, counts.Users);   // one per role, and three contact city leaders for the projects
+        Assert.Equal(10, counts.Users);  // one per role (three of them the system administrators), and three contact city leaders for the projects
         Assert.Equal(43, counts.EvaluatedUnits);
-        Assert.Equal(4, counts.Years);
+        Assert.Equal(6, counts.Years);
     }
 
     [Fact]
-    public async Task Production_mode_seeds_no_demo_users_and_takes_the_first_office_password_from_configuration()
+    public async Task Production_mode_seeds_no_demo_users_and_the_three_administrators_from_configuration()
     {
         await using var db = await TestDb.CreateAsync();
         await Seeds.Runner(db, Seeds.Config(demo: false, adminPassword: "Prod#2026x")).RunAsync();
         await using var ctx = db.CreateDbContext();
-        var users = await ctx.Users.Select(u => u.UserName).ToListAsync();
-        Assert.Equal(["admin"], users);
+        var users = await ctx.Users.OrderBy(u => u.UserName).ToListAsync();
+        Assert.Equal(["admin", "auditor", "secadmin"], users.Select(u => u.UserName));
+        Assert.All(users, u => Assert.True(u.MustChangePassword, $"{u.UserName} must choose its own password first"));
+        var roles = await ctx.UserRoles.Join(ctx.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync();
+        Assert.Equal([AppRoles.SysAdmin, AppRoles.Auditor, AppRoles.SecAdmin], users.Select(u => roles.Single(r => r.UserId == u.Id).Name));
+    }
+
+    [Theory]
+    [InlineData("short1!", "密码长度不能少于 8 位")]
+    [InlineData("password1", "密码必须包含特殊字符")]
+    [InlineData("admin#2026x", "密码不能包含用户名")]
+    public async Task Production_mode_refuses_an_initial_password_that_breaks_the_rules(string password, string expected)
+    {
+        await using var db = await TestDb.CreateAsync();
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => Seeds.Runner(db, Seeds.Config(demo: false, adminPassword: password)).RunAsync());
+        Assert.Contains("Admin:InitialPassword", ex.Message);
+        Assert.Contains(expected, ex.Message);
+        await using var ctx = db.CreateDbContext();
+        Assert.Empty(await ctx.Users.ToListAsync());
     }
 
     [Fact]
@@ -60,7 +77,7 @@ public class FoundationDataTests
     public async Task The_operation_log_records_who_what_old_and_new_values()
     {
         await using var db = await Seeds.SeededAsync();
-        db.SignIn("office", AppRoles.Office, unitName: "专班办公室");
+        db.SignIn("sysadmin", AppRoles.SysAdmin, unitName: "专班办公室");
         var units = db.Get<UnitService>();
         var row = (await units.TreeAsync()).Single(u => u.Name == "市商务局");
         await units.SaveAsync(new UnitEdit { Id = row.Id, Name = "市商务和粮食局", ParentId = row.ParentId, GroupId = row.GroupId, HeadName = "周强", SortOrder = row.SortOrder, Version = row.Version, IsActive = true });
@@ -68,7 +85,7 @@ public class FoundationDataTests
         await using var ctx = db.CreateDbContext();
         var entry = await ctx.AuditEntries.OrderByDescending(a => a.Id).FirstAsync(a => a.Entity == "Unit");
         Assert.Equal("修改", entry.Action);
-        Assert.Equal("office", entry.UserName);
+        Assert.Equal("sysadmin", entry.UserName);
         Assert.Equal("专班办公室", entry.UnitName);
         Assert.Equal("127.0.0.1", entry.Ip);
         Assert.Equal(row.Id.ToString(), entry.EntityKey);
@@ -85,7 +102,7 @@ public class FoundationDataTests
     public async Task Added_entities_are_logged_with_their_generated_key_and_deletes_with_old_values()
     {
         await using var db = await Seeds.SeededAsync();
-        db.SignIn("office", AppRoles.Office);
+        db.SignIn("sysadmin", AppRoles.SysAdmin);
         var units = db.Get<UnitService>();
         await units.SaveAsync(new UnitEdit { Name = "市数据局", IsActive = true });
         var id = (await units.TreeAsync()).Single(u => u.Name == "市数据局").Id;
@@ -113,7 +130,7 @@ public class FoundationDataTests
     public async Task The_second_of_two_overlapping_saves_is_refused_and_the_first_is_kept()
     {
         await using var db = await Seeds.SeededAsync();
-        db.SignIn("office", AppRoles.Office);
+        db.SignIn("sysadmin", AppRoles.SysAdmin);
         var settings = db.Get<SettingsService>();
         var seen = (await settings.ParametersAsync()).Single(p => p.Key == "warning.yellowDays");
         await settings.SaveParameterAsync(seen.Key, "5", seen.Version);
@@ -126,7 +143,7 @@ public class FoundationDataTests
     public async Task Bad_parameter_values_are_refused_naming_the_parameter()
     {
         await using var db = await Seeds.SeededAsync();
-        db.SignIn("office", AppRoles.Office);
+        db.SignIn("sysadmin", AppRoles.SysAdmin);
         var settings = db.Get<SettingsService>();
         var p = (await settings.ParametersAsync()).Single(p => p.Key == "evaluation.laggingPercent");
         var ex = await Assert.ThrowsAsync<DomainException>(() => settings.SaveParameterAsync(p.Key, "150", p.Version));
@@ -135,20 +152,23 @@ public class FoundationDataTests
     }
 
     [Fact]
-    public async Task Only_the_office_may_change_settings()
+    public async Task Only_the_system_administrator_may_change_settings()
     {
         await using var db = await Seeds.SeededAsync();
-        db.SignIn("unit", AppRoles.Unit);
         var settings = db.Get<SettingsService>();
-        var ex = await Assert.ThrowsAsync<DomainException>(() => settings.SaveParameterAsync("warning.yellowDays", "4", 0));
-        Assert.Equal("无权访问", ex.Message);
+        foreach (var (user, role) in new[] { ("unit", AppRoles.Unit), ("office", AppRoles.Office), ("secadmin", AppRoles.SecAdmin), ("auditor", AppRoles.Auditor) })
+        {
+            db.SignIn(user, role);
+            var ex = await Assert.ThrowsAsync<DomainException>(() => settings.SaveParameterAsync("warning.yellowDays", "4", 0));
+            Assert.Equal("无权访问", ex.Message);
+        }
     }
 
     [Fact]
     public async Task A_unit_cannot_be_moved_under_its_own_subtree()
     {
         await using var db = await Seeds.SeededAsync();
-        db.SignIn("office", AppRoles.Office);
+        db.SignIn("sysadmin", AppRoles.SysAdmin);
         var units = db.Get<UnitService>();
         var tree = await units.TreeAsync();
         var parent = tree.Single(u => u.Name == "乡镇街道");

@@ -65,7 +65,7 @@ public sealed class VisitDataTests
         Assert.Equal("走访照片-20230518.jpg", fileName);
         Assert.StartsWith(db.Directory, path);
         db.SignIn("steward2", AppRoles.Steward, userId: steward2);
-        await Kit.RefusedAsync(() => visits.PhotoAsync(id), "走访记录不存在或不在您的服务范围内");
+        await Kit.RefusedAsync(() => visits.PhotoAsync(id), "无权访问：走访记录不存在或不在您的服务范围内");
         db.SignIn("leader", AppRoles.Leader);
         Assert.Equal(path, (await visits.PhotoAsync(id)).Path);
     }

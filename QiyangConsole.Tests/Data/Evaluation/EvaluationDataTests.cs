@@ -422,10 +422,28 @@ public class EvaluationDataTests
     }
 
     [Fact]
-    public async Task Formula_like_unit_names_and_circular_text_export_as_plain_strings()
+    public async Task The_read_only_role_sees_the_scores_and_findings_of_issued_months_only()
     {
         await using var db = await Seeds.SeededAsync(new EvaluationSeed(Seeds.Config()));
         db.SignIn(Office, AppRoles.Office);
+        var open = await db.Get<EvaluationService>().CreatePeriodAsync(2023, 6);
+        var issued = await PeriodIdAsync(db, 2023, 5);
+        var scores = db.Get<ScoreService>();
+        var findings = db.Get<FindingService>();
+        db.SignIn("viewer", AppRoles.Viewer);
+        Assert.Equal(ScoreService.NotIssued, (await Assert.ThrowsAsync<DomainException>(() => scores.SheetAsync(open))).Message);
+        Assert.Equal(ScoreService.NotIssued, (await Assert.ThrowsAsync<DomainException>(() => findings.InspectionsAsync(open))).Message);
+        Assert.NotEmpty((await scores.SheetAsync(issued)).Cells);
+        db.SignIn("leader", AppRoles.Leader);
+        Assert.NotEmpty((await scores.SheetAsync(open)).Units);
+        await findings.InspectionsAsync(open);
+    }
+
+    [Fact]
+    public async Task Formula_like_unit_names_and_circular_text_export_as_plain_strings()
+    {
+        await using var db = await Seeds.SeededAsync(new EvaluationSeed(Seeds.Config()));
+        db.SignIn("sysadmin", AppRoles.SysAdmin);
         const string evil = "=HYPERLINK(\"x\")";
         var units = db.Get<UnitService>();
         var water = (await units.TreeAsync()).Single(u => u.Name == "市水利局");
@@ -435,6 +453,7 @@ public class EvaluationDataTests
             HeadName = water.HeadName, Phone = water.Phone, SortOrder = water.SortOrder, IsActive = water.IsActive, Version = water.Version,
         });
 
+        db.SignIn(Office, AppRoles.Office);
         var doc = await db.Get<CircularService>().DocumentAsync(await PeriodIdAsync(db, 2023, 5));
         Assert.Contains(doc.Rankings, r => r.UnitName == evil);
         doc.Circular.Title = "=1+1";

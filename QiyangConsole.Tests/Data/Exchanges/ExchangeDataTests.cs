@@ -193,7 +193,7 @@ public class ExchangeDataTests
         Assert.Equal(Natural, own.Unit!.Name);
         Assert.NotEmpty(ownSteps);
         var foreign = await Assert.ThrowsAsync<DomainException>(() => problems.DetailAsync(otherProblem.Id));
-        Assert.Equal("问题不存在或不属于本单位", foreign.Message);
+        Assert.Equal("无权访问：问题不存在或不属于本单位", foreign.Message);
         // Nor can it act on another unit's problem, or do the office's part.
         var act = await Assert.ThrowsAsync<DomainException>(() => problems.FeedbackAsync(otherProblem.Id, "已办理"));
         Assert.Equal(NotResponsible, act.Message);
@@ -222,13 +222,16 @@ public class ExchangeDataTests
         var (medicalProblems, _) = await problems.ListAsync(new ProblemQuery(), 0, 500);
         Assert.Empty(medicalProblems);  // 市医疗保障局 has no problem assigned
 
-        // The office and the read-only roles see everything.
+        // The office and leaders see everything; the read-only role none of it (problems and callbacks name people).
         AsOffice(db);
         Assert.Equal(95, (await problems.ListAsync(new ProblemQuery(), 0, 500)).Total);
         Assert.Equal(8, (await callbacks.RectificationsAsync(false)).Count);
-        db.SignIn("viewer", AppRoles.Viewer);
+        db.SignIn("leader", AppRoles.Leader);
         Assert.Equal(95, (await problems.ListAsync(new ProblemQuery(), 0, 500)).Total);
         Assert.Equal(1012, (await callbacks.ListAsync(null, null, 0, 10)).Total);
+        db.SignIn("viewer", AppRoles.Viewer);
+        Assert.Equal(DomainException.Forbidden, (await Assert.ThrowsAsync<DomainException>(() => problems.ListAsync(new ProblemQuery(), 0, 50))).Message);
+        Assert.Equal(DomainException.Forbidden, (await Assert.ThrowsAsync<DomainException>(() => callbacks.ListAsync(null, null, 0, 10))).Message);
 
         // A steward (企业管家) has no access to this area.
         var center = await UnitIdAsync(db, "高新区企业服务中心");
@@ -328,7 +331,7 @@ public class ExchangeDataTests
         Assert.Equal(NotResponsible, (await Assert.ThrowsAsync<DomainException>(() => problems.FeedbackAsync(id, "代为办理"))).Message);
         Assert.Equal(NotResponsible, (await Assert.ThrowsAsync<DomainException>(() => problems.ResolveAsync(id, "已办结"))).Message);
         Assert.Equal(NotResponsible, (await Assert.ThrowsAsync<DomainException>(() => problems.RequestReturnAsync(id, "不属本单位"))).Message);
-        Assert.Equal("问题不存在或不属于本单位", (await Assert.ThrowsAsync<DomainException>(() => problems.DetailAsync(id))).Message);
+        Assert.Equal("无权访问：问题不存在或不属于本单位", (await Assert.ThrowsAsync<DomainException>(() => problems.DetailAsync(id))).Message);
         Assert.Equal(ProblemState.InProgress, (await ProblemAsync(db, id)).State);
 
         // 申请退回: the state stays, the office is told.
@@ -363,7 +366,7 @@ public class ExchangeDataTests
         // The first unit has handed it over: it can no longer act on it or see it.
         AsLiaison(db, natural, Natural);
         Assert.Equal(NotResponsible, (await Assert.ThrowsAsync<DomainException>(() => problems.ResolveAsync(id, "已办结"))).Message);
-        Assert.Equal("问题不存在或不属于本单位", (await Assert.ThrowsAsync<DomainException>(() => problems.DetailAsync(id))).Message);
+        Assert.Equal("无权访问：问题不存在或不属于本单位", (await Assert.ThrowsAsync<DomainException>(() => problems.DetailAsync(id))).Message);
 
         // 办结 by the new unit, with an answer.
         AsLiaison(db, housing, Housing, HousingLiaison);

@@ -473,7 +473,7 @@ public class ProjectDataTests
         await RefusedAsync(() => engagement.LogAsync(null, 2023, 6, 22m, null), "2023年6月共 21 个工作日，项目工作天数应在 0 至 21 之间");
         await RefusedAsync(() => engagement.LogAsync(null, 2023, 6, -1m, null), "2023年6月共 21 个工作日，项目工作天数应在 0 至 21 之间");
         await RefusedAsync(() => engagement.LogAsync(null, 2023, 13, 5m, null), "月份应在 1 至 12 之间");
-        await RefusedAsync(() => engagement.LogAsync(null, 2022, 12, 5m, null), "2022年的工作日历尚未载入");
+        await RefusedAsync(() => engagement.LogAsync(null, 2020, 12, 5m, null), "2020年的工作日历尚未载入");
         Assert.Equal(0, await EngagementCountAsync(db, leader, 2023, 6));
 
         await engagement.LogAsync(null, 2023, 6, 7m, " 联系项目现场调度 ");

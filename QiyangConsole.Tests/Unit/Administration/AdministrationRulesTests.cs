@@ -21,25 +21,63 @@ public sealed class AdministrationRulesTests
     public void Unit(object? name, string? expected) =>
         Assert.Equal(expected, UnitRules.UnitProblem(name is int n ? " " + new string('单', n) + " " : (string?)name));
 
-    public static TheoryData<string?, string?, int?, string[], bool, string?, string?> Users => new()
+    public static TheoryData<string?, string?, int?, bool, string?, string?> Users => new()
     {
-        { "zhang", "张三", 1, [AppRoles.Office], true, "init-123", null },
-        { "zhang", "张三", 1, [AppRoles.Office, AppRoles.Leader], false, null, null },
-        { null, "张三", 1, [AppRoles.Office], false, null, "用户名不能为空" },
-        { " ", "张三", 1, [AppRoles.Office], false, null, "用户名不能为空" },
-        { "zhang", " ", 1, [AppRoles.Office], false, null, "姓名不能为空" },
-        { "zhang", "张三", null, [AppRoles.Office], false, null, "请选择所属单位" },
-        { "zhang", "张三", 1, [], false, null, "请至少选择一个角色" },
-        { "zhang", "张三", 1, [AppRoles.Office, "Admin"], false, null, "角色不存在" },
-        { "zhang", "张三", 1, [AppRoles.Steward], true, null, "初始密码不能为空" },
-        { "zhang", "张三", 1, [AppRoles.Steward], true, "", "初始密码不能为空" },
-        { "zhang", "张三", 1, [AppRoles.Steward], true, " ", null },
+        { "zhang", "张三", 1, true, "init-123", null },
+        { "zhang", "张三", 1, false, null, null },
+        { null, "张三", 1, false, null, "用户名不能为空" },
+        { " ", "张三", 1, false, null, "用户名不能为空" },
+        { "zhang", " ", 1, false, null, "姓名不能为空" },
+        { "zhang", "张三", null, false, null, "请选择所属单位" },
+        { "zhang", "张三", 1, true, null, "初始密码不能为空" },
+        { "zhang", "张三", 1, true, "", "初始密码不能为空" },
+        { "zhang", "张三", 1, true, " ", null },
     };
 
     [Theory]
     [MemberData(nameof(Users))]
-    public void User(string? userName, string? displayName, int? unitId, string[] roles, bool creating, string? password, string? expected) =>
-        Assert.Equal(expected, UserRules.EditProblem(userName, displayName, unitId, roles.ToHashSet(), AppRoles.All, creating, password));
+    public void User(string? userName, string? displayName, int? unitId, bool creating, string? password, string? expected) =>
+        Assert.Equal(expected, UserRules.EditProblem(userName, displayName, unitId, creating, password));
+
+    public static TheoryData<string[], string?> RoleSets => new()
+    {
+        { [], null },
+        { [AppRoles.Office], null },
+        { [AppRoles.Unit, AppRoles.Steward], null },
+        { [AppRoles.SysAdmin], null },
+        { [AppRoles.Auditor], null },
+        { [AppRoles.Office, "Admin"], "角色不存在" },
+        { [AppRoles.SysAdmin, AppRoles.SecAdmin], "系统管理员、安全管理员须由不同账号担任（三员分立）" },
+        { [AppRoles.SecAdmin, AppRoles.Auditor], "安全管理员、安全审计员须由不同账号担任（三员分立）" },
+        { [AppRoles.Office, AppRoles.SysAdmin], "系统管理员不能兼任业务角色（三员分立）" },
+        { [AppRoles.Auditor, AppRoles.Viewer], "安全审计员不能兼任业务角色（三员分立）" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RoleSets))]
+    public void Roles_hold_a_system_role_alone(string[] roles, string? expected) =>
+        Assert.Equal(expected, UserRules.RolesProblem(roles, AppRoles.All));
+
+    [Theory]
+    [InlineData(null, null, "密码不能为空")]
+    [InlineData("a1@", null, "密码长度不能少于 8 位")]
+    [InlineData("ABCDEFG1@", null, "密码必须包含小写字母")]
+    [InlineData("abcdefgh@", null, "密码必须包含数字")]
+    [InlineData("abcdefg12", null, "密码必须包含特殊字符（如 @、#、!）")]
+    [InlineData("admin@2026x", "admin", "密码不能包含用户名")]
+    [InlineData("Qiyang@2023", "office", null)]
+    public void Password_rules(string? password, string? userName, string? expected) => Assert.Equal(expected, PasswordRules.Problem(password, userName));
+
+    [Theory]
+    [InlineData(0, 10000, false)]   // 0: never expires
+    [InlineData(90, 90, false)]
+    [InlineData(90, 91, true)]
+    public void Password_age(int maxAgeDays, int daysSinceChange, bool expired)
+    {
+        var changed = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        Assert.Equal(expired, PasswordRules.Expired(changed, changed.AddDays(-5), changed.AddDays(daysSinceChange).AddHours(daysSinceChange == 90 ? -1 : 0), maxAgeDays));
+        Assert.Equal(expired, PasswordRules.Expired(null, changed, changed.AddDays(daysSinceChange).AddHours(daysSinceChange == 90 ? -1 : 0), maxAgeDays));
+    }
 
     [Theory]
     [InlineData(null, "新密码不能为空")]

@@ -18,6 +18,7 @@ public sealed class ParameterRulesTests
         ["rating.rectificationDays"] = "差评整改时限(工作日)",
         ["steward.visitOverdueDays"] = "走访提醒天数",
         ["leader.engagementTarget"] = "领导精力投入目标",
+        ["security.logRetentionDays"] = "日志保留天数",
         ["site.notice"] = "首页提示语", // no rule suffix: any non-empty text
     };
 
@@ -27,6 +28,8 @@ public sealed class ParameterRulesTests
     [InlineData("warning.yellowDays", "3")]
     [InlineData("rating.rectificationDays", "15")]
     [InlineData("steward.visitOverdueDays", "365")]
+    [InlineData("security.logRetentionDays", "180")]
+    [InlineData("security.logRetentionDays", "3650")]
     // …Count
     [InlineData("evaluation.laggingCount", "0")]
     [InlineData("evaluation.laggingCount", "2")]
@@ -60,6 +63,11 @@ public sealed class ParameterRulesTests
     [InlineData("permit.planningDays", "两", "应为不小于 0 的整数")]
     [InlineData("permit.constructionDays", "1天", "应为不小于 0 的整数")]
     [InlineData("rating.rectificationDays", "99999999999", "应为不小于 0 的整数")]
+    // a floor set by 等保 2.0
+    [InlineData("security.logRetentionDays", "179", "不能小于 180（等保 2.0 要求审计记录至少保存 6 个月）")]
+    [InlineData("security.logRetentionDays", "0", "不能小于 180（等保 2.0 要求审计记录至少保存 6 个月）")]
+    [InlineData("security.logRetentionDays", "-180", "应为不小于 0 的整数")]
+    [InlineData("security.logRetentionDays", "半年", "应为不小于 0 的整数")]
     // …Count
     [InlineData("evaluation.laggingCount", "-2", "应为不小于 0 的整数")]
     [InlineData("evaluation.laggingCount", "abc", "应为不小于 0 的整数")]

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using QiyangConsole.Data.Seeding;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Administration.Calendar;
 
@@ -7,7 +7,7 @@ namespace QiyangConsole.Tests.Unit.Administration;
 
 /// <summary>
 /// The working-day calendar built from the real seed file, checked against the State Council's
-/// holiday arrangements for 2023–2026 (国务院办公厅关于部分节假日安排的通知).
+/// holiday arrangements for 2021–2026 (国务院办公厅关于部分节假日安排的通知).
 /// </summary>
 public sealed class WorkCalendarTests
 {
@@ -16,6 +16,42 @@ public sealed class WorkCalendarTests
     // ---- IsWorkingDay -------------------------------------------------------------------------
 
     [Theory]
+    [InlineData("2021-01-01")] // Fri, New Year
+    [InlineData("2021-02-11")] // Thu, Spring Festival's eve
+    [InlineData("2021-02-12")] // Fri
+    [InlineData("2021-02-15")] // Mon
+    [InlineData("2021-02-16")] // Tue
+    [InlineData("2021-02-17")] // Wed
+    [InlineData("2021-04-05")] // Mon, Qingming
+    [InlineData("2021-05-03")] // Mon, Labour Day
+    [InlineData("2021-05-04")] // Tue
+    [InlineData("2021-05-05")] // Wed
+    [InlineData("2021-06-14")] // Mon, Dragon Boat
+    [InlineData("2021-09-20")] // Mon, Mid-Autumn
+    [InlineData("2021-09-21")] // Tue
+    [InlineData("2021-10-01")] // Fri, National Day
+    [InlineData("2021-10-04")] // Mon
+    [InlineData("2021-10-05")] // Tue
+    [InlineData("2021-10-06")] // Wed
+    [InlineData("2021-10-07")] // Thu
+    [InlineData("2022-01-03")] // Mon, New Year
+    [InlineData("2022-01-31")] // Mon, Spring Festival's eve
+    [InlineData("2022-02-01")] // Tue
+    [InlineData("2022-02-02")] // Wed
+    [InlineData("2022-02-03")] // Thu
+    [InlineData("2022-02-04")] // Fri
+    [InlineData("2022-04-04")] // Mon, Qingming
+    [InlineData("2022-04-05")] // Tue
+    [InlineData("2022-05-02")] // Mon, Labour Day
+    [InlineData("2022-05-03")] // Tue
+    [InlineData("2022-05-04")] // Wed
+    [InlineData("2022-06-03")] // Fri, Dragon Boat
+    [InlineData("2022-09-12")] // Mon, Mid-Autumn
+    [InlineData("2022-10-03")] // Mon, National Day
+    [InlineData("2022-10-04")] // Tue
+    [InlineData("2022-10-05")] // Wed
+    [InlineData("2022-10-06")] // Thu
+    [InlineData("2022-10-07")] // Fri
     [InlineData("2023-01-02")] // Mon, New Year
     [InlineData("2023-01-23")] // Mon, Spring Festival
     [InlineData("2023-01-27")] // Fri, Spring Festival
@@ -53,6 +89,20 @@ public sealed class WorkCalendarTests
     }
 
     [Theory]
+    [InlineData("2021-02-07")] // Sun, Spring Festival
+    [InlineData("2021-02-20")] // Sat
+    [InlineData("2021-04-25")] // Sun, Labour Day
+    [InlineData("2021-05-08")] // Sat
+    [InlineData("2021-09-18")] // Sat, Mid-Autumn
+    [InlineData("2021-09-26")] // Sun, National Day
+    [InlineData("2021-10-09")] // Sat
+    [InlineData("2022-01-29")] // Sat, Spring Festival
+    [InlineData("2022-01-30")] // Sun
+    [InlineData("2022-04-02")] // Sat, Qingming
+    [InlineData("2022-04-24")] // Sun, Labour Day
+    [InlineData("2022-05-07")] // Sat
+    [InlineData("2022-10-08")] // Sat, National Day
+    [InlineData("2022-10-09")] // Sun
     [InlineData("2023-01-28")] // Sat
     [InlineData("2023-01-29")] // Sun
     [InlineData("2023-04-23")] // Sun
@@ -87,6 +137,18 @@ public sealed class WorkCalendarTests
     }
 
     [Theory]
+    [InlineData("2021-03-17", true)]  // Wed
+    [InlineData("2021-02-10", true)]  // Wed, the day before the Spring Festival break
+    [InlineData("2021-02-18", true)]  // Thu, the day after it
+    [InlineData("2022-09-09", true)]  // Fri before Mid-Autumn
+    [InlineData("2022-12-30", true)]  // Fri
+    [InlineData("2021-02-13", false)] // Sat inside the Spring Festival break, not listed
+    [InlineData("2021-02-14", false)] // Sun inside it
+    [InlineData("2021-10-02", false)] // Sat inside the National Day break
+    [InlineData("2022-01-01", false)] // Sat, New Year's Day itself
+    [InlineData("2022-02-05", false)] // Sat inside the Spring Festival break
+    [InlineData("2022-04-30", false)] // Sat inside the Labour Day break
+    [InlineData("2022-12-31", false)] // Sat, the first day of the 2023 New Year break
     [InlineData("2023-03-15", true)]  // Wed
     [InlineData("2024-02-09", true)]  // Fri, New Year's Eve is not a day off in 2024
     [InlineData("2024-07-16", true)]  // Tue
@@ -107,11 +169,11 @@ public sealed class WorkCalendarTests
     }
 
     [Fact]
-    public void Seed_loads_exactly_2023_to_2026()
+    public void Seed_loads_exactly_2021_to_2026()
     {
-        Assert.Equal(new[] { 2023, 2024, 2025, 2026 }, Seeded.Value.Years.Order());
-        Assert.False(Seeded.Value.HasYear(2022));
-        Assert.True(Seeded.Value.HasYear(2023));
+        Assert.Equal(new[] { 2021, 2022, 2023, 2024, 2025, 2026 }, Seeded.Value.Years.Order());
+        Assert.False(Seeded.Value.HasYear(2020));
+        Assert.True(Seeded.Value.HasYear(2021));
         Assert.True(Seeded.Value.HasYear(2026));
         Assert.False(Seeded.Value.HasYear(2027));
     }
@@ -119,6 +181,14 @@ public sealed class WorkCalendarTests
     // ---- AddWorkingDays -----------------------------------------------------------------------
 
     [Theory]
+    [InlineData("2021-02-10", 1, "2021-02-18")] // Wed before Spring Festival 2021: 02-11..02-17 off
+    [InlineData("2021-02-05", 1, "2021-02-07")] // Fri + 1 = makeup Sunday 02-07
+    [InlineData("2021-09-30", 1, "2021-10-08")] // Thu: 10-01..10-07 off
+    [InlineData("2021-09-30", 2, "2021-10-09")] // … then the makeup Saturday
+    [InlineData("2022-01-28", 1, "2022-01-29")] // Fri + 1 = makeup Saturday 01-29
+    [InlineData("2022-01-28", 3, "2022-02-07")] // 01-29, 01-30 makeup, 01-31..02-04 off, then Monday
+    [InlineData("2021-12-31", 1, "2022-01-04")] // Fri across the year: 2022-01-03 Mon off
+    [InlineData("2022-12-30", 1, "2023-01-03")] // Fri across the year: 2023-01-02 Mon off
     [InlineData("2023-03-13", 1, "2023-03-14")] // Mon + 1 = Tue: the start day is not counted
     [InlineData("2023-03-13", 5, "2023-03-20")] // Mon + 5 = next Mon
     [InlineData("2023-03-17", 1, "2023-03-20")] // Fri + 1 skips the weekend
@@ -153,6 +223,8 @@ public sealed class WorkCalendarTests
 
     /// <summary>拿地 on a Friday → 不动产权证 +1 → 规划许可 +2 → 施工许可 +1 (the default permit parameters).</summary>
     [Theory]
+    [InlineData("2021-02-05", "2021-02-07", "2021-02-09", "2021-02-10")] // 02-07 makeup Sun, then before the break
+    [InlineData("2022-04-29", "2022-05-05", "2022-05-07", "2022-05-09")] // 04-30..05-04 break; 05-07 makeup Sat
     [InlineData("2023-03-17", "2023-03-20", "2023-03-22", "2023-03-23")] // plain weeks
     [InlineData("2024-02-09", "2024-02-18", "2024-02-20", "2024-02-21")] // into Spring Festival; 02-18 makeup Sun
     [InlineData("2024-09-27", "2024-09-29", "2024-10-08", "2024-10-09")] // 09-29 makeup Sun; 10-01..04, 10-07 off
@@ -199,8 +271,8 @@ public sealed class WorkCalendarTests
     [Theory]
     [InlineData("2027-01-04", 2027)]
     [InlineData("2027-06-01", 2027)]
-    [InlineData("2022-12-30", 2022)]
-    [InlineData("2022-06-01", 2022)]
+    [InlineData("2020-12-30", 2020)]
+    [InlineData("2020-06-01", 2020)]
     public void IsWorkingDay_in_a_year_without_a_calendar_throws(string date, int year) =>
         AssertMissing(year, () => Seeded.Value.IsWorkingDay(D(date)));
 
@@ -208,14 +280,14 @@ public sealed class WorkCalendarTests
     [InlineData("2026-12-31", 1, 2027)] // Thu: the next day is already 2027
     [InlineData("2026-12-30", 5, 2027)] // 12-31 counts, then 2027 is unknown
     [InlineData("2027-01-04", 0, 2027)]
-    [InlineData("2022-12-30", 1, 2022)]
+    [InlineData("2020-12-30", 1, 2020)]
     public void AddWorkingDays_into_a_year_without_a_calendar_throws(string start, int days, int year) =>
         AssertMissing(year, () => Seeded.Value.AddWorkingDays(D(start), days));
 
     [Theory]
     [InlineData("2026-12-30", "2027-01-05", 2027)]
     [InlineData("2027-01-05", "2026-12-30", 2027)]
-    [InlineData("2022-12-30", "2023-01-05", 2022)]
+    [InlineData("2020-12-30", "2021-01-05", 2020)]
     public void CountWorkingDays_into_a_year_without_a_calendar_throws(string from, string to, int year) =>
         AssertMissing(year, () => Seeded.Value.CountWorkingDays(D(from), D(to)));
 
@@ -224,6 +296,10 @@ public sealed class WorkCalendarTests
     /// <summary>The official days off, written out here independently of seeds/system/calendar.json.</summary>
     private static readonly string[] OfficialOff =
     [
+        "2021-01-01", "2021-02-11", "2021-02-12", "2021-02-15..2021-02-17", "2021-04-05", "2021-05-03..2021-05-05", "2021-06-14",
+        "2021-09-20", "2021-09-21", "2021-10-01", "2021-10-04..2021-10-07",
+        "2022-01-03", "2022-01-31..2022-02-04", "2022-04-04", "2022-04-05", "2022-05-02..2022-05-04", "2022-06-03", "2022-09-12",
+        "2022-10-03..2022-10-07",
         "2023-01-02", "2023-01-23..2023-01-27", "2023-04-05", "2023-05-01..2023-05-03", "2023-06-22", "2023-06-23",
         "2023-09-29", "2023-10-02..2023-10-06",
         "2024-01-01", "2024-02-12..2024-02-16", "2024-04-04", "2024-04-05", "2024-05-01..2024-05-03", "2024-06-10",
@@ -237,6 +313,8 @@ public sealed class WorkCalendarTests
     /// <summary>The official makeup workdays (调休上班), written out here independently of the seed file.</summary>
     private static readonly string[] OfficialMakeup =
     [
+        "2021-02-07", "2021-02-20", "2021-04-25", "2021-05-08", "2021-09-18", "2021-09-26", "2021-10-09",
+        "2022-01-29", "2022-01-30", "2022-04-02", "2022-04-24", "2022-05-07", "2022-10-08", "2022-10-09",
         "2023-01-28", "2023-01-29", "2023-04-23", "2023-05-06", "2023-06-25", "2023-10-07", "2023-10-08",
         "2024-02-04", "2024-02-18", "2024-04-07", "2024-04-28", "2024-05-11", "2024-09-14", "2024-09-29", "2024-10-12",
         "2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28", "2025-10-11",
@@ -244,6 +322,8 @@ public sealed class WorkCalendarTests
     ];
 
     [Theory]
+    [InlineData(2021)]
+    [InlineData(2022)]
     [InlineData(2023)]
     [InlineData(2024)]
     [InlineData(2025)]
@@ -270,6 +350,8 @@ public sealed class WorkCalendarTests
     }
 
     [Theory]
+    [InlineData(2021, 250)]
+    [InlineData(2022, 249)]
     [InlineData(2023, 249)]
     [InlineData(2024, 251)]
     [InlineData(2025, 248)]
@@ -284,19 +366,9 @@ public sealed class WorkCalendarTests
 
     // ---- Helpers ------------------------------------------------------------------------------
 
-    private sealed record YearRow(int Year, string Source, List<string> Off, List<string> Makeup);
-
-    private static WorkCalendar LoadFromSeed()
-    {
-        var json = File.ReadAllText(FindSeed("calendar.json"));
-        var rows = JsonSerializer.Deserialize<List<YearRow>>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))
-            ?? throw new InvalidOperationException("seeds/system/calendar.json is empty");
-        var exceptions = rows
-            .SelectMany(r => CalendarSeed.Expand(r.Year, r.Off).Select(d => KeyValuePair.Create(d, false))
-                .Concat(CalendarSeed.Expand(r.Year, r.Makeup).Select(d => KeyValuePair.Create(d, true))))
-            .ToList();
-        return new WorkCalendar(rows.Select(r => r.Year).ToList(), exceptions);
-    }
+    /// <summary>The calendar exactly as the seed steps store it (the days off, the weekend days of each break, the makeup days).</summary>
+    private static WorkCalendar LoadFromSeed() =>
+        OfficialCalendar.Build(OfficialCalendar.Read(new SeedFiles(Path.GetDirectoryName(Path.GetDirectoryName(FindSeed("calendar.json")))!)));
 
     /// <summary>Walks up from the test binaries (QiyangConsole.Tests/bin/Debug/net10.0/) to the folder holding seeds/system/.</summary>
     private static string FindSeed(string name)
@@ -362,16 +434,16 @@ public sealed class WorkCalendarTests
     [Fact]
     public void Adding_and_counting_working_days_answer_as_walking_would_across_years_gaps_and_edges()
     {
-        // 2023–2024 and 2026 loaded, 2025 missing: limits that cross the gap must still name it.
+        // 2021–2024 and 2026 loaded, 2025 missing: limits that cross the gap must still name it.
         var seeded = Seeded.Value;
         var days = seeded.Years.Where(y => y != 2025).SelectMany(y => Enumerable.Range(0, 366).Select(d => new DateOnly(y, 1, 1).AddDays(d)).Where(d => d.Year == y))
             .Select(d => new KeyValuePair<DateOnly, bool>(d, seeded.IsWorkingDay(d))).ToList();
         var gapped = new WorkCalendar([2023, 2024, 2026], days);
         var random = new Random(5);
-        var first = new DateOnly(2022, 12, 20);
+        var first = new DateOnly(2020, 12, 20);
         for (var i = 0; i < 20_000; i++)
         {
-            var start = first.AddDays(random.Next(1500));
+            var start = first.AddDays(random.Next(2250));
             var n = random.Next(0, 60);
             var to = start.AddDays(random.Next(-400, 400));
             foreach (var c in new[] { seeded, gapped })

@@ -184,12 +184,18 @@ namespace QiyangConsole.Data.Migrations
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PasswordChangedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
@@ -249,6 +255,10 @@ namespace QiyangConsole.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Ip")
                         .HasColumnType("TEXT");
 
@@ -256,6 +266,10 @@ namespace QiyangConsole.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OldValues")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrevHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UnitName")
@@ -375,6 +389,54 @@ namespace QiyangConsole.Data.Migrations
                     b.ToTable("JobRuns");
                 });
 
+            modelBuilder.Entity("QiyangConsole.Features.Administration.LogChainState", b =>
+                {
+                    b.Property<string>("Table")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnchorHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnchorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TipHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TipId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Table");
+
+                    b.ToTable("LogChainStates");
+
+                    b.HasData(
+                        new
+                        {
+                            Table = "AuditEntries",
+                            AnchorHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            AnchorId = 0L,
+                            TipHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            TipId = 0L
+                        },
+                        new
+                        {
+                            Table = "LoginRecords",
+                            AnchorHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            AnchorId = 0L,
+                            TipHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            TipId = 0L
+                        });
+                });
+
             modelBuilder.Entity("QiyangConsole.Features.Administration.LoginRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -384,7 +446,15 @@ namespace QiyangConsole.Data.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Ip")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrevHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
+using QiyangConsole.Infrastructure.Http;
 
 namespace QiyangConsole.Features.Account;
 
@@ -7,11 +9,16 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/logout", async (SignInService signIn) =>
+        // A form post with the antiforgery token of the user menu's form: another site cannot sign a user out.
+        app.MapPost("/account/logout", async (SignInService signIn, IAntiforgery antiforgery, HttpContext ctx) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(ctx)) return Results.BadRequest("请求已失效，请刷新页面后再退出");
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login");
-        }).AllowAnonymous();
+        }).AllowAnonymous().DisableAntiforgery();
+
+        // A tab in use calls this now and then so its cookie (which lapses after the idle time) is renewed; nothing else.
+        app.MapGet("/account/keepalive", () => Results.NoContent()).RequireAuthorization(Infrastructure.Auth.Access.SignedIn);
 
         // The language switch is a cookie read by request localization; the circuit picks it up on reload.
         app.MapGet("/culture/set", (string culture, string? returnUrl, HttpContext ctx) =>
@@ -20,7 +27,7 @@ public static class AccountEndpoints
             ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') ? returnUrl : "/");
+            return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
         }).AllowAnonymous();
 
         app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();

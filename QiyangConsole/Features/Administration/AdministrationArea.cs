@@ -19,6 +19,8 @@ public static class AdministrationArea
         services.AddScoped<LogService>();
         services.AddScoped<ReminderService>();
         services.AddScoped<SignInService>();
+        services.AddSingleton<SignInGuard>();
+        services.AddSingleton<Captcha>();
         services.AddScoped<JobsService>();
         services.AddMemoryCache();
         services.AddSingleton<FigureCache>();
@@ -26,15 +28,24 @@ public static class AdministrationArea
         services.AddScoped<IDashboardFigures, AdministrationFigures>();
         services.AddScoped<CalendarCheckJob>();
         services.AddSingleton(CalendarCheckJob.Definition);
+        services.AddSingleton<LogChainLock>();
+        services.AddScoped<LogChainService>();
+        services.AddHostedService<LogSealing>();
+        services.AddScoped<LogRetentionJob>();
+        services.AddSingleton(LogRetentionJob.Definition);
         services.AddScoped<BackupService>();
         services.AddScoped<BackupJob>();
         services.AddSingleton(BackupJob.Definition);
         services.AddScoped<ISeedStep, BackupParameterSeed>();
         services.AddScoped<ISeedStep, UnitsSeed>();
         services.AddScoped<ISeedStep, CalendarSeed>();
+        services.AddScoped<ISeedStep, CalendarHistorySeed>();
         services.AddScoped<ISeedStep, DictionarySeed>();
         services.AddScoped<ISeedStep, ParameterSeed>();
+        services.AddScoped<ISeedStep>(_ => AddedParametersSeed.LogRetention);
         services.AddScoped<ISeedStep, AccountsSeed>();
+        services.AddScoped<ISeedStep, ThreeAdministratorsSeed>();
+        services.AddScoped<ISeedStep, NewParametersSeed>();
         return services;
     }
 }

@@ -10,6 +10,6 @@ public static class AdministrationEndpoints
         // A backup by its listed name only: the service refuses anything the backups folder does not list.
         app.MapGet("/system/backups/{name}", (string name, BackupService backups) =>
             Results.File(backups.PathOf(name), "application/vnd.sqlite3", name))
-            .RequireAuthorization(Access.OfficeOnly);
+            .RequireAuthorization(Access.SystemAdmin);
     }
 }

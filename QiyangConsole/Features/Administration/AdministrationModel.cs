@@ -25,8 +25,25 @@ public static class AdministrationModel
         {
             e.HasIndex(x => x.At);
             e.HasIndex(x => new { x.Entity, x.EntityKey });
+            e.Property(x => x.PrevHash).HasMaxLength(64);
+            e.Property(x => x.Hash).HasMaxLength(64);
         });
-        b.Entity<LoginRecord>().HasIndex(x => x.At);
+        b.Entity<LoginRecord>(e =>
+        {
+            e.HasIndex(x => x.At);
+            e.Property(x => x.PrevHash).HasMaxLength(64);
+            e.Property(x => x.Hash).HasMaxLength(64);
+        });
+        b.Entity<LogChainState>(e =>
+        {
+            e.HasKey(x => x.Table);
+            e.Property(x => x.Table).HasMaxLength(64);
+            e.Property(x => x.TipHash).HasMaxLength(64);
+            e.Property(x => x.AnchorHash).HasMaxLength(64);
+            e.HasData(
+                new LogChainState { Table = nameof(AppDbContext.AuditEntries), TipHash = Rules.LogChain.Genesis, AnchorHash = Rules.LogChain.Genesis },
+                new LogChainState { Table = nameof(AppDbContext.LoginRecords), TipHash = Rules.LogChain.Genesis, AnchorHash = Rules.LogChain.Genesis });
+        });
         b.Entity<JobRun>().HasIndex(x => new { x.JobName, x.StartedAt });
         b.Entity<Reminder>(e =>
         {

@@ -24,21 +24,21 @@ public sealed class BackupService(DataPaths paths, SettingsService settings, Job
 
     public List<BackupFile> List()
     {
-        user.Require(Access.OfficeOnly);
+        user.Require(Access.SystemAdmin);
         return Files();
     }
 
     /// <summary>The path of a listed backup; any other name (a path, "..", a file that is not a backup) is not found.</summary>
     public string PathOf(string name)
     {
-        user.Require(Access.OfficeOnly);
+        user.Require(Access.SystemAdmin);
         return Files().Any(f => f.Name == name) ? Path.Combine(paths.Backups, name) : throw new DomainException("备份文件不存在");
     }
 
     /// <summary>立即备份: recorded as a run of the backup job, under the user's name; a failure (a full disk) is told, not thrown at the page.</summary>
     public async Task<string> BackUpNowAsync()
     {
-        user.Require(Access.OfficeOnly);
+        user.Require(Access.SystemAdmin);
         try { return await RunAsync($"手动：{user.DisplayName}"); }
         catch (Exception ex) when (ex is not DomainException) { throw new DomainException($"备份失败：{ex.Message}"); }
     }

@@ -11,6 +11,10 @@ public class AppUser : IdentityUser
     public bool IsDisabled { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? LastSignInAt { get; set; }
+    /// <summary>When the password was last set; it expires after the parameter security.passwordMaxAgeDays.</summary>
+    public DateTime? PasswordChangedAt { get; set; }
+    /// <summary>A new or reset account: the next sign-in must choose its own password first.</summary>
+    public bool MustChangePassword { get; set; }
 }
 
 /// <summary>考核组别: units are ranked within their group.</summary>
@@ -60,8 +64,21 @@ public class SystemParameter : IVersioned
     public int Version { get; set; }
 }
 
+/// <summary>
+/// A row of the operation or login log: append-only, sealed after the fact into a hash chain per table
+/// (see <see cref="Rules.LogChain"/>). Hash and PrevHash stay null until the sealer reaches the row.
+/// </summary>
+public interface IChainedLog : INotAudited
+{
+    long Id { get; }
+    DateTime At { get; }
+    string UserName { get; }
+    string? PrevHash { get; }
+    string? Hash { get; }
+}
+
 /// <summary>操作日志: one row per entity created, changed or deleted.</summary>
-public class AuditEntry : INotAudited
+public class AuditEntry : IChainedLog
 {
     public long Id { get; set; }
     public DateTime At { get; set; }
@@ -73,10 +90,12 @@ public class AuditEntry : INotAudited
     public string? OldValues { get; set; }
     public string? NewValues { get; set; }
     public string? Ip { get; set; }
+    public string? PrevHash { get; set; }
+    public string? Hash { get; set; }
 }
 
 /// <summary>登录日志.</summary>
-public class LoginRecord : INotAudited
+public class LoginRecord : IChainedLog
 {
     public long Id { get; set; }
     public DateTime At { get; set; }
@@ -85,6 +104,23 @@ public class LoginRecord : INotAudited
     public string? Reason { get; set; }
     public string? Ip { get; set; }
     public string? UserAgent { get; set; }
+    public string? PrevHash { get; set; }
+    public string? Hash { get; set; }
+}
+
+/// <summary>
+/// Where a log table's hash chain ends (the newest sealed row) and where it starts (the last row removed by
+/// the retention job, whose hash the first remaining row must name). Rows removed at either end by any
+/// other means are then found by the verification.
+/// </summary>
+public class LogChainState : INotAudited
+{
+    public required string Table { get; set; }
+    public long TipId { get; set; }
+    public required string TipHash { get; set; }
+    public long AnchorId { get; set; }
+    public required string AnchorHash { get; set; }
+    public DateTime? PurgedAt { get; set; }
 }
 
 /// <summary>One run of a background job (定时任务执行记录).</summary>

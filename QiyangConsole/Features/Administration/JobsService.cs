@@ -16,7 +16,7 @@ public sealed class JobsService(JobStorage storage, IRecurringJobManagerV2 manag
 {
     public async Task<List<JobView>> ListAsync()
     {
-        user.Require(Access.OfficeOnly);
+        user.Require(Access.SystemAdmin);
         using var connection = storage.GetConnection();
         var hangfire = connection.GetRecurringJobs().ToDictionary(j => j.Id);
         await using var db = await factory.CreateDbContextAsync();
@@ -32,7 +32,7 @@ public sealed class JobsService(JobStorage storage, IRecurringJobManagerV2 manag
 
     public async Task<List<JobRun>> RunsAsync(string? jobId, int take = 50)
     {
-        user.Require(Access.OfficeOnly);
+        user.Require(Access.SystemAdmin);
         await using var db = await factory.CreateDbContextAsync();
         var runs = db.JobRuns.AsNoTracking();
         if (jobId is not null) runs = runs.Where(r => r.JobName == jobId);
@@ -41,7 +41,7 @@ public sealed class JobsService(JobStorage storage, IRecurringJobManagerV2 manag
 
     public string TriggerNow(string jobId)
     {
-        user.Require(Access.OfficeOnly);
+        user.Require(Access.SystemAdmin);
         if (definitions.All(d => d.Id != jobId)) throw new DomainException("任务不存在");
         return manager.TriggerJob(jobId) ?? throw new DomainException("任务启动失败，请稍后重试");
     }

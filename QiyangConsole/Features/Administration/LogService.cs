@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
+using QiyangConsole.Features.Administration.Rules;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Auth;
 
@@ -8,11 +9,18 @@ namespace QiyangConsole.Features.Administration;
 public sealed record LogQuery(string? User, string? Text, DateOnly? From, DateOnly? To, bool? Succeeded = null);
 
 /// <summary>The operation and login logs, searched and paged in the database.</summary>
-public sealed class LogService(IDbContextFactory<AppDbContext> factory, CurrentUser user)
+public sealed class LogService(IDbContextFactory<AppDbContext> factory, CurrentUser user, LogChainService chain)
 {
+    /// <summary>校验完整性: seals what is waiting, then checks the log's hash chain from its first remaining entry.</summary>
+    public async Task<ChainReport> VerifyAsync(LogKind kind, CancellationToken ct = default)
+    {
+        user.Require(Access.SecurityAudit);
+        return await chain.VerifyAsync(kind, ct);
+    }
+
     public async Task<(List<AuditEntry> Rows, int Total)> OperationsAsync(LogQuery q, int skip, int take)
     {
-        user.Require(Access.OfficeOnly);
+        user.Require(Access.SecurityAudit);
         await using var db = await factory.CreateDbContextAsync();
         var rows = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q.User)) rows = rows.Where(r => r.UserName.Contains(q.User));
@@ -26,7 +34,7 @@ public sealed class LogService(IDbContextFactory<AppDbContext> factory, CurrentU
 
     public async Task<(List<LoginRecord> Rows, int Total)> LoginsAsync(LogQuery q, int skip, int take)
     {
-        user.Require(Access.OfficeOnly);
+        user.Require(Access.SecurityAudit);
         await using var db = await factory.CreateDbContextAsync();
         var rows = db.LoginRecords.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q.User)) rows = rows.Where(r => r.UserName.Contains(q.User));

@@ -35,7 +35,7 @@ public sealed class SettingsService(IDbContextFactory<AppDbContext> factory, Cur
 
     public async Task SaveItemAsync(DictionaryItem item)
     {
-        user.Require(Access.OfficeOnly);
+        user.Require(Access.SystemAdmin);
         var label = item.Label?.Trim() ?? "";
         DomainException.ThrowIf(DictionaryRules.ItemProblem(label, item.Type, DictionaryTypes.Keys));
         await using var db = await factory.CreateDbContextAsync();
@@ -70,7 +70,7 @@ public sealed class SettingsService(IDbContextFactory<AppDbContext> factory, Cur
 
     public async Task SaveParameterAsync(string key, string? value, int version)
     {
-        user.Require(Access.OfficeOnly);
+        user.Require(Access.SystemAdmin);
         await using var db = await factory.CreateDbContextAsync();
         var p = await db.Parameters.FindAsync(key) ?? throw new DomainException("参数不存在");
         value = value?.Trim() ?? "";
@@ -85,6 +85,12 @@ public sealed class SettingsService(IDbContextFactory<AppDbContext> factory, Cur
 /// <summary>What a parameter's value may be, named by its key's suffix.</summary>
 public static class ParameterRules
 {
+    /// <summary>Floors that a rule outside the console sets.</summary>
+    private static readonly Dictionary<string, (int Value, string Why)> Minimums = new()
+    {
+        [LogRetentionJob.RetentionKey] = (LogRetentionJob.MinimumDays, "等保 2.0 要求审计记录至少保存 6 个月"),
+    };
+
     public static string? Check(SystemParameter p, string value)
     {
         if (value.Length == 0) return $"参数“{p.Name}”不能为空";
@@ -92,6 +98,7 @@ public static class ParameterRules
         {
             if (!int.TryParse(value, out var n) || n < 0) return $"参数“{p.Name}”应为不小于 0 的整数";
             if (p.Key.EndsWith("Percent") && n > 100) return $"参数“{p.Name}”应在 0 至 100 之间";
+            if (Minimums.TryGetValue(p.Key, out var min) && n < min.Value) return $"参数“{p.Name}”不能小于 {min.Value}（{min.Why}）";
         }
         if (p.Key.EndsWith("Mode") && value is not ("count" or "percent")) return $"参数“{p.Name}”只能是 count 或 percent";
         if (p.Key.EndsWith("Target") && (!decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var t) || t <= 0 || t > 1))

@@ -67,7 +67,7 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> factory, Current
 
     public async Task SaveGroupAsync(int id, string? name, int sortOrder, int version)
     {
-        user.Require(Access.OfficeOnly);
+        user.Require(Access.SystemAdmin);
         name = name?.Trim() ?? "";
         DomainException.ThrowIf(UnitRules.GroupProblem(name));
         await using var db = await factory.CreateDbContextAsync();
@@ -82,7 +82,7 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> factory, Current
 
     public async Task SaveAsync(UnitEdit edit)
     {
-        user.Require(Access.OfficeOnly);
+        user.Require(Access.SystemAdmin);
         var name = edit.Name?.Trim() ?? "";
         DomainException.ThrowIf(UnitRules.UnitProblem(name));
         await using var db = await factory.CreateDbContextAsync();
@@ -110,7 +110,7 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> factory, Current
 
     public async Task DeleteAsync(int id)
     {
-        user.Require(Access.OfficeOnly);
+        user.Require(Access.SystemAdmin);
         await using var db = await factory.CreateDbContextAsync();
         var unit = await db.Units.FindAsync(id) ?? throw new DomainException(DomainException.Conflict);
         if (await db.Units.AnyAsync(u => u.ParentId == id)) throw new DomainException($"“{unit.Name}”还有下级单位，不能删除");

@@ -23,7 +23,11 @@ public sealed class UserEdit
 
 public sealed record UserQuery(string? Text, int? UnitId, string? Role, bool? Disabled);
 
-/// <summary>User management (Office only). Each operation gets its own scope, so no context outlives it.</summary>
+/// <summary>
+/// User management, split as 等保 2.0 asks (三员分立): the system administrator creates accounts, edits them, resets
+/// passwords and disables them; the security administrator grants roles and forces sessions out. Neither can do the
+/// other's part, and nobody changes their own roles. Each operation gets its own scope, so no context outlives it.
+/// </summary>
 public sealed class UserService(IServiceScopeFactory scopes, IDbContextFactory<AppDbContext> factory, CurrentUser user, TimeProvider clock, Infrastructure.Auth.OnlineSessions online)
 {
     /// <summary>Active (not disabled) users holding any of <paramref name="roles"/>: the leaders of projects, stewards, help-matter agents.</summary>
@@ -32,7 +36,7 @@ public sealed class UserService(IServiceScopeFactory scopes, IDbContextFactory<A
 
     public async Task<(List<UserRow> Rows, int Total)> PageAsync(UserQuery q, int skip, int take)
     {
-        user.Require(Access.OfficeOnly);
+        user.Require(Access.AccountAdmins);
         await using var db = await factory.CreateDbContextAsync();
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q.Text)) users = users.Where(u => u.UserName!.Contains(q.Text) || u.DisplayName.Contains(q.Text));
@@ -52,35 +56,45 @@ public sealed class UserService(IServiceScopeFactory scopes, IDbContextFactory<A
             p.u.LockoutEnd > now)).ToList(), total);
     }
 
-    public async Task CreateAsync(UserEdit edit) => await WithUsersAsync(async users =>
+    /// <summary>A new account without roles (the security administrator grants them); its first sign-in asks for a new password.</summary>
+    public async Task CreateAsync(UserEdit edit) => await WithUsersAsync(Access.SystemAdmin, async users =>
     {
         Validate(edit, creating: true);
         var entity = new AppUser
         {
             UserName = edit.UserName.Trim(), DisplayName = edit.DisplayName.Trim(), UnitId = edit.UnitId,
-            PhoneNumber = Blank(edit.Phone), CreatedAt = clock.UtcNow(), LockoutEnabled = true,
+            PhoneNumber = Blank(edit.Phone), CreatedAt = clock.UtcNow(), LockoutEnabled = true, MustChangePassword = true, PasswordChangedAt = clock.UtcNow(),
         };
         Check(await users.CreateAsync(entity, edit.Password!));
-        Check(await users.AddToRolesAsync(entity, edit.Roles));
     });
 
-    public async Task UpdateAsync(UserEdit edit) => await WithUsersAsync(async users =>
+    /// <summary>The account's name, unit and phone (system administrator); its roles are <see cref="SetRolesAsync"/>.</summary>
+    public async Task UpdateAsync(UserEdit edit) => await WithUsersAsync(Access.SystemAdmin, async users =>
     {
         Validate(edit, creating: false);
-        if (edit.Id == user.UserId && !edit.Roles.Contains(AppRoles.Office)) throw new DomainException("不能取消自己的专班办公室角色");
         var entity = await users.FindByIdAsync(edit.Id!) ?? throw new DomainException(DomainException.Conflict);
+        var unitChanged = entity.UnitId != edit.UnitId;
         entity.DisplayName = edit.DisplayName.Trim();
         entity.UnitId = edit.UnitId;
         entity.PhoneNumber = Blank(edit.Phone);
         Check(await users.UpdateAsync(entity));
-        var current = await users.GetRolesAsync(entity);
-        Check(await users.RemoveFromRolesAsync(entity, current.Except(edit.Roles)));
-        Check(await users.AddToRolesAsync(entity, edit.Roles.Except(current)));
-        // Role or unit changes reach the user's cookie at the next sign-in; end current sessions now.
-        Check(await users.UpdateSecurityStampAsync(entity));
+        // A unit change reaches the user's cookie at the next sign-in; end current sessions now.
+        if (unitChanged) Check(await users.UpdateSecurityStampAsync(entity));
     });
 
-    public async Task SetDisabledAsync(string id, bool disabled) => await WithUsersAsync(async users =>
+    /// <summary>Grants exactly these roles (security administrator); a system role is held alone; the user's sessions end.</summary>
+    public async Task SetRolesAsync(string id, IReadOnlyCollection<string> roles) => await WithUsersAsync(Access.SecurityAdmin, async users =>
+    {
+        DomainException.ThrowIf(UserRules.RolesProblem(roles, AppRoles.All));
+        if (id == user.UserId) throw new DomainException("不能修改自己的角色");
+        var entity = await users.FindByIdAsync(id) ?? throw new DomainException(DomainException.Conflict);
+        var current = await users.GetRolesAsync(entity);
+        Check(await users.RemoveFromRolesAsync(entity, current.Except(roles)));
+        Check(await users.AddToRolesAsync(entity, roles.Except(current)));
+        Check(await users.UpdateSecurityStampAsync(entity));
+    }, after: () => online.ForceOut(id));
+
+    public async Task SetDisabledAsync(string id, bool disabled) => await WithUsersAsync(Access.SystemAdmin, async users =>
     {
         if (disabled && id == user.UserId) throw new DomainException("不能停用自己的账号");
         var entity = await users.FindByIdAsync(id) ?? throw new DomainException(DomainException.Conflict);
@@ -95,7 +109,7 @@ public sealed class UserService(IServiceScopeFactory scopes, IDbContextFactory<A
         if (id == user.UserId) throw new DomainException("不能强制自己下线");
         var tabs = 0;
         var userName = "";
-        await WithUsersAsync(async users =>
+        await WithUsersAsync(Access.SecurityAdmin, async users =>
         {
             var entity = await users.FindByIdAsync(id) ?? throw new DomainException(DomainException.Conflict);
             userName = entity.UserName!;
@@ -107,10 +121,13 @@ public sealed class UserService(IServiceScopeFactory scopes, IDbContextFactory<A
         return tabs;
     }
 
-    public async Task ResetPasswordAsync(string id, string? password) => await WithUsersAsync(async users =>
+    /// <summary>A new password set by the system administrator, who knows it: the user must change it at the next sign-in.</summary>
+    public async Task ResetPasswordAsync(string id, string? password) => await WithUsersAsync(Access.SystemAdmin, async users =>
     {
         DomainException.ThrowIf(UserRules.ResetPasswordProblem(password));
         var entity = await users.FindByIdAsync(id) ?? throw new DomainException(DomainException.Conflict);
+        entity.MustChangePassword = true;
+        entity.PasswordChangedAt = clock.UtcNow();
         var token = await users.GeneratePasswordResetTokenAsync(entity);
         Check(await users.ResetPasswordAsync(entity, token, password!));
         await users.SetLockoutEndDateAsync(entity, null);
@@ -119,12 +136,12 @@ public sealed class UserService(IServiceScopeFactory scopes, IDbContextFactory<A
 
     private static void Validate(UserEdit edit, bool creating)
     {
-        DomainException.ThrowIf(UserRules.EditProblem(edit.UserName, edit.DisplayName, edit.UnitId, edit.Roles, AppRoles.All, creating, edit.Password));
+        DomainException.ThrowIf(UserRules.EditProblem(edit.UserName, edit.DisplayName, edit.UnitId, creating, edit.Password));
     }
 
-    private async Task WithUsersAsync(Func<UserManager<AppUser>, Task> action, Action? after = null)
+    private async Task WithUsersAsync(string policy, Func<UserManager<AppUser>, Task> action, Action? after = null)
     {
-        user.Require(Access.OfficeOnly);
+        user.Require(policy);
         await using var scope = scopes.CreateAsyncScope();
         var scoped = scope.ServiceProvider.GetRequiredService<CurrentUser>();
         scoped.Set(user.Principal);

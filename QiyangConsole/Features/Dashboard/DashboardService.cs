@@ -16,7 +16,9 @@ public interface IDashboardFigures
 
 public sealed class DashboardService(IEnumerable<IDashboardFigures> sources, FigureCache cache, CurrentUser user)
 {
+    /// <summary>The business figures; the three administrators (三员) hold no business role and see none.</summary>
     public Task<IReadOnlyList<Figure>> FiguresAsync(CancellationToken ct = default) =>
+        !Features.Administration.AppRoles.Business.Any(user.IsInRole) ? Task.FromResult<IReadOnlyList<Figure>>([]) :
         cache.GetAsync<IReadOnlyList<Figure>>("dashboard:" + FigureCache.ScopeOf(user), async () =>
         {
             var all = new List<Figure>();

@@ -38,7 +38,7 @@ public static class EnterpriseEndpoints
                 visits.StreamAsync(new VisitQuery(steward, enterprise, Duty: duty ?? StewardDuties.None, WithProblemsOnly: problems == true), ct).Numbered((v, n) => [n, AppTime.ListDate(v.VisitedOn), v.Enterprise, v.Steward,
                     Duties.Names(v.Duties), v.Done, v.ProblemsFound, string.Join("、", new[] { v.NeedId is null ? null : "企业需求", v.ProblemId is null ? null : "问题清单" }.Where(x => x is not null)),
                     AppTime.ListDate(v.NextContactOn)]), ct))
-            .RequireAuthorization(Access.StewardWork);
+            .RequireAuthorization(Access.VisitReaders);
         app.MapGet("/visits/{id:int}/photo", async (int id, VisitService visits) =>
         {
             var (_, path) = await visits.PhotoAsync(id);
@@ -46,7 +46,7 @@ public static class EnterpriseEndpoints
             // Shown in the browser (no download name); HEIC, which browsers cannot show, and anything not an image are downloaded.
             var type = await FileStore.ContentTypeAsync(path);
             return Results.File(path, type, type is "image/jpeg" or "image/png" or "image/webp" ? null : Path.GetFileName(path));
-        }).RequireAuthorization(Access.StewardWork);
+        }).RequireAuthorization(Access.VisitReaders);
     }
 }
 

@@ -15,8 +15,8 @@ public sealed class EnterpriseFigures(IDbContextFactory<AppDbContext> factory, C
     public async Task<IReadOnlyList<Figure>> FiguresAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (user.Scope == DataScope.OwnRecords) return await MineAsync(db, ct);
-        if (user.Scope != DataScope.All) return []; // a unit's work with enterprises shows on its needs and problems
+        var reach = user.Reach;
+        if (!reach.WholeZone) return reach.IsSteward ? await MineAsync(db, ct) : []; // a unit's work with enterprises shows on its needs and problems
         var all = await db.Enterprises.CountAsync(ct);
         if (all == 0) return [];
         var covered = await StewardService.Covered(db).CountAsync(ct);
@@ -34,7 +34,7 @@ public sealed class EnterpriseFigures(IDbContextFactory<AppDbContext> factory, C
     /// <summary>A steward's own figures: its enterprises, those overdue for a visit, its visits of the last 30 days.</summary>
     private async Task<IReadOnlyList<Figure>> MineAsync(AppDbContext db, CancellationToken ct)
     {
-        var me = user.UserId ?? "-";
+        var me = user.Reach.Steward;
         var today = clock.Today();
         var days = await settings.IntAsync("steward.visitOverdueDays", 30);
         var cutoff = Stewarding.OverdueBefore(today, days);

@@ -1,4 +1,5 @@
 using QiyangConsole.Data;
+using QiyangConsole.Infrastructure;
 
 namespace QiyangConsole.Features.Enterprises;
 
@@ -14,5 +15,9 @@ public static class EnterpriseQueries
     /// <summary>The register's row: steward's name, last visit and whether a liaison room exists, in one query.</summary>
     public static IQueryable<EnterpriseRow> ToRows(this IQueryable<Enterprise> enterprises, AppDbContext db) =>
         enterprises.Select(e => new EnterpriseRow(e.Id, e.Name, e.CreditCode, e.Industry, e.IsAboveSize, e.Zone, e.ContactPerson, e.ContactPhone, e.Address,
-            e.Steward!.DisplayName, db.Visits.Where(v => v.EnterpriseId == e.Id).Max(v => (DateOnly?)v.VisitedOn), db.LiaisonRooms.Any(r => r.EnterpriseId == e.Id), e.Version));
+            e.Steward!.DisplayName, db.Visits.Where(v => v.EnterpriseId == e.Id).Max(v => (DateOnly?)v.VisitedOn), db.LiaisonRooms.Any(r => r.EnterpriseId == e.Id), e.Version, e.StewardId));
+
+    /// <summary>The contact phone as the user may see it: whole for the Office, leaders and the enterprise's steward, else masked.</summary>
+    public static EnterpriseRow ForUser(this EnterpriseRow row, CurrentUser user) =>
+        user.SeesPersonalData || (row.StewardId is not null && row.StewardId == user.UserId && user.Reach.IsSteward) ? row : row with { ContactPhone = user.Phone(row.ContactPhone) };
 }

@@ -14,7 +14,7 @@ public sealed record EnterpriseQuery(string? Text = null, string? Industry = nul
     bool NoSteward = false, bool VisitOverdue = false, bool NoRoom = false);
 
 public sealed record EnterpriseRow(int Id, string Name, string CreditCode, string Industry, bool IsAboveSize, string? Zone, string? ContactPerson, string? ContactPhone,
-    string? Address, string? Steward, DateOnly? LastVisit, bool HasRoom, int Version = 0);
+    string? Address, string? Steward, DateOnly? LastVisit, bool HasRoom, int Version = 0, string? StewardId = null);
 
 public sealed class EnterpriseEdit
 {
@@ -43,7 +43,7 @@ public sealed record EnterpriseDetail(Enterprise Enterprise, List<StewardAssignm
 public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, CurrentUser user, SettingsService settings, TimeProvider clock)
 {
     /// <summary>One message for a missing enterprise and one outside the user's scope, so ids cannot be probed.</summary>
-    public const string NotYours = "企业不存在或不在您的服务范围内";
+    public const string NotYours = "无权访问：企业不存在或不在您的服务范围内";
 
     /// <summary>
     /// The one place the register is scoped: a steward (own records) sees the enterprises it looks after; a unit those it
@@ -53,20 +53,17 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
     {
         user.Require(Access.EnterpriseWork);
         var enterprises = db.Enterprises.AsNoTracking();
-        switch (user.Scope)
-        {
-            case DataScope.OwnRecords:
-                var me = user.UserId ?? "-";
-                return enterprises.Where(e => e.StewardId == me);
-            case DataScope.OwnUnitAndBelow:
-                var unit = user.UnitId ?? -1;
-                return enterprises.Where(e => db.EnterpriseNeeds.Any(n => n.EnterpriseId == e.Id && n.UnitId == unit)
-                    || db.Problems.Any(p => p.EnterpriseId == e.Id && p.UnitId == unit)
-                    || db.HelpMatters.Any(m => m.EnterpriseId == e.Id && m.Windows.Any(w => w.UnitId == unit))
-                    || db.CadreListItems.Any(i => i.Link!.EnterpriseId == e.Id && i.OwnerUnitId == unit));
-            default:
-                return enterprises;
-        }
+        var reach = user.Reach;
+        if (reach.WholeZone) return enterprises;
+        // Several roles: the union of what each reaches, never more.
+        var me = reach.Steward;
+        var unit = reach.Unit;
+        if (!reach.IsLiaison) return enterprises.Where(e => e.StewardId == me);
+        return enterprises.Where(e => e.StewardId == me
+            || db.EnterpriseNeeds.Any(n => n.EnterpriseId == e.Id && n.UnitId == unit)
+            || db.Problems.Any(p => p.EnterpriseId == e.Id && p.UnitId == unit)
+            || db.HelpMatters.Any(m => m.EnterpriseId == e.Id && m.Windows.Any(w => w.UnitId == unit))
+            || db.CadreListItems.Any(i => i.Link!.EnterpriseId == e.Id && i.OwnerUnitId == unit));
     }
 
     public async Task<(List<EnterpriseRow> Rows, int Total)> ListAsync(EnterpriseQuery q, int skip, int take)
@@ -76,7 +73,7 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
         var list = Filter(db, q, cutoff);
         var total = await list.CountAsync();
         var rows = await Ordered(list).Skip(skip).Take(take).ToRows(db).ToListAsync();
-        return (rows, total);
+        return (rows.Select(r => r.ForUser(user)).ToList(), total);
     }
 
     /// <summary>Every row of the register as filtered, read as it is written (exports), in the list's order.</summary>
@@ -84,7 +81,7 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var cutoff = Stewarding.OverdueBefore(clock.Today(), await settings.IntAsync("steward.visitOverdueDays", 30));
-        await foreach (var row in Ordered(Filter(db, q, cutoff)).ToRows(db).AsAsyncEnumerable().WithCancellation(ct)) yield return row;
+        await foreach (var row in Ordered(Filter(db, q, cutoff)).ToRows(db).AsAsyncEnumerable().WithCancellation(ct)) yield return row.ForUser(user);
     }
 
     private static IOrderedQueryable<Enterprise> Ordered(IQueryable<Enterprise> list) => list.OrderBy(e => e.Zone).ThenBy(e => e.Name).ThenBy(e => e.Id);
@@ -94,7 +91,7 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
     {
         await using var db = await factory.CreateDbContextAsync();
         var rows = await Scoped(db).Where(e => e.Id == id).ToRows(db).ToListAsync();
-        return rows.Count == 0 ? throw new DomainException(NotYours) : rows;
+        return rows.Count == 0 ? throw new DomainException(NotYours) : rows.Select(r => r.ForUser(user)).ToList();
     }
 
     private IQueryable<Enterprise> Filter(AppDbContext db, EnterpriseQuery q, DateOnly cutoff)
@@ -123,14 +120,22 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
         var e = await Scoped(db).Include(x => x.Steward).FirstOrDefaultAsync(x => x.Id == id) ?? throw new DomainException(NotYours);
         var history = await db.StewardAssignments.AsNoTracking().Include(a => a.Steward).Where(a => a.EnterpriseId == id).OrderByDescending(a => a.From).ThenByDescending(a => a.Id).ToListAsync();
         var room = await db.LiaisonRooms.AsNoTracking().FirstOrDefaultAsync(r => r.EnterpriseId == id);
-        // A unit sees what concerns it: its needs, its problems, the matters where it is a window; not the stewards' visit notes.
-        var unit = user.Scope == DataScope.OwnUnitAndBelow ? user.UnitId ?? -1 : (int?)null;
-        var visitQuery = db.Visits.AsNoTracking().Where(v => v.EnterpriseId == id && unit == null);
+        // The Office and leaders see everything; the enterprise's steward all of it too. A unit sees what concerns it: its
+        // needs, its problems, the matters where it is a window; not the stewards' visit notes. The read-only role sees no
+        // visit notes; another steward only its own visits.
+        var reach = user.Reach;
+        var ownsIt = reach.IsSteward && e.StewardId == reach.StewardId;
+        var unit = reach.WholeZone || ownsIt ? (int?)null : reach.Unit;
+        var allVisits = user.SeesPersonalData || ownsIt;
+        var me = reach.Steward;
+        var visitQuery = db.Visits.AsNoTracking().Where(v => v.EnterpriseId == id && (allVisits || v.StewardId == me));
         var visitCount = await visitQuery.CountAsync();
         var visits = await visitQuery.OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).Take(50)
             .Select(v => new VisitRow(v.Id, v.EnterpriseId, e.Name, v.Steward!.DisplayName, v.VisitedOn, v.Duties, v.Done, v.ProblemsFound, v.NextContactOn, v.PhotoPath != null, v.NeedId, v.ProblemId, v.Version, v.StewardId)).ToListAsync();
         var needs = await db.EnterpriseNeeds.AsNoTracking().Include(n => n.Unit).Where(n => n.EnterpriseId == id && (unit == null || n.UnitId == unit)).OrderBy(n => n.State).ThenBy(n => n.Deadline).ToListAsync();
-        var problems = await db.Problems.AsNoTracking().Include(p => p.Unit).Where(p => p.EnterpriseId == id && (unit == null || p.UnitId == unit)).OrderByDescending(p => p.RaisedOn).ToListAsync();
+        // Problems raised by the enterprise are the Office's, leaders', the assigned unit's and the steward's, not the read-only role's.
+        var problems = !user.May(Access.UnitCases) && !ownsIt ? []
+            : await db.Problems.AsNoTracking().Include(p => p.Unit).Where(p => p.EnterpriseId == id && (unit == null || p.UnitId == unit)).OrderByDescending(p => p.RaisedOn).ToListAsync();
         var matters = await db.HelpMatters.AsNoTracking().Include(m => m.Agent).Where(m => m.EnterpriseId == id && (unit == null || m.Windows.Any(w => w.UnitId == unit))).OrderByDescending(m => m.AcceptedOn).ToListAsync();
         var cadres = await db.Cadres.AsNoTracking().Include(c => c.Unit).Where(c => db.CadreLinks.Any(l => l.CadreId == c.Id && l.EnterpriseId == id)).ToListAsync();
         return new EnterpriseDetail(e, history, room, visits, visitCount, needs, problems, matters, cadres, e.StewardId != null && e.StewardId == user.UserId);

@@ -39,17 +39,13 @@ public sealed class HelpMatterService(IDbContextFactory<AppDbContext> factory, C
     {
         user.Require(Access.EnterpriseWork);
         var matters = db.HelpMatters.AsNoTracking();
-        switch (user.Scope)
-        {
-            case DataScope.OwnRecords:
-                var me = user.UserId ?? "-";
-                return matters.Where(m => m.AgentId == me || m.Enterprise!.StewardId == me);
-            case DataScope.OwnUnitAndBelow:
-                var unit = user.UnitId ?? -1;
-                return matters.Where(m => m.Windows.Any(w => w.UnitId == unit));
-            default:
-                return matters;
-        }
+        var reach = user.Reach;
+        if (reach.WholeZone) return matters;
+        var me = reach.Steward;
+        var unit = reach.Unit;
+        if (!reach.IsLiaison) return matters.Where(m => m.AgentId == me || m.Enterprise!.StewardId == me);
+        if (!reach.IsSteward) return matters.Where(m => m.Windows.Any(w => w.UnitId == unit));
+        return matters.Where(m => m.AgentId == me || m.Enterprise!.StewardId == me || m.Windows.Any(w => w.UnitId == unit));
     }
 
     public async Task<(List<HelpMatterRow> Rows, int Total)> ListAsync(HelpMatterQuery q, int skip, int take)

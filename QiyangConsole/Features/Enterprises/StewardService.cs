@@ -70,8 +70,8 @@ public sealed class StewardService(IDbContextFactory<AppDbContext> factory, Curr
         var covered = await Covered(db).CountAsync();
         var above = await db.Enterprises.CountAsync(e => e.IsAboveSize);
         var withRoom = await db.Enterprises.CountAsync(e => e.IsAboveSize && db.LiaisonRooms.Any(r => r.EnterpriseId == e.Id));
-        var uncovered = await Rows(Uncovered(db), db, listLimit);
-        var withoutRoom = await Rows(db.Enterprises.Where(e => e.IsAboveSize && !db.LiaisonRooms.Any(r => r.EnterpriseId == e.Id)), db, listLimit);
+        var uncovered = (await Rows(Uncovered(db), db, listLimit)).Select(r => r.ForUser(user)).ToList();
+        var withoutRoom = (await Rows(db.Enterprises.Where(e => e.IsAboveSize && !db.LiaisonRooms.Any(r => r.EnterpriseId == e.Id)), db, listLimit)).Select(r => r.ForUser(user)).ToList();
         return new Coverage(all, covered, Stewarding.CoveragePercent(covered, all), above, withRoom, uncovered, withoutRoom);
     }
 

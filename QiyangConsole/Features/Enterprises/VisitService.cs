@@ -44,16 +44,16 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
 
     /// <summary>
     /// The one place visits are scoped: a steward sees its own visits and the earlier visits to the enterprises it looks after
-    /// now; everyone else who may read the register sees all. The same set is written two ways, each for what SQLite does well
+    /// now; the Office and leaders see all (visit notes are personal data: the read-only role sees none). The same set is written two ways, each for what SQLite does well
     /// with it: rows in date order walk the VisitedOn index and test each visit (EXISTS), while counts read the steward's
     /// visits and its enterprises' visits through their own indexes (IN), never the whole table.
     /// </summary>
     private IQueryable<Visit> Scoped(AppDbContext db, bool forCounting = false)
     {
-        user.Require(Access.StewardWork);
+        user.Require(Access.VisitReaders);
         var visits = db.Visits.AsNoTracking();
-        if (user.Scope != DataScope.OwnRecords) return visits;
-        var me = user.UserId ?? "-";
+        if (user.SeesPersonalData) return visits;
+        var me = user.Reach.Steward;
         var mine = db.Enterprises.Where(e => e.StewardId == me);
         return forCounting
             ? visits.Where(v => v.StewardId == me || mine.Select(e => e.Id).Contains(v.EnterpriseId))
@@ -89,7 +89,7 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
     public async Task<(string FileName, string Path)> PhotoAsync(int visitId)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var v = await Scoped(db).FirstOrDefaultAsync(x => x.Id == visitId) ?? throw new DomainException("走访记录不存在或不在您的服务范围内");
+        var v = await Scoped(db).FirstOrDefaultAsync(x => x.Id == visitId) ?? throw new DomainException("无权访问：走访记录不存在或不在您的服务范围内");
         if (v.PhotoPath is null) throw new DomainException("该走访没有照片");
         return ($"走访照片-{v.VisitedOn:yyyyMMdd}{Path.GetExtension(v.PhotoPath)}", files.PathOf(v.PhotoPath));
     }
@@ -131,7 +131,7 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
     {
         await using var db = await factory.CreateDbContextAsync();
         return await Scoped(db).Where(v => v.Id == id).Select(v => new VisitRow(v.Id, v.EnterpriseId, v.Enterprise!.Name, v.Steward!.DisplayName, v.VisitedOn, v.Duties, v.Done,
-            v.ProblemsFound, v.NextContactOn, v.PhotoPath != null, v.NeedId, v.ProblemId, v.Version, v.StewardId)).FirstOrDefaultAsync() ?? throw new DomainException("走访记录不存在或不在您的服务范围内");
+            v.ProblemsFound, v.NextContactOn, v.PhotoPath != null, v.NeedId, v.ProblemId, v.Version, v.StewardId)).FirstOrDefaultAsync() ?? throw new DomainException("无权访问：走访记录不存在或不在您的服务范围内");
     }
 
     /// <summary>
@@ -140,7 +140,7 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
     /// </summary>
     public Task<VisitCounts> CountsAsync(VisitQuery q)
     {
-        user.Require(Access.StewardWork); // checked before the kept figures are handed out
+        user.Require(Access.VisitReaders); // checked before the kept figures are handed out
         return figures.GetAsync($"visits:counts:{FigureCache.ScopeOf(user)}:{q}", async () =>
         {
             await using var db = await factory.CreateDbContextAsync();

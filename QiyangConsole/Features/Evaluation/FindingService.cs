@@ -24,6 +24,8 @@ public sealed class FindingService(IDbContextFactory<AppDbContext> factory, Curr
     {
         user.Require(Access.Overseers);
         await using var db = await factory.CreateDbContextAsync();
+        if (!RankingService.SeesDrafts(user) && !await db.EvaluationPeriods.AnyAsync(p => p.Id == periodId && p.State == PeriodState.Issued))
+            throw new DomainException(ScoreService.NotIssued);
         return await db.Inspections.AsNoTracking().Where(i => i.PeriodId == periodId)
             .Include(i => i.Findings).ThenInclude(f => f.Unit)
             .OrderByDescending(i => i.Date).ThenByDescending(i => i.Id).ToListAsync();

@@ -22,6 +22,14 @@ public sealed class RankingRunner(IBackgroundJobClient jobs, JobStorage storage,
         return jobs.Enqueue<MonthlyRankingJob>(j => j.RunForPeriodAsync(periodId));
     }
 
+    /// <summary>The summary the last ranking run wrote (e.g. "2023年5月排名完成：43 个单位，后进 5 个").</summary>
+    public async Task<string?> LastMessageAsync()
+    {
+        user.Require(Access.OfficeOnly);
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.JobRuns.AsNoTracking().Where(r => r.JobName == MonthlyRankingJob.Id).OrderByDescending(r => r.Id).Select(r => r.Message).FirstOrDefaultAsync();
+    }
+
     public RunStatus Status(string jobId)
     {
         var details = storage.GetMonitoringApi().JobDetails(jobId);

@@ -23,10 +23,15 @@ public sealed record ScoreInput(int UnitId, int IndicatorId, decimal? Points, in
 /// <summary>The month's score sheet: entered points, points derived from findings, and the unit's own view.</summary>
 public sealed class ScoreService(IDbContextFactory<AppDbContext> factory, CurrentUser user)
 {
+    public const string NotIssued = "本月考核结果尚未发布，发布后可查看";
+
     public async Task<ScoreSheet> SheetAsync(int periodId)
     {
         user.Require(Access.Overseers);
         await using var db = await factory.CreateDbContextAsync();
+        // A month's scores are the office's work until the circular is issued: the read-only role sees issued months only.
+        if (!RankingService.SeesDrafts(user) && !await db.EvaluationPeriods.AnyAsync(p => p.Id == periodId && p.State == PeriodState.Issued))
+            throw new DomainException(NotIssued);
         return await LoadSheetAsync(db, periodId);
     }
 

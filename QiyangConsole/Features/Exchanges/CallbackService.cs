@@ -50,11 +50,11 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
 
     private IQueryable<Callback> Scoped(AppDbContext db)
     {
-        user.Require(Access.UnitWork);
+        user.Require(Access.UnitCases);
         var callbacks = db.Callbacks.AsNoTracking();
-        if (user.Scope != DataScope.All)
+        if (!user.Reach.WholeZone)
         {
-            var unitId = user.UnitId ?? -1;
+            var unitId = user.Reach.Unit;
             callbacks = callbacks.Where(c => c.UnitId == unitId);
         }
         return callbacks;

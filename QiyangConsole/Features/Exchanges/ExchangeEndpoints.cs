@@ -19,6 +19,6 @@ public static class ExchangeEndpoints
                     n, p.EnterpriseName, p.Description, p.Category, p.Event, AppTime.ListDate(p.RaisedOn), p.Unit, AppTime.ListDate(p.Deadline),
                     p.State.Name(), Escalation.LevelName(p.EscalationLevel), AppTime.ListDate(p.ResolvedOn), p.Answer,
                 ]), ct))
-            .RequireAuthorization(Access.UnitWork);
+            .RequireAuthorization(Access.UnitCases);
     }
 }

@@ -33,11 +33,11 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
     /// <summary>The one place the problem list is scoped: a Unit user sees its unit's problems only.</summary>
     internal IQueryable<Problem> Scoped(AppDbContext db)
     {
-        user.Require(Access.UnitWork);
+        user.Require(Access.UnitCases);
         var problems = db.Problems.AsNoTracking();
-        if (user.Scope != DataScope.All)
+        if (!user.Reach.WholeZone)
         {
-            var unitId = user.UnitId ?? -1;
+            var unitId = user.Reach.Unit;
             problems = problems.Where(p => p.UnitId == unitId);
         }
         return problems;
@@ -92,7 +92,7 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
     {
         await using var db = await factory.CreateDbContextAsync();
         var problem = await Scoped(db).Include(p => p.Unit).Include(p => p.Event).FirstOrDefaultAsync(p => p.Id == id)
-            ?? throw new DomainException("问题不存在或不属于本单位");
+            ?? throw new DomainException("无权访问：问题不存在或不属于本单位");
         return (problem, await db.ProblemSteps.AsNoTracking().Where(s => s.ProblemId == id).OrderByDescending(s => s.Id).ToListAsync());
     }
 

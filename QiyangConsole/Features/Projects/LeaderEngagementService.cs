@@ -8,7 +8,8 @@ using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Projects;
 
-public sealed record EngagementRow(string LeaderId, string Leader, int Month, decimal ProjectDays, int WorkingDays, decimal? Share, bool MeetsTarget, int Version);
+/// <summary>A leader's month; <paramref name="MissingYear"/> when the year's calendar is missing, so neither its working days nor the share can be counted.</summary>
+public sealed record EngagementRow(string LeaderId, string Leader, int Month, decimal ProjectDays, int WorkingDays, decimal? Share, bool MeetsTarget, int Version, int? MissingYear = null);
 
 /// <summary>领导精力投入: a contact leader logs project days per month; the share is against the month's working days and the one-third target.</summary>
 public sealed class LeaderEngagementService(IDbContextFactory<AppDbContext> factory, CurrentUser user, CalendarService calendar, SettingsService settings)
@@ -25,7 +26,7 @@ public sealed class LeaderEngagementService(IDbContextFactory<AppDbContext> fact
         {
             var working = WorkingDays(cal, year, r.e.Month);
             var share = working is { } w ? Engagement.Share(r.e.ProjectDays, w) : null;
-            return new EngagementRow(r.e.LeaderId, r.DisplayName, r.e.Month, r.e.ProjectDays, working ?? 0, share, share >= target, r.e.Version);
+            return new EngagementRow(r.e.LeaderId, r.DisplayName, r.e.Month, r.e.ProjectDays, working ?? 0, share, share >= target, r.e.Version, working is null ? year : null);
         }).OrderBy(r => r.Leader).ThenBy(r => r.Month).ToList();
     }
 

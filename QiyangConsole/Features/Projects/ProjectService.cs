@@ -279,7 +279,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
         user.Require(Access.UnitWork);
         await using var db = await factory.CreateDbContextAsync();
         var needs = db.EnterpriseNeeds.AsNoTracking().Include(n => n.Project).Include(n => n.Enterprise).Include(n => n.Unit).AsQueryable();
-        if (user.Scope != DataScope.All) { var unitId = user.UnitId ?? -1; needs = needs.Where(n => n.UnitId == unitId); }
+        if (!user.Reach.WholeZone) { var unitId = user.Reach.Unit; needs = needs.Where(n => n.UnitId == unitId); }
         return await needs.OrderBy(n => n.State).ThenBy(n => n.Deadline).ToListAsync();
     }
 

@@ -28,8 +28,23 @@ public static class Access
     public const string StewardWork = "StewardWork";
     /// <summary>Every business role: enterprise lists, each scoped to what the user serves.</summary>
     public const string EnterpriseWork = "EnterpriseWork";
+    /// <summary>Visit notes and photos are personal data: the Office, leaders and stewards (their own).</summary>
+    public const string VisitReaders = "VisitReaders";
+    /// <summary>Problems raised by enterprises and their callbacks: the Office, leaders and the units they are assigned to.</summary>
+    public const string UnitCases = "UnitCases";
+    /// <summary>系统管理员: accounts, units, settings, jobs and backups.</summary>
+    public const string SystemAdmin = "SystemAdmin";
+    /// <summary>安全管理员: roles and sessions.</summary>
+    public const string SecurityAdmin = "SecurityAdmin";
+    /// <summary>安全审计员: the operation and login logs, read only.</summary>
+    public const string SecurityAudit = "SecurityAudit";
+    /// <summary>The user list: the system administrator keeps the accounts, the security administrator grants their roles.</summary>
+    public const string AccountAdmins = "AccountAdmins";
+    /// <summary>The working-day calendar: kept by the system administrator, and by the Office whose clocks run on it.</summary>
+    public const string CalendarKeepers = "CalendarKeepers";
 
-    private const string Office = AppRoles.Office, Leader = AppRoles.Leader, Viewer = AppRoles.Viewer, Unit = AppRoles.Unit, Steward = AppRoles.Steward;
+    private const string Office = AppRoles.Office, Leader = AppRoles.Leader, Viewer = AppRoles.Viewer, Unit = AppRoles.Unit, Steward = AppRoles.Steward,
+        SysAdmin = AppRoles.SysAdmin, SecAdmin = AppRoles.SecAdmin, Auditor = AppRoles.Auditor;
 
     /// <summary>The roles each policy lets in; <see cref="SignedIn"/> lets in any signed-in user, <see cref="Anonymous"/> anybody.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Policies = new Dictionary<string, IReadOnlyList<string>>
@@ -43,6 +58,13 @@ public static class Access
         [UnitWork] = [Office, Leader, Viewer, Unit],
         [StewardWork] = [Office, Leader, Viewer, Steward],
         [EnterpriseWork] = [Office, Leader, Viewer, Unit, Steward],
+        [VisitReaders] = [Office, Leader, Steward],
+        [UnitCases] = [Office, Leader, Unit],
+        [SystemAdmin] = [SysAdmin],
+        [SecurityAdmin] = [SecAdmin],
+        [SecurityAudit] = [Auditor],
+        [AccountAdmins] = [SysAdmin, SecAdmin],
+        [CalendarKeepers] = [Office, SysAdmin],
     };
 
     private const string All = "全部数据";
@@ -61,6 +83,7 @@ public static class Access
         new("/not-found", Anonymous, "—"),
         new("POST /account/logout", Anonymous, Own),
         new("GET /culture/set", Anonymous, "—"),
+        new("GET /account/keepalive", SignedIn, Own),
         new("GET /healthz", Anonymous, "—"),
         new("* /{**path:file}", Anonymous, "静态文件"),
 
@@ -101,36 +124,36 @@ public static class Access
         new("/enterprises/cadres", Overseers, All),
         new("/enterprises/cadres/{Id:int}", Overseers, All),
         new("/enterprises/contacts", StewardWork, All),
-        new("/visits", StewardWork, "管家看本人的，其余全部"),
+        new("/visits", VisitReaders, "管家看本人的，其余全部"),
         new("/visits/new", StewardOnly, Own),
-        new("/visits/{Id:int}", StewardWork, "管家看本人的，其余全部"),
+        new("/visits/{Id:int}", VisitReaders, "管家看本人的，其余全部"),
         new("/help-matters", EnterpriseWork, "单位看作为窗口的，管家看本人跟办及本人企业的，其余全部"),
         new("GET /enterprises/export.xlsx", EnterpriseWork, ByRole),
         new("GET /enterprises/template.xlsx", OfficeOnly, All),
         new("GET /enterprises/cards.xlsx", EnterpriseWork, ByRole),
-        new("GET /visits/export.xlsx", StewardWork, "管家看本人的，其余全部"),
-        new("GET /visits/{id:int}/photo", StewardWork, "同走访记录"),
+        new("GET /visits/export.xlsx", VisitReaders, "管家看本人的，其余全部"),
+        new("GET /visits/{id:int}/photo", VisitReaders, "同走访记录"),
 
         // Exchanges, problems and callbacks
         new("/exchanges", UnitWork, All),
-        new("/exchanges/problems", UnitWork, "单位看交办本单位的，其余全部"),
-        new("/exchanges/problems/{Id:int}", UnitWork, "单位看交办本单位的，其余全部"),
-        new("/callbacks", UnitWork, "单位看本单位的整改，其余全部"),
-        new("GET /exchanges/problems.xlsx", UnitWork, "单位看交办本单位的，其余全部"),
+        new("/exchanges/problems", UnitCases, "单位看交办本单位的，其余全部"),
+        new("/exchanges/problems/{Id:int}", UnitCases, "单位看交办本单位的，其余全部"),
+        new("/callbacks", UnitCases, "单位看本单位的整改，其余全部"),
+        new("GET /exchanges/problems.xlsx", UnitCases, "单位看交办本单位的，其余全部"),
 
-        // System
-        new("/system/users", OfficeOnly, All),
-        new("/system/units", OfficeOnly, All),
-        new("/system/calendar", OfficeOnly, All),
-        new("/system/dictionaries", OfficeOnly, All),
-        new("/system/parameters", OfficeOnly, All),
-        new("/system/jobs", OfficeOnly, All),
-        new("/system/logs/operations", OfficeOnly, All),
-        new("/system/logs/logins", OfficeOnly, All),
-        new("/system/online", OfficeOnly, All),
-        new("/system/backups", OfficeOnly, All),
-        new("GET /system/backups/{name}", OfficeOnly, "备份文件夹中列出的文件"),
-        new("* /hangfire/{**path}", OfficeOnly, All),
+        // System: three administrators, none holding all (三员分立)
+        new("/system/users", AccountAdmins, "系统管理员：账号；安全管理员：角色"),
+        new("/system/units", SystemAdmin, All),
+        new("/system/calendar", CalendarKeepers, All),
+        new("/system/dictionaries", SystemAdmin, All),
+        new("/system/parameters", SystemAdmin, All),
+        new("/system/jobs", SystemAdmin, All),
+        new("/system/logs/operations", SecurityAudit, All),
+        new("/system/logs/logins", SecurityAudit, All),
+        new("/system/online", SecurityAdmin, All),
+        new("* /hangfire/{**path}", SystemAdmin, All),
+        new("/system/backups", SystemAdmin, All),
+        new("GET /system/backups/{name}", SystemAdmin, "备份文件夹中列出的文件"),
     ];
 
     private static readonly Dictionary<string, RouteAccess> ByRoute = Routes.ToDictionary(r => r.Route, StringComparer.OrdinalIgnoreCase);

@@ -35,6 +35,19 @@ public sealed class OnlineSessions(TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, OnlineSession> _sessions = new();
     private readonly ConcurrentDictionary<string, DateTime> _forcedOut = new();
+    private readonly ConcurrentDictionary<string, DateTime> _endedSignIns = new();
+
+    /// <summary>Ends one sign-in (its cookie is refused from now on): the idle sign-out of a tab left alone.</summary>
+    public void EndSignIn(string? sessionId)
+    {
+        if (string.IsNullOrEmpty(sessionId)) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        _endedSignIns[sessionId] = now;
+        // Forget the ones whose cookies have expired anyway.
+        foreach (var (id, at) in _endedSignIns) if (now - at > TimeSpan.FromDays(1)) _endedSignIns.TryRemove(id, out _);
+    }
+
+    public bool SignInEnded(string? sessionId) => sessionId is not null && _endedSignIns.ContainsKey(sessionId);
 
     public void Add(OnlineSession session) => _sessions[session.CircuitId] = session;
 

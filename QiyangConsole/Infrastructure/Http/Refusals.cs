@@ -9,8 +9,9 @@ public static class Refusals
     public static int StatusOf(DomainException ex) => ex.Message switch
     {
         DomainException.Forbidden => StatusCodes.Status403Forbidden,
+        // "无权访问：…不存在或不在您的服务范围内": a missing record and one outside the user's scope answer alike, refused.
+        var m when m.StartsWith(DomainException.Forbidden) => StatusCodes.Status403Forbidden,
         DomainException.Conflict => StatusCodes.Status409Conflict,
-        // "…不存在" and "…不存在或不在您的服务范围内": a missing record and one outside the user's scope answer alike.
         var m when m.Contains("不存在") => StatusCodes.Status404NotFound,
         _ => StatusCodes.Status400BadRequest,
     };

@@ -1,3 +1,5 @@
+using QiyangConsole.Features.Administration.Calendar;
+
 namespace QiyangConsole.Features.Projects.Rules;
 
 /// <summary>在谈 → 已签约 → 已落地 → 已开工 → 已投产, or 已终止; going back needs a reason; dates in order.</summary>
@@ -19,7 +21,8 @@ public static class ProjectStages
     }
 }
 
-public sealed record ClockStep(string Name, DateOnly? From, DateOnly? To, int? WorkingDays, int Limit)
+/// <summary>One permit of the clock; <paramref name="MissingYear"/> names the year whose calendar the count needed and the database lacks.</summary>
+public sealed record ClockStep(string Name, DateOnly? From, DateOnly? To, int? WorkingDays, int Limit, int? MissingYear = null)
 {
     public bool? OnTime => WorkingDays is { } d ? d <= Limit : null;
 }
@@ -35,19 +38,29 @@ public static class PermitClock
     public static IReadOnlyList<ClockStep> Steps(DateOnly? land, DateOnly? certificate, DateOnly? landPlanning, DateOnly? worksPlanning, DateOnly? construction,
         ClockLimits limits, Func<DateOnly, DateOnly, int> countWorkingDays)
     {
-        int? Count(DateOnly? from, DateOnly? to) => from is { } f && to is { } t ? countWorkingDays(f, t) : null;
         DateOnly? planningDone = landPlanning is { } a && worksPlanning is { } b ? (a > b ? a : b) : null;
         return
         [
-            new("不动产权证", land, certificate, Count(land, certificate), limits.CertificateDays),
-            new("建设用地规划许可证", certificate, landPlanning, Count(certificate, landPlanning), limits.PlanningDays),
-            new("建设工程规划许可证", certificate, worksPlanning, Count(certificate, worksPlanning), limits.PlanningDays),
-            new("施工许可证", planningDone, construction, Count(planningDone, construction), limits.ConstructionDays),
+            Step("不动产权证", land, certificate, limits.CertificateDays),
+            Step("建设用地规划许可证", certificate, landPlanning, limits.PlanningDays),
+            Step("建设工程规划许可证", certificate, worksPlanning, limits.PlanningDays),
+            Step("施工许可证", planningDone, construction, limits.ConstructionDays),
         ];
+
+        // A step whose span crosses a year without a calendar says so; the other steps are still counted.
+        ClockStep Step(string name, DateOnly? from, DateOnly? to, int limit)
+        {
+            if (from is not { } f || to is not { } t) return new(name, from, to, null, limit);
+            try { return new(name, from, to, countWorkingDays(f, t), limit); }
+            catch (CalendarMissingException missing) { return new(name, from, to, null, limit, missing.Year); }
+        }
     }
 
     /// <summary>Achieved when every permit was issued and each within its limit.</summary>
     public static bool Achieved(IReadOnlyList<ClockStep> steps) => steps.All(s => s.OnTime == true);
+
+    /// <summary>The first year a step could not be counted in for want of its calendar, or null when every step could.</summary>
+    public static int? MissingYear(IReadOnlyList<ClockStep> steps) => steps.Select(s => s.MissingYear).FirstOrDefault(y => y is not null);
 }
 
 /// <summary>A contact leader's share of working time on projects against the one-third target.</summary>
