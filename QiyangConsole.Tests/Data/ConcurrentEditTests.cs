@@ -171,7 +171,7 @@ public class ConcurrentEditTests
     public async Task A_lost_race_in_a_long_lived_context_leaves_no_transaction_and_no_lock_behind()
     {
         await using var db = await Seeds.SeededAsync();
-        db.SignIn("office", AppRoles.Office);
+        db.SignIn("sysadmin", AppRoles.SysAdmin);
         // A context that lives on after its save fails, as Identity's does for a whole request.
         await using var longLived = db.CreateDbContext();
         var parameter = await longLived.Parameters.SingleAsync(p => p.Key == "warning.yellowDays");
