@@ -14,7 +14,7 @@ public sealed record ImportReport(int Imported, List<ImportError> Errors, bool V
     public List<int> SkippedRows => Errors.Select(e => e.Row).Distinct().Order().ToList();
 }
 
-public sealed class EnterpriseImportService(IDbContextFactory<AppDbContext> factory, CurrentUser user, SettingsService settings)
+public sealed class EnterpriseImportService(IDbContextFactory<AppDbContext> factory, CurrentUser user, SettingsService settings, TimeProvider clock)
 {
     public async Task<byte[]> TemplateAsync()
     {
@@ -44,14 +44,18 @@ public sealed class EnterpriseImportService(IDbContextFactory<AppDbContext> fact
         if (errors.Count > 0 && !validOnly) return new ImportReport(0, errors, false);
         var bad = errors.Select(e => e.Row).ToHashSet();
         await using var tx = await db.Database.BeginTransactionAsync();
-        var good = rows.Where(r => !bad.Contains(r.Row)).ToList();
-        foreach (var r in good)
+        var good = rows.Where(r => !bad.Contains(r.Row)).Select(r =>
         {
             var entity = new Enterprise { Name = "", CreditCode = "", Industry = "" };
             EnterpriseChecks.Apply(r.Enterprise, entity);
-            db.Enterprises.Add(entity);
-        }
-        await db.SaveOrConflictAsync();
+            return entity;
+        }).ToList();
+        // Thousands of new rows: one prepared INSERT (EF sends a command per row on SQLite, 3 s of a 20,000-row import),
+        // each row logged as a save would log it, all in this transaction.
+        // A code registered by someone else since the check above: the unique index refuses it and nothing is kept.
+        try { await BulkInsert.RowsAsync(db, good, readKeys: true); }
+        catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode == 19) { throw new DomainException(DomainException.Conflict); }
+        await AuditInterceptor.LogAddedAsync(db, clock, good);
         await tx.CommitAsync();
         return new ImportReport(good.Count, errors, validOnly);
     }
