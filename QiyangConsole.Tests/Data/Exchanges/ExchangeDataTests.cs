@@ -169,8 +169,8 @@ public class ExchangeDataTests
             Assert.Equal(115, await ctx.Problems.CountAsync());
             Assert.Equal(1030, await ctx.Callbacks.CountAsync());
         }
-        Assert.Equal(13, ownProblems.Count);
-        Assert.Equal(74, ownCallbacks);
+        Assert.Equal(15, ownProblems.Count);
+        Assert.Equal(76, ownCallbacks);
         Assert.Equal(3, medicalRectifications);
 
         AsLiaison(db, natural, Natural);
@@ -693,8 +693,8 @@ public class ExchangeDataTests
             counted = (await ctx.Callbacks.AsNoTracking().Where(c => c.CalledOn >= from && c.CalledOn <= to).Select(c => new { c.UnitId, c.Rating }).ToListAsync())
                 .GroupBy(c => c.UnitId).ToDictionary(g => g.Key, g => (g.Count(c => c.Rating >= Rating.Basic), g.Count()));
         }
-        Assert.Equal(254, counted.Values.Sum(c => c.Total));
-        Assert.Equal(252, counted.Values.Sum(c => c.Satisfied));
+        Assert.Equal(258, counted.Values.Sum(c => c.Total));
+        Assert.Equal(256, counted.Values.Sum(c => c.Satisfied));
         Assert.Contains(natural, counted.Keys);
         Assert.DoesNotContain(commerce, counted.Keys);
 
