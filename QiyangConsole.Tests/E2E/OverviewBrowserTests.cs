@@ -46,4 +46,21 @@ public class OverviewBrowserTests(HostFixture fixture, BrowserFixture browser) :
         await Assertions.Expect(office.Locator("#period-criticised tbody tr")).ToHaveCountAsync(15);
         await office.ShotAsync("overview-period-criticised");
     }
+
+    [Theory]
+    [InlineData("office")]
+    [InlineData("unit")]
+    [InlineData("steward")]
+    public async Task The_overview_of_the_sources_period_is_shot_at_desk_and_phone_width(string user)
+    {
+        foreach (var (width, height) in new[] { (1366, 860), (375, 812) })
+        {
+            var page = await browser.NewPageAsync(fixture.Host.BaseUrl, width, height);
+            await page.SignInAsync(user);
+            await page.GotoAsync("/?from=2023-01-01&to=2023-05-18");
+            await page.WaitForInteractiveAsync();
+            await Assertions.Expect(page.Locator("#period-label")).ToHaveTextAsync("2023-01-01 至 2023-05-18");
+            await page.ShotAsync($"overview-{user}-{width}");
+        }
+    }
 }
