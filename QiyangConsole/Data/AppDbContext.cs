@@ -45,6 +45,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? a
     public DbSet<CircularCriticisedUnit> CircularCriticisedUnits => Set<CircularCriticisedUnit>();
     public DbSet<Amendment> Amendments => Set<Amendment>();
     public DbSet<QuarterReviewEntry> QuarterReviews => Set<QuarterReviewEntry>();
+    public DbSet<Statement> Statements => Set<Statement>();
 
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
     public DbSet<WorkItemCoUnit> WorkItemCoUnits => Set<WorkItemCoUnit>();

@@ -270,7 +270,7 @@ public sealed class StewardDataTests
         Assert.Equal(id, Assert.Single(coverage.WithoutRoom).Id);
         Assert.Equal(id, Assert.Single((await enterprises.ListAsync(new EnterpriseQuery(NoSteward: true), 0, 10)).Rows).Id);
         Assert.Equal(id, Assert.Single((await enterprises.ListAsync(new EnterpriseQuery(NoRoom: true), 0, 10)).Rows).Id);
-        var figure = (await db.Figures<EnterpriseFigures>().FiguresAsync(CancellationToken.None))[0];
+        var figure = (await db.Figures<EnterpriseFigures>().FiguresAsync(QiyangConsole.Features.Dashboard.Period.Year(2023), CancellationToken.None))[0];
         Assert.Equal($"{99.6m}%", figure.Value);
         Assert.Equal("240 / 241 家企业配备管家", figure.Note);
 

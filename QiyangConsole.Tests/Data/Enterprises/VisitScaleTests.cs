@@ -67,7 +67,8 @@ public sealed class VisitScaleTests
         var counts = await visits.CountsAsync(new VisitQuery());
         var overdue = await visits.OverdueAsync();
         var list = await visits.ListAsync(new VisitQuery(), 0, 20);
-        var figures = await dashboard.FiguresAsync();
+        var month = QiyangConsole.Features.Dashboard.Period.Month(2023, 5);
+        var figures = await dashboard.FiguresAsync(month);
         var stale = overdue.Rows.First(r => r.LastVisit is not null);
 
         await visits.LogAsync(new VisitInput { EnterpriseId = stale.Id, VisitedOn = Kit.Today, Duties = StewardDuties.Informant | StewardDuties.Sales, Done = "上门宣讲惠企政策" });
@@ -81,8 +82,8 @@ public sealed class VisitScaleTests
         var overdueAfter = await visits.OverdueAsync();
         Assert.Equal(overdue.Total - 1, overdueAfter.Total);
         Assert.DoesNotContain(overdueAfter.Rows, r => r.Id == stale.Id);
-        var visitsFigure = (await dashboard.FiguresAsync()).Single(f => f.Label == "近30天我的走访");
-        Assert.Equal(int.Parse(figures.Single(f => f.Label == "近30天我的走访").Value) + 1, int.Parse(visitsFigure.Value));
+        var visitsFigure = (await dashboard.FiguresAsync(month)).Single(f => f.Label == "我的走访");
+        Assert.Equal(int.Parse(figures.Single(f => f.Label == "我的走访").Value) + 1, int.Parse(visitsFigure.Value));
     }
 
     [Fact]

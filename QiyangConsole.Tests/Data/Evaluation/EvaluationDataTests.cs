@@ -26,11 +26,27 @@ public class EvaluationDataTests
         await using var ctx = db.CreateDbContext();
         var circulars = await ctx.Circulars.AsNoTracking().Include(c => c.CriticisedUnits).Where(c => c.Year == 2023 && c.IssuedAt != null).OrderBy(c => c.Number).ToListAsync();
         Assert.Equal(new[] { 1, 2, 3, 4, 5 }, circulars.Select(c => c.Number ?? 0));
-        Assert.Equal(19, circulars.SelectMany(c => c.CriticisedUnitIds()).Distinct().Count());
+        // The source (2023-05-18): 19 lagging units criticised so far this year — the circulars of January to April, one unit twice;
+        // the May circular (issued 2023-06-07) names five more.
+        var bySource = circulars.Where(c => c.IssueDate <= new DateOnly(2023, 5, 18)).ToList();
+        Assert.Equal(new[] { 1, 2, 3, 4 }, bySource.Select(c => c.Number ?? 0));
+        Assert.Equal(19, bySource.SelectMany(c => c.CriticisedUnitIds()).Distinct().Count());
+        Assert.Equal(24, circulars.SelectMany(c => c.CriticisedUnitIds()).Distinct().Count());
 
-        var figure = Assert.Single(await db.Figures<EvaluationFigures>().FiguresAsync(default));
-        Assert.Equal("19", figure.Value);
-        Assert.Equal("5 期月度通报", figure.Note);
+        var figures = await db.Figures<EvaluationFigures>().FiguresAsync(new(new DateOnly(2023, 1, 1), new DateOnly(2023, 5, 18)), default);
+        Assert.Equal(("通报批评后进单位", "19", "4 期月度通报"), (figures[0].Label, figures[0].Value, figures[0].Note));
+        Assert.Equal(("表态发言", "8", "市级领导 2 名 · 单位主要负责人 6 名"), (figures[1].Label, figures[1].Value, figures[1].Note));
+        var year = await db.Figures<EvaluationFigures>().FiguresAsync(QiyangConsole.Features.Dashboard.Period.Year(2023), default);
+        Assert.Equal(("24", "5 期月度通报"), (year[0].Value, year[0].Note));
+        Assert.Equal("市级领导 2 名 · 单位主要负责人 7 名", year[1].Note);
+
+        // Every document of the seed falls on a working day: inspections, review meetings, circulars, statements.
+        var calendar = await db.Get<QiyangConsole.Features.Administration.Calendar.CalendarService>().GetAsync();
+        Assert.All(await ctx.Inspections.Select(i => i.Date).ToListAsync(), d => Assert.True(calendar.IsWorkingDay(d), $"inspection on {d}"));
+        Assert.All(circulars, c => Assert.True(calendar.IsWorkingDay(c.IssueDate!.Value), $"circular {c.Number} on {c.IssueDate}"));
+        Assert.All(await ctx.EvaluationPeriods.Select(p => p.ReviewedAt!.Value).ToListAsync(), t => Assert.True(calendar.IsWorkingDay(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(t, AppTime.Zone))), $"reviewed on {t}"));
+        Assert.All(await ctx.Statements.Select(x => x.HeldOn).ToListAsync(), d => Assert.True(calendar.IsWorkingDay(d), $"statement on {d}"));
+        Assert.Equal(new DateOnly(2023, 4, 6), circulars.Single(c => c.Number == 3).IssueDate); // not 清明 (04-05)
 
         var periods = await ctx.EvaluationPeriods.AsNoTracking().Where(p => p.Year == 2023).OrderBy(p => p.Month).ToListAsync();
         Assert.Equal(new[] { 1, 2, 3, 4, 5 }, periods.Select(p => p.Month));
@@ -53,12 +69,17 @@ public class EvaluationDataTests
         var quarter = await db.Get<QuarterService>().ReviewAsync(2023, 1);
         Assert.Equal(43, quarter.Count);
         Assert.All(quarter, q => Assert.Equal(3, q.Result.Months));
+        // By the rule (two lagging months in the quarter) one head makes a statement at the quarter's meeting; the others of
+        // the source's six spoke at monthly meetings or were called by the office (the Statement records).
         var statements = quarter.Where(q => q.MustMakeStatement).ToList();
-        Assert.Equal(6, statements.Count);
-        Assert.All(statements, q => Assert.True(q.Result.LaggingMonths >= 2, $"{q.UnitName} lagged {q.Result.LaggingMonths} months"));
-        Assert.Equal(
-            new[] { "市水利局", "市农业农村局", "市城市管理和综合执法局", "茅竹镇", "下马渡镇", "高新区综合管理局" }.Order(StringComparer.Ordinal),
-            statements.Select(q => q.UnitName).Order(StringComparer.Ordinal));
+        Assert.Equal("市水利局", Assert.Single(statements).UnitName);
+        Assert.Equal(2, statements[0].Result.LaggingMonths);
+        var made = await db.Get<StatementService>().StatementsAsync(new(new DateOnly(2023, 1, 1), new DateOnly(2023, 5, 18)));
+        Assert.Equal(9, made.Count); // the head of 市水利局 spoke twice
+        Assert.Equal(2, made.Count(m => m.ByLeader));
+        Assert.Equal(new[] { "市水利局", "下马渡镇", "高新区企业服务中心", "市市场监督管理局", "肖家村镇", "金洞镇" }.Order(StringComparer.Ordinal),
+            made.Where(m => !m.ByLeader).Select(m => m.UnitName!).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(made.Where(m => m.Meeting.Contains("季度")), m => Assert.Equal(new DateOnly(2023, 4, 12), m.HeldOn));
     }
 
     [Fact]

@@ -40,25 +40,27 @@ public class ExchangeDataTests
         var callbacks = db.Get<CallbackService>();
         var exchanges = db.Get<ExchangeService>();
 
-        // 10 exchange events, 6 早茶会 and 4 园区夜话, newest first, with their 95 problems (87 solved).
+        // 12 exchange events in 2023, 7 早茶会 and 5 园区夜话 (10 by the source's 2023-05-18, two in June), newest first, with their 115 problems (105 solved, 87 of them by 05-18).
         var events = await exchanges.EventsAsync(2023);
-        Assert.Equal(10, events.Count);
-        Assert.Equal(6, events.Count(e => e.Event.Kind == EventKind.TeaMeeting));
-        Assert.Equal(4, events.Count(e => e.Event.Kind == EventKind.ParkNight));
+        Assert.Equal(12, events.Count);
+        Assert.Equal(7, events.Count(e => e.Event.Kind == EventKind.TeaMeeting));
+        Assert.Equal(5, events.Count(e => e.Event.Kind == EventKind.ParkNight));
+        Assert.Equal(10, events.Count(e => e.Event.Date <= new DateOnly(2023, 5, 18)));
         Assert.Equal(events.Select(e => e.Event.Date).OrderDescending(), events.Select(e => e.Event.Date));
-        Assert.Equal(95, events.Sum(e => e.Problems));
-        Assert.Equal(87, events.Sum(e => e.Solved));
+        Assert.Equal(115, events.Sum(e => e.Problems));
+        Assert.Equal(105, events.Sum(e => e.Solved));
         Assert.Empty(await exchanges.EventsAsync(2022));
 
         // 问题清单 statistics against the rows themselves (the clock is the TestDb's 2023-05-18).
         var stats = await problems.StatsAsync(new ProblemQuery());
-        Assert.Equal(95, stats.Raised);
-        Assert.Equal(87, stats.Solved);
+        Assert.Equal(115, stats.Raised);
+        Assert.Equal(105, stats.Solved);
         await using var ctx = db.CreateDbContext();
         var rows = await ctx.Problems.AsNoTracking().ToListAsync();
-        Assert.Equal(95, rows.Count);
+        Assert.Equal(115, rows.Count);
         var solved = rows.Where(p => p.ResolvedOn != null).ToList();
-        Assert.Equal(87, solved.Count);
+        Assert.Equal(105, solved.Count);
+        Assert.Equal(87, solved.Count(p => p.ResolvedOn <= new DateOnly(2023, 5, 18)));
         Assert.All(solved, p => Assert.Equal(ProblemState.Closed, p.State));
         Assert.All(rows.Where(p => p.ResolvedOn == null), p => Assert.Equal(ProblemState.InProgress, p.State));
         var today = db.Clock.Today();
@@ -75,17 +77,18 @@ public class ExchangeDataTests
             new[] { ProblemStepKind.Registered, ProblemStepKind.Assigned, ProblemStepKind.Resolved, ProblemStepKind.CalledBack, ProblemStepKind.Closed }, steps[p.Id]));
         Assert.All(rows.Where(p => p.ResolvedOn == null), p => Assert.Equal(new[] { ProblemStepKind.Registered, ProblemStepKind.Assigned }, steps[p.Id]));
 
-        // 1,012 callbacks, 1,004 satisfied (the top three levels): 99.2 %.
+        // 1,030 callbacks in 2023, 1,022 satisfied (the top three levels): 99.2 % (by 05-18: 1,004 at 99.2 %, the source's "1000 余人次").
         var satisfaction = await callbacks.SatisfactionAsync(2023, null);
         var all = satisfaction[0];
         Assert.Equal("全部", all.Label);
-        Assert.Equal(1012, all.Total);
-        Assert.Equal(1004, all.Satisfied);
-        Assert.Equal(0.9921m, all.Rate);
+        Assert.Equal(1030, all.Total);
+        Assert.Equal(1022, all.Satisfied);
+        Assert.Equal(0.9922m, all.Rate);
         Assert.Equal("99.2%", Ratings.Percent(all.Rate));
         var ratings = await ctx.Callbacks.AsNoTracking().Select(c => new { Unit = c.Unit!.Name, c.Rating, c.CalledOn }).ToListAsync();
-        Assert.Equal(1012, ratings.Count);
-        Assert.Equal(1004, ratings.Count(r => r.Rating >= Rating.Basic));
+        Assert.Equal(1030, ratings.Count);
+        Assert.Equal(1004, ratings.Count(r => r.CalledOn <= new DateOnly(2023, 5, 18)));
+        Assert.Equal(1022, ratings.Count(r => r.Rating >= Rating.Basic));
         Assert.All(ratings, r => Assert.Equal(2023, r.CalledOn.Year));
         var perUnit = satisfaction.Skip(1).ToList();
         var expected = ratings.GroupBy(r => r.Unit).ToDictionary(g => g.Key, g => (Total: g.Count(), Satisfied: g.Count(r => r.Rating >= Rating.Basic)));
@@ -97,26 +100,24 @@ public class ExchangeDataTests
             Assert.Equal(Math.Round((decimal)u.Satisfied / u.Total, 4), u.Rate);
         });
         Assert.Equal(perUnit.Select(u => u.Rate).Order(), perUnit.Select(u => u.Rate));  // the worst first
-        Assert.Equal(1012, perUnit.Sum(u => u.Total));
+        Assert.Equal(1030, perUnit.Sum(u => u.Total));
         // A month: the year's first row is the sum of the months'.
         var months = new List<Satisfaction>();
         for (var m = 1; m <= 12; m++) months.Add((await callbacks.SatisfactionAsync(2023, m))[0]);
-        Assert.Equal(1012, months.Sum(m => m.Total));
-        Assert.Equal(1004, months.Sum(m => m.Satisfied));
+        Assert.Equal(1030, months.Sum(m => m.Total));
+        Assert.Equal(1022, months.Sum(m => m.Satisfied));
         Assert.Equal(ratings.Count(r => r.CalledOn.Month == 3), months[2].Total);
         Assert.Null(months[11].Rate);
 
         // The dashboard figures.
-        var figures = await db.Figures<ExchangeFigures>().FiguresAsync(default);
-        Assert.Equal(2, figures.Count);
-        Assert.Equal("2023年政企交流活动", figures[0].Label);
-        Assert.Equal("10", figures[0].Value);
-        Assert.Equal("解决问题 87 个", figures[0].Note);
-        Assert.Equal("/exchanges", figures[0].Link);
-        Assert.Equal("2023年回访", figures[1].Label);
-        Assert.Equal("1,012", figures[1].Value);
-        Assert.Equal("满意度 99.2%", figures[1].Note);
-        Assert.Equal("/callbacks", figures[1].Link);
+        var bySource = new QiyangConsole.Features.Dashboard.Period(new DateOnly(2023, 1, 1), new DateOnly(2023, 5, 18));
+        var figures = await db.Figures<ExchangeFigures>().FiguresAsync(bySource, default);
+        Assert.Equal(3, figures.Count);
+        Assert.Equal(("政企交流活动", "10", "/exchanges?from=2023-01-01&to=2023-05-18"), (figures[0].Label, figures[0].Value, figures[0].Link));
+        Assert.Equal(("解决问题", "87", "/exchanges/problems?resolved=true&from=2023-01-01&to=2023-05-18"), (figures[1].Label, figures[1].Value, figures[1].Link));
+        Assert.Equal(("回访办事企业和群众", "1,004", "满意度 99.2%", "/callbacks?from=2023-01-01&to=2023-05-18"), (figures[2].Label, figures[2].Value, figures[2].Note, figures[2].Link));
+        var year = await db.Figures<ExchangeFigures>().FiguresAsync(QiyangConsole.Features.Dashboard.Period.Year(2023), default);
+        Assert.Equal(new[] { "12", "105", "1,030" }, year.Select(f => f.Value));
 
         // 8 bad ratings, each with its reason and a rectification for the same unit, 10 working days on the calendar.
         var bad = await ctx.Callbacks.AsNoTracking().Where(c => c.Rating == Rating.Dissatisfied || c.Rating == Rating.VeryDissatisfied).ToListAsync();
@@ -136,10 +137,10 @@ public class ExchangeDataTests
         Assert.Equal(8, listed.Count);
         Assert.Equal(rects.Count(r => r.State == RectificationState.Open), (await callbacks.RectificationsAsync(true)).Count);
         Assert.Equal(8, (await callbacks.ListAsync(null, true, 0, 100)).Total);
-        Assert.Equal(1012, (await callbacks.ListAsync(null, null, 0, 10)).Total);
-        // The 87 problem callbacks are all satisfied, two days after the problem was solved.
+        Assert.Equal(1030, (await callbacks.ListAsync(null, null, 0, 10)).Total);
+        // The 105 problem callbacks are all satisfied, two days after the problem was solved.
         var problemCallbacks = await ctx.Callbacks.AsNoTracking().Where(c => c.ProblemId != null).ToListAsync();
-        Assert.Equal(87, problemCallbacks.Count);
+        Assert.Equal(105, problemCallbacks.Count);
         Assert.All(problemCallbacks, c => Assert.False(Ratings.IsBad(c.Rating)));
         Assert.All(problemCallbacks, c => Assert.Equal(solved.Single(p => p.Id == c.ProblemId).ResolvedOn!.Value.AddDays(2), c.CalledOn));
     }
@@ -165,11 +166,11 @@ public class ExchangeDataTests
             ownCallbacks = await ctx.Callbacks.CountAsync(c => c.UnitId == natural);
             ownRectifications = await ctx.Rectifications.CountAsync(r => r.UnitId == natural);
             medicalRectifications = await ctx.Rectifications.CountAsync(r => r.UnitId == medical);
-            Assert.Equal(95, await ctx.Problems.CountAsync());
-            Assert.Equal(1012, await ctx.Callbacks.CountAsync());
+            Assert.Equal(115, await ctx.Problems.CountAsync());
+            Assert.Equal(1030, await ctx.Callbacks.CountAsync());
         }
-        Assert.Equal(13, ownProblems.Count);
-        Assert.Equal(74, ownCallbacks);
+        Assert.Equal(15, ownProblems.Count);
+        Assert.Equal(76, ownCallbacks);
         Assert.Equal(3, medicalRectifications);
 
         AsLiaison(db, natural, Natural);
@@ -224,11 +225,11 @@ public class ExchangeDataTests
 
         // The office and leaders see everything; the read-only role none of it (problems and callbacks name people).
         AsOffice(db);
-        Assert.Equal(95, (await problems.ListAsync(new ProblemQuery(), 0, 500)).Total);
+        Assert.Equal(115, (await problems.ListAsync(new ProblemQuery(), 0, 500)).Total);
         Assert.Equal(8, (await callbacks.RectificationsAsync(false)).Count);
         db.SignIn("leader", AppRoles.Leader);
-        Assert.Equal(95, (await problems.ListAsync(new ProblemQuery(), 0, 500)).Total);
-        Assert.Equal(1012, (await callbacks.ListAsync(null, null, 0, 10)).Total);
+        Assert.Equal(115, (await problems.ListAsync(new ProblemQuery(), 0, 500)).Total);
+        Assert.Equal(1030, (await callbacks.ListAsync(null, null, 0, 10)).Total);
         db.SignIn("viewer", AppRoles.Viewer);
         Assert.Equal(DomainException.Forbidden, (await Assert.ThrowsAsync<DomainException>(() => problems.ListAsync(new ProblemQuery(), 0, 50))).Message);
         Assert.Equal(DomainException.Forbidden, (await Assert.ThrowsAsync<DomainException>(() => callbacks.ListAsync(null, null, 0, 10))).Message);
@@ -692,8 +693,8 @@ public class ExchangeDataTests
             counted = (await ctx.Callbacks.AsNoTracking().Where(c => c.CalledOn >= from && c.CalledOn <= to).Select(c => new { c.UnitId, c.Rating }).ToListAsync())
                 .GroupBy(c => c.UnitId).ToDictionary(g => g.Key, g => (g.Count(c => c.Rating >= Rating.Basic), g.Count()));
         }
-        Assert.Equal(254, counted.Values.Sum(c => c.Total));
-        Assert.Equal(252, counted.Values.Sum(c => c.Satisfied));
+        Assert.Equal(258, counted.Values.Sum(c => c.Total));
+        Assert.Equal(256, counted.Values.Sum(c => c.Satisfied));
         Assert.Contains(natural, counted.Keys);
         Assert.DoesNotContain(commerce, counted.Keys);
 

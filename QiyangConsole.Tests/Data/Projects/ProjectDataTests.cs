@@ -50,12 +50,13 @@ public class ProjectDataTests
         Assert.Equal(0, empty.Signed);
         Assert.Equal(0m, empty.SignedWan);
 
-        var cards = await figures.FiguresAsync(CancellationToken.None);
+        var cards = await figures.FiguresAsync(QiyangConsole.Features.Dashboard.Period.Year(2023), CancellationToken.None);
         Assert.Equal(2, cards.Count);
-        Assert.Equal("2023年签约项目", cards[0].Label);
+        Assert.Equal("签约项目", cards[0].Label);
         Assert.Equal("42", cards[0].Value);
         Assert.Contains("155.46 亿元", cards[0].Note);
-        Assert.Equal("2023年落地项目", cards[1].Label);
+        Assert.Equal("/projects?dates=signed&from=2023-01-01&to=2023-12-31", cards[0].Link);
+        Assert.Equal("落地项目", cards[1].Label);
         Assert.Equal("14", cards[1].Value);
         Assert.Contains("18.70 亿元", cards[1].Note);
     }

@@ -1469,6 +1469,57 @@ namespace QiyangConsole.Data.Migrations
                     b.ToTable("Scores");
                 });
 
+            modelBuilder.Entity("QiyangConsole.Features.Evaluation.Statement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Meeting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Speaker")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldOn");
+
+                    b.HasIndex("LeaderId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("Statements", t =>
+                        {
+                            t.HasCheckConstraint("CK_Statements_Speaker", "(\"UnitId\" IS NULL) <> (\"LeaderId\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("QiyangConsole.Features.Exchanges.Callback", b =>
                 {
                     b.Property<int>("Id")
@@ -2656,6 +2707,23 @@ namespace QiyangConsole.Data.Migrations
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("QiyangConsole.Features.Evaluation.Statement", b =>
+                {
+                    b.HasOne("QiyangConsole.Features.Administration.AppUser", "Leader")
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("QiyangConsole.Features.Administration.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Leader");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("QiyangConsole.Features.Exchanges.Callback", b =>

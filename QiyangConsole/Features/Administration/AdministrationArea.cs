@@ -25,6 +25,7 @@ public static class AdministrationArea
         services.AddMemoryCache();
         services.AddSingleton<FigureCache>();
         services.AddScoped<DashboardService>();
+        services.AddScoped<Dashboard.ChartService>();
         services.AddScoped<IDashboardFigures, AdministrationFigures>();
         services.AddScoped<CalendarCheckJob>();
         services.AddSingleton(CalendarCheckJob.Definition);

@@ -9,7 +9,7 @@ public sealed class AdministrationFigures(IDbContextFactory<AppDbContext> factor
 {
     public int Order => 100;
 
-    public async Task<IReadOnlyList<Figure>> FiguresAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<Figure>> FiguresAsync(Period period, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var evaluated = await db.Units.CountAsync(u => u.GroupId != null && u.IsActive, ct);

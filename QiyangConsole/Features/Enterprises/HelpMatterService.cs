@@ -18,7 +18,9 @@ public sealed class HelpMatterInput
     public DateOnly? PromisedOn { get; set; }
 }
 
-public sealed record HelpMatterQuery(string? Text = null, HelpMode? Mode = null, HelpState? State = null, string? AgentId = null, int? EnterpriseId = null);
+/// <summary>A help-matter list's filters; <see cref="FinishedFrom"/>–<see cref="FinishedTo"/> keeps the matters finished in those days.</summary>
+public sealed record HelpMatterQuery(string? Text = null, HelpMode? Mode = null, HelpState? State = null, string? AgentId = null, int? EnterpriseId = null,
+    DateOnly? FinishedFrom = null, DateOnly? FinishedTo = null);
 
 public sealed record HelpMatterRow(int Id, int EnterpriseId, string Enterprise, string Name, HelpMode Mode, string Agent, HelpState State, DateOnly AcceptedOn,
     DateOnly? PromisedOn, DateOnly? FinishedOn, string? Result, IReadOnlyList<string> Windows, int Version, string AgentId = "");
@@ -57,6 +59,8 @@ public sealed class HelpMatterService(IDbContextFactory<AppDbContext> factory, C
         if (q.State is { } state) matters = matters.Where(m => m.State == state);
         if (!string.IsNullOrEmpty(q.AgentId)) matters = matters.Where(m => m.AgentId == q.AgentId);
         if (q.EnterpriseId is { } e) matters = matters.Where(m => m.EnterpriseId == e);
+        if (q.FinishedFrom is { } ff) matters = matters.Where(m => m.FinishedOn >= ff);
+        if (q.FinishedTo is { } ft) matters = matters.Where(m => m.FinishedOn <= ft);
         var total = await matters.CountAsync();
         var rows = await matters.OrderBy(m => m.State == HelpState.Finished).ThenByDescending(m => m.AcceptedOn).ThenByDescending(m => m.Id).Skip(skip).Take(take)
             .Select(m => new { m.Id, m.EnterpriseId, Enterprise = m.Enterprise!.Name, m.Name, m.Mode, Agent = m.Agent!.DisplayName, m.State, m.AcceptedOn, m.PromisedOn, m.FinishedOn, m.Result,
@@ -69,7 +73,8 @@ public sealed class HelpMatterService(IDbContextFactory<AppDbContext> factory, C
         await using var db = await factory.CreateDbContextAsync();
         var matters = Scoped(db);
         var grouped = await matters.GroupBy(m => new { m.Mode, m.State }).Select(g => new { g.Key.Mode, g.Key.State, Count = g.Count() }).ToListAsync();
-        var since = await matters.CountAsync(m => m.State == HelpState.Finished && m.FinishedOn >= CountFrom);
+        // The source's "2022年以来办结代办事项180余件" counts 代办 (done on the enterprise's behalf), not all four modes.
+        var since = await matters.CountAsync(m => m.Mode == HelpMode.Proxy && m.State == HelpState.Finished && m.FinishedOn >= CountFrom);
         return new HelpCounts(since, grouped.ToDictionary(g => (g.Mode, g.State), g => g.Count));
     }
 

@@ -187,6 +187,31 @@ public class QuarterReviewEntry : IVersioned
     public int Version { get; set; }
 }
 
+public enum ReviewMeeting { Monthly = 0, Quarterly = 1 }
+
+/// <summary>
+/// 表态发言: a statement made at a review meeting (月考核点评会 or 季结账点评会), by the head of a unit
+/// (<see cref="UnitId"/>) or by a city leader (<see cref="LeaderId"/>); the speaker's name as it was said at the meeting.
+/// </summary>
+public class Statement : IVersioned
+{
+    public int Id { get; set; }
+    public DateOnly HeldOn { get; set; }
+    public ReviewMeeting Meeting { get; set; }
+    public int Year { get; set; }
+    /// <summary>The month reviewed at a monthly meeting, the quarter at a quarterly one.</summary>
+    public int Number { get; set; }
+    public int? UnitId { get; set; }
+    public Unit? Unit { get; set; }
+    public string? LeaderId { get; set; }
+    public AppUser? Leader { get; set; }
+    public required string Speaker { get; set; }
+    public string? Summary { get; set; }
+    public int Version { get; set; }
+
+    public bool ByLeader => LeaderId is not null;
+}
+
 /// <summary>The Chinese display names of the enums of this file, as users read them.</summary>
 public static class EvaluationNames
 {
@@ -212,4 +237,8 @@ public static class EvaluationNames
         ScoreSource.Satisfaction => "回访满意度",
         _ => "督查发现扣分",
     };
+
+    public static string Name(this ReviewMeeting meeting) => meeting == ReviewMeeting.Monthly ? "月考核点评会" : "季结账点评会";
+
+    public static string MeetingTitle(this Statement s) => s.Meeting == ReviewMeeting.Monthly ? $"{s.Year}年{s.Number}月考核点评会" : $"{s.Year}年第{s.Number}季度结账点评会";
 }

@@ -8,6 +8,7 @@ public static class EvaluationArea
     public static IServiceCollection AddEvaluationArea(this IServiceCollection services)
     {
         services.AddScoped<EvaluationService>();
+        services.AddScoped<StatementService>();
         services.AddScoped<ScoreService>();
         services.AddScoped<FindingService>();
         services.AddScoped<RankingService>();

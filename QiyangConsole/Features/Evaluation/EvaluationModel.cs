@@ -65,5 +65,14 @@ public static class EvaluationModel
             e.HasIndex(x => new { x.Year, x.Quarter, x.UnitId }).IsUnique();
             e.HasOne<Administration.Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
+        b.Entity<Statement>(e =>
+        {
+            e.HasIndex(x => x.HeldOn);
+            e.Property(x => x.Speaker).HasMaxLength(50);
+            e.Property(x => x.Summary).HasMaxLength(500);
+            e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Leader).WithMany().HasForeignKey(x => x.LeaderId).OnDelete(DeleteBehavior.Restrict);
+            e.ToTable(t => t.HasCheckConstraint("CK_Statements_Speaker", "(\"UnitId\" IS NULL) <> (\"LeaderId\" IS NULL)"));
+        });
     }
 }

@@ -19,8 +19,9 @@ public sealed class EvaluationSeed(IConfiguration config) : ISeedStep
     private sealed record IndicatorRow(string Name, IndicatorKind Kind, ScoreSource Source, decimal Max);
     private sealed record FindingRow(string Unit, string Description, decimal Deduction, string? Evidence);
     private sealed record InspectionRow(DateOnly Date, string Title, string? Inspectors, List<FindingRow> Findings);
-    private sealed record MonthRow(int Month, int CircularNumber, DateOnly IssueDate, List<InspectionRow> Inspections, Dictionary<string, Dictionary<string, decimal>> Scores);
-    private sealed record YearFile(int Year, string Scheme, List<IndicatorRow> Indicators, List<MonthRow> Months);
+    private sealed record MonthRow(int Month, int CircularNumber, DateOnly ReviewDate, DateOnly IssueDate, List<InspectionRow> Inspections, Dictionary<string, Dictionary<string, decimal>> Scores);
+    private sealed record StatementRow(DateOnly HeldOn, ReviewMeeting Meeting, int Number, string? Unit, string? Leader, string Summary);
+    private sealed record YearFile(int Year, string Scheme, List<IndicatorRow> Indicators, List<MonthRow> Months, List<StatementRow> Statements);
 
     public async Task RunAsync(AppDbContext db, SeedFiles files, CancellationToken ct)
     {
@@ -58,7 +59,8 @@ public sealed class EvaluationSeed(IConfiguration config) : ISeedStep
             await db.SaveChangesAsync(ct);
 
             await ScoreService.MaterialiseDerivedAsync(db, period);
-            var reviewedAt = month.IssueDate.AddDays(-3).ToDateTime(new TimeOnly(9, 0));
+            // Reviewed at the month's review meeting (月考核点评会), a working day before the circular.
+            var reviewedAt = month.ReviewDate.ToDateTime(new TimeOnly(9, 0));
             period.ReviewedAt = TimeZoneInfo.ConvertTimeToUtc(reviewedAt, AppTime.Zone);
             period.ReviewedBy = "专班办公室";
             await db.SaveChangesAsync(ct);
@@ -78,6 +80,25 @@ public sealed class EvaluationSeed(IConfiguration config) : ISeedStep
             }.WithCriticised(ranked.Where(r => r.IsLagging).OrderBy(r => r.GroupId).ThenBy(r => r.Rank).Select(r => r.UnitId)));
             await db.SaveChangesAsync(ct);
         }
+        await StatementsAsync(db, data, ct);
+    }
+
+    /// <summary>表态发言 at the monthly and quarterly review meetings, by heads of units and by city leaders; a unit's speaker is its head.</summary>
+    private static async Task StatementsAsync(AppDbContext db, YearFile data, CancellationToken ct)
+    {
+        var units = await db.Units.ToDictionaryAsync(u => u.Name, ct);
+        var leaders = await db.Users.ToDictionaryAsync(u => u.UserName!, ct);
+        foreach (var s in data.Statements)
+        {
+            var unit = s.Unit is null ? null : units[s.Unit];
+            var leader = s.Leader is null ? null : leaders[s.Leader];
+            db.Statements.Add(new Statement
+            {
+                HeldOn = s.HeldOn, Meeting = s.Meeting, Year = data.Year, Number = s.Number, UnitId = unit?.Id, LeaderId = leader?.Id,
+                Speaker = unit is not null ? unit.HeadName ?? $"{unit.ShortName ?? unit.Name}主要负责人" : leader!.DisplayName, Summary = s.Summary,
+            });
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private static async Task<LaggingRule> LaggingRuleAsync(AppDbContext db, CancellationToken ct)

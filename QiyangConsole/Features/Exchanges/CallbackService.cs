@@ -35,10 +35,11 @@ public sealed record Satisfaction(string Label, int Total, int Satisfied, decima
 /// <summary>回访与好差评: callbacks, bad ratings and their rectification, satisfaction per unit, month and overall.</summary>
 public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, CurrentUser user, CalendarService calendar, SettingsService settings, ProblemService problems, TimeProvider clock)
 {
-    public async Task<(List<CallbackRow> Rows, int Total)> ListAsync(int? unitId, bool? bad, int skip, int take)
+    public async Task<(List<CallbackRow> Rows, int Total)> ListAsync(int? unitId, bool? bad, int skip, int take, Dashboard.Period? period = null)
     {
         await using var db = await factory.CreateDbContextAsync();
         var callbacks = Scoped(db);
+        if (period is not null) callbacks = callbacks.Where(c => c.CalledOn >= period.From && c.CalledOn <= period.To);
         if (unitId is { } u) callbacks = callbacks.Where(c => c.UnitId == u);
         if (bad == true) callbacks = callbacks.Where(c => c.Rating <= Rating.Dissatisfied);
         var total = await callbacks.CountAsync();
@@ -46,6 +47,14 @@ public sealed class CallbackService(IDbContextFactory<AppDbContext> factory, Cur
             .Select(c => new CallbackRow(c.Id, c.CalledOn, c.Subject, c.Unit!.Name, c.Person, c.Rating, c.Comment, c.BadReason, c.RectificationId != null,
                 db.Rectifications.Where(r => r.CallbackId == c.Id).Select(r => (RectificationState?)r.State).FirstOrDefault())).ToListAsync();
         return (rows, total);
+    }
+
+    /// <summary>Callbacks made in a period and how many were satisfied (not a bad rating), as the user may see them.</summary>
+    public async Task<(int Called, int Satisfied)> CountAsync(Dashboard.Period period)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var ratings = await Scoped(db).Where(c => c.CalledOn >= period.From && c.CalledOn <= period.To).GroupBy(c => c.Rating).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        return (ratings.Sum(r => r.Count), ratings.Where(r => !Ratings.IsBad(r.Key)).Sum(r => r.Count));
     }
 
     private IQueryable<Callback> Scoped(AppDbContext db)

@@ -23,10 +23,15 @@ public sealed class ExchangeService(IDbContextFactory<AppDbContext> factory, Cur
     public async Task<List<EventRow>> EventsAsync(int year)
     {
         DomainException.ThrowIf(ExchangeEventRules.YearProblem(year));
+        return await EventsAsync(Dashboard.Period.Year(year));
+    }
+
+    /// <summary>The events held in a period (the overview's figure links here with its period).</summary>
+    public async Task<List<EventRow>> EventsAsync(Dashboard.Period period)
+    {
         user.Require(Access.UnitWork);
         await using var db = await factory.CreateDbContextAsync();
-        var from = new DateOnly(year, 1, 1);
-        var to = new DateOnly(year, 12, 31);
+        var (from, to) = (period.From, period.To);
         return await db.ExchangeEvents.AsNoTracking().Where(e => e.Date >= from && e.Date <= to).OrderByDescending(e => e.Date)
             .Select(e => new EventRow(e, db.Problems.Count(p => p.EventId == e.Id), db.Problems.Count(p => p.EventId == e.Id && p.State >= ProblemState.Resolved)))
             .ToListAsync();

@@ -9,7 +9,9 @@ using QiyangConsole.Infrastructure.Auth;
 
 namespace QiyangConsole.Features.Exchanges;
 
-public sealed record ProblemQuery(string? Text = null, int? UnitId = null, ProblemState? State = null, string? Category = null, int? EventId = null);
+/// <summary>A problem list's filters; <see cref="From"/>–<see cref="To"/> is the day raised, or the day resolved when <see cref="ByResolved"/>.</summary>
+public sealed record ProblemQuery(string? Text = null, int? UnitId = null, ProblemState? State = null, string? Category = null, int? EventId = null,
+    DateOnly? From = null, DateOnly? To = null, bool ByResolved = false);
 
 public sealed record ProblemRow(int Id, string EnterpriseName, string Description, string Category, string? Event, string? Unit, ProblemState State,
     DateOnly RaisedOn, DateOnly? Deadline, DateOnly? ResolvedOn, string? Answer, int EscalationLevel, bool IsUrgent);
@@ -72,6 +74,9 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
         if (q.State is { } s) problems = problems.Where(p => p.State == s);
         if (!string.IsNullOrEmpty(q.Category)) problems = problems.Where(p => p.Category == q.Category);
         if (q.EventId is { } e) problems = problems.Where(p => p.EventId == e);
+        if (q.ByResolved) problems = problems.Where(p => p.ResolvedOn != null);
+        if (q.From is { } f) problems = q.ByResolved ? problems.Where(p => p.ResolvedOn >= f) : problems.Where(p => p.RaisedOn >= f);
+        if (q.To is { } t) problems = q.ByResolved ? problems.Where(p => p.ResolvedOn <= t) : problems.Where(p => p.RaisedOn <= t);
         return problems;
     }
 

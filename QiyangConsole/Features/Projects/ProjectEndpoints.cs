@@ -20,12 +20,16 @@ public static class ProjectEndpoints
 }
 
 /// <summary>The register's filter and sort as query-string parameters: the page builds its export link from the same record.</summary>
-public sealed record ProjectFilter(string? Text, ProjectStage? Stage, bool? Key, string? Industry, string? Region, string? InvestorType, string? Leader, int? Unit, bool? Overdue, string? Sort)
+public sealed record ProjectFilter(string? Text, ProjectStage? Stage, bool? Key, string? Industry, string? Region, string? InvestorType, string? Leader, int? Unit, bool? Overdue, string? Sort,
+    string? From, string? To, string? Dates)
 {
-    public ProjectQuery ToQuery() => new(Text, Stage, Key, Industry, Region, InvestorType, Leader, Unit, Overdue == true, Sort ?? "signed");
+    private Dashboard.Period? Period => Dashboard.Period.Parse(From, To, out _);
+
+    public ProjectQuery ToQuery() => new(Text, Stage, Key, Industry, Region, InvestorType, Leader, Unit, Overdue == true, Sort ?? "signed", Period?.From, Period?.To, Dates == "landed");
 
     public string? Describe() => ListHeading.Describe(("关键字", Text), ("阶段", Stage?.Name()), ("亿元重点项目", Key is { } k ? (k ? "是" : "否") : null), ("行业", Industry),
-        ("来源地区", Region), ("投资方类型", InvestorType), ("指定联系领导", Leader is { Length: > 0 }), ("指定牵头单位", Unit is not null), ("有逾期节点", Overdue == true));
+        ("来源地区", Region), ("投资方类型", InvestorType), ("指定联系领导", Leader is { Length: > 0 }), ("指定牵头单位", Unit is not null), ("有逾期节点", Overdue == true),
+        (Dates == "landed" ? "落地日期" : "签约日期", Period?.Label));
 
     public static string QueryString(ProjectQuery q) => string.Join("&", new[]
     {
@@ -36,5 +40,6 @@ public sealed record ProjectFilter(string? Text, ProjectStage? Stage, bool? Key,
         q.InvestorType is { Length: > 0 } ty ? $"investorType={Uri.EscapeDataString(ty)}" : null,
         q.LeaderId is { Length: > 0 } l ? $"leader={Uri.EscapeDataString(l)}" : null, q.LeadUnitId is { } u ? $"unit={u}" : null,
         q.OverdueOnly ? "overdue=true" : null, $"sort={Uri.EscapeDataString(q.Sort)}",
+        q.From is { } f ? $"from={Dashboard.Period.Day(f)}" : null, q.To is { } t2 ? $"to={Dashboard.Period.Day(t2)}" : null, q.ByLanded ? "dates=landed" : null,
     }.Where(p => p is not null));
 }

@@ -43,13 +43,20 @@ public sealed class ProjectFigures(IDbContextFactory<AppDbContext> factory, Figu
             byMonth.Select(m => new MonthSigned(m.Month, m.Count, Math.Round(m.Wan, 2))).ToList(), byStage);
     }
 
-    public async Task<IReadOnlyList<Figure>> FiguresAsync(CancellationToken ct)
+    /// <summary>Projects signed in the period and their investment, and those landed in it (counts and sums in SQL).</summary>
+    public async Task<IReadOnlyList<Figure>> FiguresAsync(Period period, CancellationToken ct)
     {
-        var t = await TotalsAsync(ct: ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var signed = db.Projects.Where(p => p.SignedOn >= period.From && p.SignedOn <= period.To);
+        var landed = db.Projects.Where(p => p.LandedOn >= period.From && p.LandedOn <= period.To);
+        var signedCount = await signed.CountAsync(ct);
+        var signedWan = signedCount == 0 ? 0m : await signed.SumAsync(p => p.InvestmentWan, ct);
+        var landedCount = await landed.CountAsync(ct);
+        var landedWan = landedCount == 0 ? 0m : await landed.SumAsync(p => p.InvestmentWan, ct);
         return
         [
-            new Figure($"{t.Year}年签约项目", t.Signed.ToString(), $"总投资 {Money.Yi(t.SignedWan)}", "/projects", MudBlazor.Icons.Material.Outlined.Handshake),
-            new Figure($"{t.Year}年落地项目", t.Landed.ToString(), $"计划投资 {Money.Yi(t.LandedWan)}", "/projects", MudBlazor.Icons.Material.Outlined.Factory),
+            new Figure("签约项目", signedCount.ToString(), $"总投资 {Money.Yi(Math.Round(signedWan, 2))}", period.Link("/projects?dates=signed"), MudBlazor.Icons.Material.Outlined.Handshake),
+            new Figure("落地项目", landedCount.ToString(), $"计划投资 {Money.Yi(Math.Round(landedWan, 2))}", period.Link("/projects?dates=landed"), MudBlazor.Icons.Material.Outlined.Factory),
         ];
     }
 }

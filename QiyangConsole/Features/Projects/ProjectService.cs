@@ -10,7 +10,8 @@ using QiyangConsole.Infrastructure.Auth;
 namespace QiyangConsole.Features.Projects;
 
 public sealed record ProjectQuery(string? Text = null, ProjectStage? Stage = null, bool? Key = null, string? Industry = null, string? Region = null,
-    string? InvestorType = null, string? LeaderId = null, int? LeadUnitId = null, bool OverdueOnly = false, string Sort = "signed");
+    string? InvestorType = null, string? LeaderId = null, int? LeadUnitId = null, bool OverdueOnly = false, string Sort = "signed",
+    DateOnly? From = null, DateOnly? To = null, bool ByLanded = false);
 
 public sealed record ProjectRow(int Id, string Name, string Investor, string Industry, string OriginRegion, decimal InvestmentWan, ProjectStage Stage,
     DateOnly? SignedOn, string Leader, string LeadUnit, int OverdueNodes, bool EnteredBeforeSigning)
@@ -91,6 +92,9 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
         if (!string.IsNullOrEmpty(q.InvestorType)) projects = projects.Where(p => p.InvestorType == q.InvestorType);
         if (!string.IsNullOrEmpty(q.LeaderId)) projects = projects.Where(p => p.ContactLeaderId == q.LeaderId);
         if (q.LeadUnitId is { } u) projects = projects.Where(p => p.LeadUnitId == u);
+        // The overview's period: signed (or landed) in those days.
+        if (q.From is { } from) projects = q.ByLanded ? projects.Where(p => p.LandedOn >= from) : projects.Where(p => p.SignedOn >= from);
+        if (q.To is { } to) projects = q.ByLanded ? projects.Where(p => p.LandedOn <= to) : projects.Where(p => p.SignedOn <= to);
         // IN (the open nodes past due) reads the small partial index once instead of probing it for every project.
         if (q.OverdueOnly) projects = projects.Where(p => db.PlanNodes.Where(n => n.DoneOn == null && n.DueOn < today).Select(n => n.ProjectId).Contains(p.Id));
         return projects;

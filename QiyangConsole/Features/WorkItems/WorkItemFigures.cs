@@ -4,17 +4,18 @@ using QiyangConsole.Features.Dashboard;
 
 namespace QiyangConsole.Features.WorkItems;
 
-/// <summary>The supervision board at a glance: open items and their lights.</summary>
+/// <summary>The supervision board at a glance: the work items due in the period, those closed (销号) and the lights of the open ones.</summary>
 public sealed class WorkItemFigures(IDbContextFactory<AppDbContext> factory) : IDashboardFigures
 {
     public int Order => 20;
 
-    public async Task<IReadOnlyList<Figure>> FiguresAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<Figure>> FiguresAsync(Period period, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var lights = await db.WorkItems.Where(i => i.State != WorkItemState.Closed).GroupBy(i => i.Light).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var closed = await db.WorkItems.CountAsync(i => i.State == WorkItemState.Closed, ct);
+        var due = db.WorkItems.Where(i => i.Deadline >= period.From && i.Deadline <= period.To);
+        var lights = await due.Where(i => i.State != WorkItemState.Closed).GroupBy(i => i.Light).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var closed = await due.CountAsync(i => i.State == WorkItemState.Closed, ct);
         int Count(WarningLight l) => lights.FirstOrDefault(x => x.Key == l)?.Count ?? 0;
-        return [new Figure("在办重点工作", lights.Sum(l => l.Count).ToString(), $"红灯 {Count(WarningLight.Red)} · 黄灯 {Count(WarningLight.Yellow)} · 绿灯 {Count(WarningLight.Green)} · 已销号 {closed}", "/work-items", MudBlazor.Icons.Material.Outlined.Assignment)];
+        return [new Figure("期内到期重点工作", (lights.Sum(l => l.Count) + closed).ToString(), $"已销号 {closed} · 在办：红灯 {Count(WarningLight.Red)} · 黄灯 {Count(WarningLight.Yellow)} · 绿灯 {Count(WarningLight.Green)}", period.Link("/work-items"), MudBlazor.Icons.Material.Outlined.Assignment)];
     }
 }

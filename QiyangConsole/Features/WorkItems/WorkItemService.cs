@@ -10,7 +10,9 @@ using QiyangConsole.Infrastructure.Files;
 
 namespace QiyangConsole.Features.WorkItems;
 
-public sealed record BoardQuery(string? Text = null, int? UnitId = null, WarningLight? Light = null, WorkItemState? State = null, string? Source = null, bool MineOnly = false);
+/// <summary>The board's filters; <see cref="DueFrom"/>–<see cref="DueTo"/> keeps the items whose (original) deadline falls in those days.</summary>
+public sealed record BoardQuery(string? Text = null, int? UnitId = null, WarningLight? Light = null, WorkItemState? State = null, string? Source = null, bool MineOnly = false,
+    DateOnly? DueFrom = null, DateOnly? DueTo = null);
 
 public sealed record BoardRow(int Id, string Title, string Source, Urgency Urgency, string LeadUnit, string? ResponsibleLeader, DateOnly Deadline,
     DateOnly? ExtendedDeadline, WorkItemState State, WarningLight Light, int Percent, DateTime? LastUpdateAt, string? LastUpdate);
@@ -66,6 +68,8 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         if (q.Light is { } light) items = items.Where(i => i.Light == light);
         if (q.State is { } state) items = items.Where(i => i.State == state);
         if (!string.IsNullOrEmpty(q.Source)) items = items.Where(i => i.Source == q.Source);
+        if (q.DueFrom is { } df) items = items.Where(i => i.Deadline >= df);
+        if (q.DueTo is { } dt) items = items.Where(i => i.Deadline <= dt);
         return items;
     }
 

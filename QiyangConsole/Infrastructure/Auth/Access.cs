@@ -106,6 +106,7 @@ public static class Access
         new("/evaluation", Overseers, "未发布月份的评分仅办公室与领导"),
         new("/evaluation/periods/{Id:int}", Overseers, "未发布月份的评分仅办公室与领导"),
         new("/evaluation/periods/{Id:int}/print", SignedIn, "已发布通报：全部；未发布：办公室与领导"),
+        new("/evaluation/statements", Overseers, All),
         new("/evaluation/quarters", Overseers, All),
         new("/evaluation/quarters/{Year:int}/{Quarter:int}", Overseers, All),
         new("/evaluation/schemes", OfficeOnly, All),
