@@ -25,6 +25,19 @@ public class AccessTableTests
     }
 
     [Fact]
+    public void A_link_is_shown_only_to_whom_its_page_is_open()
+    {
+        Func<string, bool> office = r => r == AppRoles.Office, unit = r => r == AppRoles.Unit, sysadmin = r => r == AppRoles.SysAdmin;
+        Assert.True(Access.MayOpen("/projects?from=2023-01-01&to=2023-05-18&dates=signed", office));
+        Assert.Equal(Access.Allows(Access.For("/projects").Policy, unit), Access.MayOpen("/projects?from=2023-01-01", unit));
+        Assert.False(Access.MayOpen("/projects", unit));
+        Assert.False(Access.MayOpen("/system/users#top", office));
+        Assert.True(Access.MayOpen("/system/users", sysadmin));
+        // A record's page is decided by the record's scope when it is opened.
+        Assert.True(Access.MayOpen("/projects/5", unit));
+    }
+
+    [Fact]
     public void The_app_has_pages_to_check() => Assert.True(Pages.Count >= 45, $"{Pages.Count} routes found");
 
     [Fact]

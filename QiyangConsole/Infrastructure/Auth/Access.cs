@@ -173,6 +173,17 @@ public static class Access
             : throw new InvalidOperationException($"Unknown access policy {policy}."),
     };
 
+    /// <summary>
+    /// Whether a user with these roles may open a link of the console (a page's path, with or without a query): a link
+    /// to a page the user may not open is not shown (the overview's figures link to their lists). A templated route
+    /// (a record's page) is decided by the record's own scope when opened, and counts as allowed here.
+    /// </summary>
+    public static bool MayOpen(string href, Func<string, bool> isInRole)
+    {
+        var path = href.Split('?', '#')[0];
+        return !ByRoute.TryGetValue(path, out var entry) || Allows(entry.Policy, isInRole);
+    }
+
     /// <summary>Whether a signed-in principal passes the policy (pages that hold the authentication state rather than <c>CurrentUser</c>).</summary>
     public static bool May(this System.Security.Claims.ClaimsPrincipal user, string policy) => Allows(policy, user.IsInRole);
 
