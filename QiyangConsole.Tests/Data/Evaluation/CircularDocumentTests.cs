@@ -103,11 +103,15 @@ public class CircularDocumentTests
         Assert.Same(tables[^1], body.ChildElements[^2]);
         Assert.Equal([$"报：{circular.ReportTo}", $"{circular.PrintedBy}{date}印发"], closing.Select(r => r.InnerText));
         Assert.DoesNotContain(closing, r => r.InnerText.StartsWith("发：", StringComparison.Ordinal));
-        Assert.Equal(8u, Border<TopBorder>(closing[0]));
-        Assert.Equal(6u, Border<TopBorder>(closing[^1]));
-        Assert.Equal(8u, Border<BottomBorder>(closing[^1]));
-        Assert.Null(closing[0].Descendants<BottomBorder>().FirstOrDefault());
-        foreach (var row in closing) AssertRun(row.Descendants<Paragraph>().Single(), "仿宋_GB2312", "28", "000000");
+        Assert.Equal([8u], Borders<TopBorder>(closing[0]));
+        Assert.Equal([6u, 6u], Borders<TopBorder>(closing[^1]));
+        Assert.Equal([8u, 8u], Borders<BottomBorder>(closing[^1]));
+        Assert.Empty(Borders<BottomBorder>(closing[0]));
+        var printCells = closing[^1].Elements<TableCell>().ToList();
+        Assert.Equal((circular.PrintedBy, $"{date}印发"), (printCells[0].InnerText, printCells[1].InnerText));
+        Assert.Equal((JustificationValues.Left, JustificationValues.Right), (Justified(printCells[0]), Justified(printCells[1])));
+        Assert.Equal(8845, closing[0].Elements<TableCell>().Single().TableCellProperties!.TableCellWidth!.Width!.Value is { } w ? int.Parse(w) : 0);
+        foreach (var p in closing.SelectMany(r => r.Descendants<Paragraph>())) AssertRun(p, "仿宋_GB2312", "28", "000000");
 
         // 页码: 4号 宋体 "— n —", odd pages right and even pages left, one character in.
         Assert.NotNull(word.MainDocumentPart.DocumentSettingsPart!.Settings.GetFirstChild<EvenAndOddHeaders>());
@@ -164,10 +168,10 @@ public class CircularDocumentTests
             Assert.Equal(XLPaperSize.A4Paper, setup.PaperSize);
             Assert.Equal((37.0, 35.0, 28.0, 26.0), (Math.Round(setup.Margins.Top * 25.4, 1), Math.Round(setup.Margins.Bottom * 25.4, 1), Math.Round(setup.Margins.Left * 25.4, 1), Math.Round(setup.Margins.Right * 25.4, 1)));
             var widthMm = Enumerable.Range(1, 8).Sum(c => ExcelColumns.Mm(ws.Column(c).Width));
-            Assert.InRange(widthMm, 150, 156);
+            Assert.InRange(widthMm, 145, 156);
             Assert.Equal(0, ws.LastColumnUsed()!.ColumnNumber() > 8 ? 1 : 0);
 
-            Assert.Equal(23d, ws.Cell(1, 1).Style.Font.FontSize);   // the mark: 18 characters in 156 mm
+            Assert.Equal(22d, ws.Cell(1, 1).Style.Font.FontSize);   // the mark: 18 characters and one spare in the 148 mm of the columns
             Assert.Equal(22d, ws.Cell(5, 1).Style.Font.FontSize);
             Assert.Equal("方正小标宋简体", ws.Cell(5, 1).Style.Font.FontName);
             var texts = ws.CellsUsed().Select(c => (c.Address.RowNumber, Text: c.GetString(), Size: c.Style.Font.FontSize, Font: c.Style.Font.FontName)).ToList();
@@ -188,7 +192,7 @@ public class CircularDocumentTests
         Assert.Equal(("Arial", 11d), (defaultFont.GetFirstChild<Xl.FontName>()!.Val!.Value, defaultFont.GetFirstChild<Xl.FontSize>()!.Val!.Value));
         var pixels = worksheet.GetFirstChild<Xl.Columns>()!.Elements<Xl.Column>().Where(c => c.Min!.Value <= 8)
             .Sum(c => ExcelColumns.Pixels(c.Width!.Value) * (Math.Min(8, c.Max!.Value) - c.Min!.Value + 1));
-        Assert.InRange(pixels * 25.4 / 96, 150, 156);
+        Assert.InRange(pixels * 25.4 / 96, 145, 156);
     }
 
     [Fact]
@@ -244,7 +248,9 @@ public class CircularDocumentTests
 
     private static string Height(Paragraph p) => p.ParagraphProperties!.SpacingBetweenLines!.Line!.Value!;
 
-    private static uint Border<T>(TableRow row) where T : BorderType => row.Descendants<T>().Single().Size!.Value;
+    private static List<uint> Borders<T>(TableRow row) where T : BorderType => row.Descendants<T>().Select(b => b.Size!.Value).ToList();
+
+    private static JustificationValues Justified(TableCell cell) => cell.Descendants<Justification>().Single().Val!.Value;
 
     /// <summary>Every run of the paragraph with text is set in this font (East Asian and Latin), size (half-points) and colour.</summary>
     private static void AssertRun(Paragraph p, string font, string halfPoints, string color)

@@ -113,7 +113,9 @@ public sealed class GongwenLayoutTests
     {
         var printed = CircularWorkbook.ColumnsMm.Sum(mm => ExcelColumns.Mm(ExcelColumns.Width(mm)));
         Assert.True(printed <= GongwenLayout.TextWidthMm, $"{printed:0.0} mm");
-        Assert.True(printed >= 150, $"{printed:0.0} mm");
+        Assert.True(printed >= 145, $"{printed:0.0} mm");
+        // LibreOffice measures Arial's digits unrounded: 2 % wider, still within the text area
+        Assert.True(printed * 8.16 / 8 <= GongwenLayout.TextWidthMm, $"{printed * 8.16 / 8:0.0} mm");
         foreach (var mm in CircularWorkbook.ColumnsMm) Assert.InRange(ExcelColumns.Mm(ExcelColumns.Width(mm)), mm - 0.6, mm + 0.3);
         // Arial 11's digits are 8 px: a stored width of 10 is 80 px, 12.5 is 100 px
         Assert.Equal(80, ExcelColumns.Pixels(10));

@@ -47,6 +47,7 @@ public static class AdministrationArea
         services.AddScoped<ISeedStep, AccountsSeed>();
         services.AddScoped<ISeedStep, ThreeAdministratorsSeed>();
         services.AddScoped<ISeedStep, NewParametersSeed>();
+        services.AddScoped<ISeedStep, DemoNamesSeed>();
         return services;
     }
 }

@@ -88,9 +88,15 @@ public static class CircularWord
         body.Append(signature, date, Blank());
     }
 
-    /// <summary>版记: a one-column table as wide as the text area; thick rule above the first line and below the last, thin above the printing line.</summary>
+    /// <summary>
+    /// 版记: a table as wide as the text area; thick rule above the first line and below the last, thin rule above the
+    /// printing line, whose two cells hold 印发机关 (one character in from the left) and 印发日期 (one in from the right).
+    /// </summary>
     private static void Closing(Body body, CircularParts parts)
     {
+        // The date's cell as wide as "2023年6月7日印发" and the character in from the right; 印发机关 has the rest.
+        var printDate = $"{parts.PrintDate}印发";
+        var dateWidth = (int)Math.Ceiling(L.WidthInChars(printDate) * L.ClosingChar) + L.ClosingChar + 70;
         var table = new Table(
             new TableProperties(
                 new TableWidth { Width = L.TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
@@ -100,35 +106,37 @@ public static class CircularWord
                 new TableLayout { Type = TableLayoutValues.Fixed },
                 new TableCellMarginDefault(new TopMargin { Width = "0", Type = TableWidthUnitValues.Dxa }, new TableCellLeftMargin { Width = 0, Type = TableWidthValues.Dxa },
                     new BottomMargin { Width = "0", Type = TableWidthUnitValues.Dxa }, new TableCellRightMargin { Width = 0, Type = TableWidthValues.Dxa })),
-            new TableGrid(new GridColumn { Width = L.TextWidth.ToString(CultureInfo.InvariantCulture) }));
-        var lines = parts.CopyLines.Count > 0 ? parts.CopyLines : [""];
-        for (var i = 0; i < lines.Count; i++)
-        {
-            var p = ClosingPara(TextRun(lines[i], L.BodyFont, L.ClosingSize));
-            table.Append(ClosingRow(p, top: i == 0 ? L.ThickRule : null, bottom: null));
-        }
-        var print = ClosingPara(TextRun(parts.PrintedBy, L.BodyFont, L.ClosingSize), new Run(new TabChar()), TextRun($"{parts.PrintDate}印发", L.BodyFont, L.ClosingSize));
-        print.ParagraphProperties!.Tabs = new Tabs(new TabStop { Val = TabStopValues.Right, Position = L.TextWidth - L.ClosingChar });
-        table.Append(ClosingRow(print, top: L.ThinRule, bottom: L.ThickRule));
+            new TableGrid(new GridColumn { Width = (L.TextWidth - dateWidth).ToString(CultureInfo.InvariantCulture) }, new GridColumn { Width = dateWidth.ToString(CultureInfo.InvariantCulture) }));
+        for (var i = 0; i < parts.CopyLines.Count; i++)
+            table.Append(new TableRow(ClosingCell(L.TextWidth, 2, ClosingPara(JustificationValues.Left, parts.CopyLines[i]), top: i == 0 ? L.ThickRule : null, bottom: null)));
+        var firstRule = parts.CopyLines.Count == 0 ? L.ThickRule : L.ThinRule;
+        table.Append(new TableRow(
+            ClosingCell(L.TextWidth - dateWidth, 1, ClosingPara(JustificationValues.Left, parts.PrintedBy, right: 0), top: firstRule, bottom: L.ThickRule),
+            ClosingCell(dateWidth, 1, ClosingPara(JustificationValues.Right, printDate, left: 0), top: firstRule, bottom: L.ThickRule)));
         body.Append(table);
     }
 
-    private static Paragraph ClosingPara(params OpenXmlElement[] runs)
+    private static Paragraph ClosingPara(JustificationValues justification, string text, int left = L.ClosingChar, int right = L.ClosingChar)
     {
         var p = Para(new SpacingBetweenLines { Line = (L.ClosingSize * 10 * 3 / 2).ToString(CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Exact, Before = "0", After = "0" },
-            JustificationValues.Left, runs);
-        // 抄送 and 印发机关 one character in from the left, 印发日期 one in from the right.
-        p.ParagraphProperties!.Indentation = new Indentation { Left = L.ClosingChar.ToString(CultureInfo.InvariantCulture), Right = L.ClosingChar.ToString(CultureInfo.InvariantCulture), Hanging = null };
+            justification, TextRun(text, L.BodyFont, L.ClosingSize));
+        p.ParagraphProperties!.Indentation = new Indentation { Left = left.ToString(CultureInfo.InvariantCulture), Right = right.ToString(CultureInfo.InvariantCulture) };
         p.ParagraphProperties.SnapToGrid = new SnapToGrid { Val = false };
+        // No extra space between Chinese and the date's digits: the printing line must stay on one line.
+        p.ParagraphProperties.AutoSpaceDE = new AutoSpaceDE { Val = false };
+        p.ParagraphProperties.AutoSpaceDN = new AutoSpaceDN { Val = false };
         return p;
     }
 
-    private static TableRow ClosingRow(Paragraph p, int? top, int? bottom)
+    private static TableCell ClosingCell(int width, int span, Paragraph p, int? top, int? bottom)
     {
         var borders = new TableCellBorders();
         if (top is { } t) borders.Append(new TopBorder { Val = BorderValues.Single, Size = (uint)t, Color = Black, Space = 0 });
         if (bottom is { } b) borders.Append(new BottomBorder { Val = BorderValues.Single, Size = (uint)b, Color = Black, Space = 0 });
-        return new TableRow(new TableCell(new TableCellProperties(new TableCellWidth { Width = L.TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }, borders), p));
+        var props = new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
+        if (span > 1) props.Append(new GridSpan { Val = span });
+        props.Append(borders);
+        return new TableCell(props, p);
     }
 
     private static Table RankingTable(IReadOnlyList<RankingRow> rows)

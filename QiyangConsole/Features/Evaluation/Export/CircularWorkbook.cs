@@ -22,8 +22,11 @@ public static class CircularWorkbook
     private const int Columns = 8;
     public static readonly string[] Headers = ["名次", "考核单位", "指标得分", "加分", "扣分", "总分", "较上月", "备注"];
 
-    /// <summary>Column widths in mm, 154 of the 156 mm text area (the unit column holds 11 characters of 12 pt).</summary>
-    public static readonly double[] ColumnsMm = [12, 50, 19, 12, 12, 15, 15, 19];
+    /// <summary>
+    /// Column widths in mm: 148 of the 156 mm text area (the unit column holds 11 characters of 12 pt). The spare 8 mm
+    /// absorb LibreOffice, which measures Arial's digits unrounded (8.16 px, not Excel's 8) and so widens columns by 2 %.
+    /// </summary>
+    public static readonly double[] ColumnsMm = [11, 48, 18, 11, 11, 17, 14, 18];
 
     /// <summary>Characters of 3号 (16 pt) on one line of the text area, and of 2号 (22 pt) for the title.</summary>
     private static int PerLine(double points) => (int)Math.Floor(GongwenLayout.TextWidthMm / (points * 25.4 / 72));
@@ -57,7 +60,8 @@ public static class CircularWorkbook
         ws.Style.Font.FontName = BodyFont;
         for (var i = 0; i < ColumnsMm.Length; i++) ws.Column(i + 1).Width = ExcelColumns.Width(ColumnsMm[i]);
         var row = 1;
-        var markSize = GongwenLayout.MarkSize(parts.Mark) / 2.0;
+        // The mark on one line within the columns (one character spare), at most the size the Word document gives it.
+        var markSize = Math.Min(GongwenLayout.MarkSize(parts.Mark) / 2.0, Math.Floor(ColumnsMm.Sum() * 72 / 25.4 / (GongwenLayout.WidthInChars(parts.Mark) + 1)));
 
         if (blankHeader)
         {
