@@ -51,6 +51,20 @@ public static partial class LibreOffice
         return output.Split('\f').SkipLast(1).ToArray();
     }
 
+    /// <summary>The first word of the first page with its top edge (points from the top of the page), from pdftotext -bbox.</summary>
+    public static async Task<(string Text, double Top)> FirstWordAsync(string pdf)
+    {
+        var pdftotext = Which("pdftotext") ?? throw new InvalidOperationException("pdftotext is not installed (apt-get install poppler-utils; .ci/run installs it)");
+        var (code, output) = await RunAsync(pdftotext, ["-bbox", "-f", "1", "-l", "1", "-enc", "UTF-8", pdf, "-"], TimeSpan.FromMinutes(1));
+        if (code != 0) throw new InvalidOperationException($"pdftotext failed ({code}): {output}");
+        var word = Word().Match(output);
+        if (!word.Success) throw new InvalidOperationException("no word on the first page");
+        return (word.Groups[2].Value, Number(word.Groups[1].Value));
+    }
+
+    [GeneratedRegex(@"<word xMin=""[-\d.]+"" yMin=""([-\d.]+)""[^>]*>([^<]*)</word>")]
+    private static partial Regex Word();
+
     /// <summary>Each page's MediaBox (width, height in points), read from the PDF's page objects.</summary>
     public static List<(double Width, double Height)> MediaBoxes(string pdf)
     {

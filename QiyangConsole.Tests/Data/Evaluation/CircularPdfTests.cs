@@ -43,6 +43,11 @@ public class CircularPdfTests(ITestOutputHelper output)
             Assert.Contains(Flat(part), text);
         Assert.All(doc.Rankings, r => Assert.Contains(r.UnitName, text));
         Assert.StartsWith(Flat(parts.Mark), Flat(pages[0]));   // the mark is the first thing on the page
+        // … its top 35 mm below the 37 mm top margin: 72 mm = 204 pt from the top of the page (the glyphs sit a little inside their line).
+        var (first, top) = await LibreOffice.FirstWordAsync(pdf);
+        output.WriteLine($"first word '{first}' at {top:0.0} pt from the top ({top * 25.4 / 72:0.0} mm)");
+        Assert.StartsWith(first[..2], parts.Mark);
+        Assert.InRange(top, 202, 216);
         Assert.True(text.IndexOf(Flat(circular.Title), StringComparison.Ordinal) < text.IndexOf(Flat("一、考核排名情况"), StringComparison.Ordinal));
         Assert.True(text.LastIndexOf(Flat(parts.Signature), StringComparison.Ordinal) < text.IndexOf(Flat(date + "印发"), StringComparison.Ordinal));
 

@@ -43,7 +43,10 @@ public static class CircularWord
 
     private static void Header(Body body, CircularParts parts, bool preprinted)
     {
-        body.Append(Para(Exact(L.HeaderSpace)));
+        // Off the grid, or LibreOffice sets this line to the grid's 579 twips instead of 35 mm.
+        var space = Para(Exact(L.HeaderSpace));
+        space.ParagraphProperties!.SnapToGrid = new SnapToGrid { Val = false };
+        body.Append(space);
         var mark = Para(Exact(L.MarkLine(parts.Mark)), JustificationValues.Center);
         mark.ParagraphProperties!.SnapToGrid = new SnapToGrid { Val = false };
         if (!preprinted) mark.Append(TextRun(parts.Mark, L.TitleFont, L.MarkSize(parts.Mark), L.Red));
@@ -107,10 +110,15 @@ public static class CircularWord
                 new TableCellMarginDefault(new TopMargin { Width = "0", Type = TableWidthUnitValues.Dxa }, new TableCellLeftMargin { Width = 0, Type = TableWidthValues.Dxa },
                     new BottomMargin { Width = "0", Type = TableWidthUnitValues.Dxa }, new TableCellRightMargin { Width = 0, Type = TableWidthValues.Dxa })),
             new TableGrid(new GridColumn { Width = (L.TextWidth - dateWidth).ToString(CultureInfo.InvariantCulture) }, new GridColumn { Width = dateWidth.ToString(CultureInfo.InvariantCulture) }));
+        // The 版记 stays in one piece on the last page: no row splits, each row kept with the next.
         for (var i = 0; i < parts.CopyLines.Count; i++)
-            table.Append(new TableRow(ClosingCell(L.TextWidth, 2, ClosingPara(JustificationValues.Left, parts.CopyLines[i]), top: i == 0 ? L.ThickRule : null, bottom: null)));
+        {
+            var line = ClosingPara(JustificationValues.Left, parts.CopyLines[i]);
+            line.ParagraphProperties!.KeepNext = new KeepNext();
+            table.Append(new TableRow(new TableRowProperties(new CantSplit()), ClosingCell(L.TextWidth, 2, line, top: i == 0 ? L.ThickRule : null, bottom: null)));
+        }
         var firstRule = parts.CopyLines.Count == 0 ? L.ThickRule : L.ThinRule;
-        table.Append(new TableRow(
+        table.Append(new TableRow(new TableRowProperties(new CantSplit()),
             ClosingCell(L.TextWidth - dateWidth, 1, ClosingPara(JustificationValues.Left, parts.PrintedBy, right: 0), top: firstRule, bottom: L.ThickRule),
             ClosingCell(dateWidth, 1, ClosingPara(JustificationValues.Right, printDate, left: 0), top: firstRule, bottom: L.ThickRule)));
         body.Append(table);
