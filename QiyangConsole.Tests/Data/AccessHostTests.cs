@@ -36,6 +36,7 @@ public partial class AccessHostTests(HostFixture fixture)
         ["/exchanges/problems/{Id:int}"] = "/exchanges/problems/1",
         ["GET /work-items/attachments/{updateId:int}"] = "/work-items/attachments/1",
         ["GET /evaluation/periods/{id:int}/circular.xlsx"] = "/evaluation/periods/1/circular.xlsx",
+        ["GET /evaluation/periods/{id:int}/circular.docx"] = "/evaluation/periods/1/circular.docx",
         ["GET /evaluation/periods/{id:int}/template.xlsx"] = "/evaluation/periods/1/template.xlsx",
         ["GET /evaluation/quarters/{year:int}/{quarter:int}.xlsx"] = "/evaluation/quarters/2023/1.xlsx",
         ["GET /visits/{id:int}/photo"] = "/visits/1/photo",

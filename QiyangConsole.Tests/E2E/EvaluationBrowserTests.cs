@@ -85,9 +85,26 @@ public class EvaluationBrowserTests(HostFixture fixture, BrowserFixture browser)
         await download.SaveAsAsync(path);
         using var wb = new XLWorkbook(path);
         var ws = wb.Worksheets.First();
-        Assert.Equal("〔2023〕6号", ws.Cell(2, 1).GetString());
+        Assert.Equal("祁优专〔2023〕6号", ws.Cell(2, 1).GetString());
         Assert.Contains(ws.CellsUsed(), c => c.GetString() == "关于2023年6月全市优化发展环境工作考核排名情况的通报");
         Assert.Contains(ws.CellsUsed(), c => c.GetString().Contains("对以下排名后进单位予以通报批评"));
+
+        // The same circular as a Word document, beside the Excel button; the pre-printed-paper box changes both links.
+        var word = await page.RunAndWaitForDownloadAsync(() => page.Locator("#circular-download-word").ClickAsync());
+        var docx = Path.Combine(BrowserFixture.ScreenshotDirectory, "circular-2023-06.docx");
+        await word.SaveAsAsync(docx);
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, false))
+        {
+            var texts = document.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+            Assert.Contains("祁优专〔2023〕6号", texts);
+            Assert.Contains("关于2023年6月全市优化发展环境工作考核排名情况的通报", texts);
+        }
+        Assert.EndsWith(".docx", word.SuggestedFilename);
+        await Assertions.Expect(page.Locator("#circular-download-word")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"^/evaluation/periods/\d+/circular\.docx$"));
+        await page.GetByText("套红头纸（不打印版头）").ClickAsync();
+        await Assertions.Expect(page.Locator("#circular-download-word")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"^/evaluation/periods/\d+/circular\.docx\?preprinted=true$"));
+        await Assertions.Expect(page.Locator("#circular-download")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"^/evaluation/periods/\d+/circular\.xlsx\?preprinted=true$"));
+        await page.ShotAsync("evaluation-circular-downloads-desktop");
     }
 
     [Fact]

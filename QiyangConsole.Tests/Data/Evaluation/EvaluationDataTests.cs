@@ -185,7 +185,7 @@ public class EvaluationDataTests
         Assert.Equal(0, doc.Circular.Id);
         Assert.Null(doc.Circular.IssuedAt);
         Assert.Equal(6, doc.Circular.Number);
-        Assert.Equal("〔2023〕6号", doc.NumberText);
+        Assert.Equal("祁优专〔2023〕6号", doc.NumberText);
         Assert.Equal(CircularService.DefaultTitle(2023, 6), doc.Circular.Title);
         Assert.Equal(new DateOnly(2023, 7, 3), doc.Circular.IssueDate);
         Assert.Equal(rows.Where(r => r.IsLagging).Select(r => r.UnitName), doc.CriticisedUnits);
@@ -347,7 +347,7 @@ public class EvaluationDataTests
         Assert.Equal(circular.Issuer, issuer.GetString());
         Assert.Equal(CircularWorkbook.TitleFont, issuer.Style.Font.FontName);
         Assert.Equal(Argb(CircularWorkbook.Red), Argb(issuer.Style.Font.FontColor));
-        Assert.Equal("〔2023〕5号", ws.Cell(2, 1).GetString());
+        Assert.Equal("祁优专〔2023〕5号", ws.Cell(2, 1).GetString());
         for (var c = 1; c <= 8; c++)
         {
             Assert.Equal(XLBorderStyleValues.Thick, ws.Cell(3, c).Style.Border.BottomBorder);
@@ -395,13 +395,15 @@ public class EvaluationDataTests
         Assert.Contains(lines, l => l.Text.Contains("对以下排名后进单位予以通报批评：" + string.Join("、", doc.CriticisedUnits)));
         var date = AppTime.DocumentDate(issueDate);
         Assert.Contains(lines, l => l.Text == date);
+        // 主送机关 under the title (the 发 list); 报 in the 版记 above the printing line.
+        var mainTo = lines.Single(l => l.Text == $"{circular.DistributeTo}：");
+        Assert.True(mainTo.Row > 5 && mainTo.Row < summaryRow);
         var report = lines.Single(l => l.Text.StartsWith("报：", StringComparison.Ordinal));
-        var distribute = lines.Single(l => l.Text.StartsWith("发：", StringComparison.Ordinal));
         var printed = lines.Single(l => l.Text.EndsWith("印发", StringComparison.Ordinal));
         Assert.Equal($"报：{circular.ReportTo}", report.Text);
-        Assert.Equal($"发：{circular.DistributeTo}", distribute.Text);
+        Assert.DoesNotContain(lines, l => l.Text.StartsWith("发：", StringComparison.Ordinal));
         Assert.Equal($"{circular.PrintedBy}　　{date}印发", printed.Text);
-        Assert.True(report.Row < distribute.Row && distribute.Row < printed.Row);
+        Assert.True(report.Row < printed.Row);
         Assert.DoesNotContain(lines, l => l.Text.StartsWith("抄送：", StringComparison.Ordinal));  // no CopyTo in the seed
         Assert.DoesNotContain(lines, l => l.Text == "更正");
 
@@ -415,7 +417,7 @@ public class EvaluationDataTests
             Assert.Equal("", bs.Cell(3, c).GetString());
             Assert.NotEqual(XLBorderStyleValues.Thick, bs.Cell(3, c).Style.Border.BottomBorder);
         }
-        Assert.Equal("〔2023〕5号", bs.Cell(2, 1).GetString());
+        Assert.Equal("祁优专〔2023〕5号", bs.Cell(2, 1).GetString());
         Assert.DoesNotContain(ColumnA(bs), l => l.Text == circular.Issuer && l.Row < 4);
         Assert.Equal(circular.Title, bs.Cell(5, 1).GetString());
         Assert.Equal(CircularWorkbook.TitleFont, bs.Cell(5, 1).Style.Font.FontName);

@@ -19,6 +19,7 @@ public sealed class ParameterRulesTests
         ["steward.visitOverdueDays"] = "走访提醒天数",
         ["leader.engagementTarget"] = "领导精力投入目标",
         ["security.logRetentionDays"] = "日志保留天数",
+        ["circular.issuerCode"] = "发文机关代字",
         ["site.notice"] = "首页提示语", // no rule suffix: any non-empty text
     };
 
@@ -45,6 +46,9 @@ public sealed class ParameterRulesTests
     [InlineData("leader.engagementTarget", "0.5")]
     [InlineData("leader.engagementTarget", "1")]
     [InlineData("leader.engagementTarget", "0.01")]
+    // …Code
+    [InlineData("circular.issuerCode", "祁优专")]
+    [InlineData("circular.issuerCode", "祁政办发")]
     // no suffix
     [InlineData("site.notice", "欢迎使用")]
     [InlineData("site.notice", "abc")]
@@ -87,6 +91,11 @@ public sealed class ParameterRulesTests
     [InlineData("leader.engagementTarget", "33%", "应为 0 至 1 之间的小数")]
     [InlineData("leader.engagementTarget", "1/3", "应为 0 至 1 之间的小数")]
     [InlineData("leader.engagementTarget", "abc", "应为 0 至 1 之间的小数")]
+    // …Code
+    [InlineData("circular.issuerCode", "祁 优专", "应为 1 至 10 个字，不含空格、数字或括号")]
+    [InlineData("circular.issuerCode", "祁优专〔2023〕", "应为 1 至 10 个字，不含空格、数字或括号")]
+    [InlineData("circular.issuerCode", "祁优专2", "应为 1 至 10 个字，不含空格、数字或括号")]
+    [InlineData("circular.issuerCode", "祁阳市打好优化发展环境持久仗", "应为 1 至 10 个字，不含空格、数字或括号")]
     public void Invalid_values_are_refused_naming_the_parameter(string key, string value, string problem)
     {
         var name = Names[key];

@@ -12,6 +12,7 @@ namespace QiyangConsole.Features.Administration;
 public sealed class AddedParametersSeed(string name, params string[] keys) : ISeedStep
 {
     public static AddedParametersSeed LogRetention => new("system/parameters+log-retention", LogRetentionJob.RetentionKey);
+    public static AddedParametersSeed CircularIssuerCode => new("system/parameters+circular-issuer-code", Evaluation.CircularService.IssuerCodeKey);
 
     public string Name => name;
     public int Order => 14; // after ParameterSeed (13), which seeds a new database with every parameter

@@ -44,9 +44,11 @@ public static class AdministrationArea
         services.AddScoped<ISeedStep, DictionarySeed>();
         services.AddScoped<ISeedStep, ParameterSeed>();
         services.AddScoped<ISeedStep>(_ => AddedParametersSeed.LogRetention);
+        services.AddScoped<ISeedStep>(_ => AddedParametersSeed.CircularIssuerCode);
         services.AddScoped<ISeedStep, AccountsSeed>();
         services.AddScoped<ISeedStep, ThreeAdministratorsSeed>();
         services.AddScoped<ISeedStep, NewParametersSeed>();
+        services.AddScoped<ISeedStep, DemoNamesSeed>();
         return services;
     }
 }

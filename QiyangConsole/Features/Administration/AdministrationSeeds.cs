@@ -184,3 +184,26 @@ internal sealed class Accounts(IConfiguration config, IPasswordHasher<AppUser> h
         }
     }
 }
+
+/// <summary>
+/// Demo databases made before a demo person was renamed so as not to share a name with an official named in the
+/// source (the city leader 何爱林 shared the given name 爱林 of a leader in the circular's distribution list). Only an
+/// account that still carries the old name is renamed; one an administrator has renamed since is left alone.
+/// </summary>
+public sealed class DemoNamesSeed(IConfiguration config) : ISeedStep
+{
+    public static readonly IReadOnlyDictionary<string, (string Old, string New)> Renamed = new Dictionary<string, (string, string)>
+    {
+        ["leader3"] = ("市级领导 何爱林", "市级领导 何志远"),
+    };
+
+    public string Name => "system/demo-names";
+    public int Order => 17;
+    public bool Enabled(IConfiguration _) => DemoMode.IsOn(config);
+
+    public async Task RunAsync(AppDbContext db, SeedFiles files, CancellationToken ct)
+    {
+        foreach (var (userName, (old, @new)) in Renamed)
+            await db.Users.Where(u => u.UserName == userName && u.DisplayName == old).ExecuteUpdateAsync(s => s.SetProperty(u => u.DisplayName, @new), ct);
+    }
+}

@@ -106,6 +106,9 @@ public static class ParameterRules
             // Ten years of days: beyond it a deadline leaves any calendar the console can hold.
             if (p.Key.EndsWith("Days") && n > MaxDays) return $"参数“{p.Name}”应在 0 至 {MaxDays} 之间";
         }
+        // 机关代字 precedes 〔year〕N号 in a 发文字号: a few characters, no spaces, brackets or digits of its own.
+        if (p.Key.EndsWith("Code") && (TextLimit.Count(value) > 10 || value.Any(c => char.IsWhiteSpace(c) || char.IsDigit(c) || "〔〕[]()（）【】".Contains(c))))
+            return $"参数“{p.Name}”应为 1 至 10 个字，不含空格、数字或括号";
         if (p.Key.EndsWith("Mode") && value is not ("count" or "percent")) return $"参数“{p.Name}”只能是 count 或 percent";
         if (p.Key.EndsWith("Target") && (!decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var t) || t <= 0 || t > 1))
             return $"参数“{p.Name}”应为 0 至 1 之间的小数";

@@ -8,14 +8,17 @@ using QiyangConsole.Infrastructure.Auth;
 namespace QiyangConsole.Features.Evaluation;
 
 /// <summary>Everything a circular shows: the text, the ranking per group, the criticised units and the corrections.</summary>
-public sealed record CircularDocument(EvaluationPeriod Period, Circular Circular, List<RankingRow> Rankings, List<string> CriticisedUnits, List<Amendment> Amendments)
+public sealed record CircularDocument(EvaluationPeriod Period, Circular Circular, List<RankingRow> Rankings, List<string> CriticisedUnits, List<Amendment> Amendments, string IssuerCode = "")
 {
-    public string? NumberText => Circular.Number is { } n ? CircularNumber.Format(Circular.Year, n) : null;
+    /// <summary>发文字号: the issuer's code (parameter <see cref="CircularService.IssuerCodeKey"/>) before 〔year〕N号, e.g. 祁优专〔2023〕5号.</summary>
+    public string? NumberText => Circular.Number is { } n ? IssuerCode + CircularNumber.Format(Circular.Year, n) : null;
 }
 
 /// <summary>通报: drafting, issuing (which locks the month) and amendments afterwards.</summary>
-public sealed class CircularService(IDbContextFactory<AppDbContext> factory, RankingService ranking, CurrentUser user, TimeProvider clock)
+public sealed class CircularService(IDbContextFactory<AppDbContext> factory, RankingService ranking, SettingsService settings, CurrentUser user, TimeProvider clock)
 {
+    public const string IssuerCodeKey = "circular.issuerCode";
+
     public static string DefaultTitle(int year, int month) => $"关于{year}年{month}月全市优化发展环境工作考核排名情况的通报";
 
     public async Task<CircularDocument> DocumentAsync(int periodId)
@@ -30,7 +33,8 @@ public sealed class CircularService(IDbContextFactory<AppDbContext> factory, Ran
         var names = rows.ToDictionary(r => r.UnitId, r => r.UnitName);
         var criticised = circular.CriticisedUnitIds().Select(id => names.GetValueOrDefault(id) ?? $"#{id}").ToList();
         var amendments = await db.Amendments.AsNoTracking().Where(a => a.PeriodId == periodId).OrderBy(a => a.Id).ToListAsync();
-        return new CircularDocument(period, circular, rows, criticised, amendments);
+        var code = await settings.ParameterAsync(IssuerCodeKey) ?? "";
+        return new CircularDocument(period, circular, rows, criticised, amendments, code);
     }
 
     private async Task<Circular> DraftAsync(AppDbContext db, EvaluationPeriod period, List<RankingRow> rows)

@@ -11,12 +11,18 @@ public static class EvaluationEndpoints
     {
         var group = app.MapGroup("/evaluation");
 
-        group.MapGet("/periods/{id:int}/circular.xlsx", async (int id, bool? blank, CircularService circulars) =>
+        // ?preprinted=true (or the older ?blank=true): for pre-printed red-header paper, the 版头's space is left blank.
+        group.MapGet("/periods/{id:int}/circular.xlsx", async (int id, bool? blank, bool? preprinted, CircularService circulars) =>
         {
             var doc = await circulars.DocumentAsync(id);
-            using var wb = CircularWorkbook.Build(doc, blank == true);
-            var name = $"{doc.Period.Year}年{doc.Period.Month}月考核通报{doc.NumberText}.xlsx";
-            return Results.File(wb.ToBytes(), ExcelText.ContentType, name);
+            return Results.File(CircularWorkbook.Bytes(doc, blank == true || preprinted == true), ExcelText.ContentType, FileName(doc, "xlsx"));
+        }).RequireAuthorization(Access.SignedIn);
+
+        group.MapGet("/periods/{id:int}/circular.docx", async (int id, bool? blank, bool? preprinted, CircularService circulars) =>
+        {
+            var doc = await circulars.DocumentAsync(id);
+            var bytes = CircularWord.Build(CircularParts.From(doc), blank == true || preprinted == true);
+            return Results.File(bytes, CircularWord.ContentType, FileName(doc, "docx"));
         }).RequireAuthorization(Access.SignedIn);
 
         group.MapGet("/periods/{id:int}/template.xlsx", async (int id, ScoreService scores) =>
@@ -34,4 +40,5 @@ public static class EvaluationEndpoints
         }).RequireAuthorization(Access.Overseers);
     }
 
+    private static string FileName(CircularDocument doc, string extension) => $"{doc.Period.Year}年{doc.Period.Month}月考核通报{doc.NumberText}.{extension}";
 }

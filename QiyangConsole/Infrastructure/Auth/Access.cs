@@ -113,6 +113,7 @@ public static class Access
         new("/evaluation/schemes/{Year:int}", OfficeOnly, All),
         new("/evaluation/mine", SignedIn, "本单位（账号所在单位）"),
         new("GET /evaluation/periods/{id:int}/circular.xlsx", SignedIn, "已发布通报：全部；未发布：办公室与领导"),
+        new("GET /evaluation/periods/{id:int}/circular.docx", SignedIn, "已发布通报：全部；未发布：办公室与领导"),
         new("GET /evaluation/periods/{id:int}/template.xlsx", OfficeOnly, All),
         new("GET /evaluation/quarters/{year:int}/{quarter:int}.xlsx", Overseers, All),
 

@@ -1,46 +1,81 @@
 using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using QiyangConsole.Infrastructure;
 using QiyangConsole.Infrastructure.Excel;
 
 namespace QiyangConsole.Features.Evaluation.Export;
 
 /// <summary>
-/// The circular as a sheet laid out after GB/T 9704-2012 as far as a sheet allows: red issuer line,
-/// number, red rule, title in 小标宋 22 pt, body in 仿宋 16 pt, the ranking with lagging units
-/// highlighted, the criticised units, issuer and date, and the closing block (版记) on A4.
+/// The circular as a sheet laid out after GB/T 9704-2012 as far as a sheet allows: red issuer line, 发文字号 with the
+/// issuer's code, red rule, title in 小标宋 22 pt, 主送机关, body in 仿宋 16 pt, the ranking with lagging units
+/// highlighted, the criticised units, issuer and date, and the 版记 between thick rules on A4. The columns sum to the
+/// 156 mm text area, so it prints at 100 %: the sizes on paper are the sizes named here.
 /// </summary>
 public static class CircularWorkbook
 {
-    public const string TitleFont = "方正小标宋简体";
-    public const string BodyFont = "仿宋_GB2312";
+    public const string TitleFont = GongwenLayout.TitleFont;
+    public const string BodyFont = GongwenLayout.BodyFont;
     public const string TableFont = "宋体";
-    public static readonly XLColor Red = XLColor.FromHtml("#E60012");
+    public static readonly XLColor Red = XLColor.FromHtml("#" + GongwenLayout.Red);
     public static readonly XLColor LaggingFill = XLColor.FromHtml("#FDE2E2");
     private const int Columns = 8;
     public static readonly string[] Headers = ["名次", "考核单位", "指标得分", "加分", "扣分", "总分", "较上月", "备注"];
 
+    /// <summary>
+    /// Column widths in mm: 148 of the 156 mm text area (the unit column holds 11 characters of 12 pt). The spare 8 mm
+    /// absorb LibreOffice, which measures Arial's digits unrounded (8.16 px, not Excel's 8) and so widens columns by 2 %.
+    /// </summary>
+    public static readonly double[] ColumnsMm = [11, 48, 18, 11, 11, 17, 14, 18];
+
+    /// <summary>Characters of 3号 (16 pt) on one line of the text area, and of 2号 (22 pt) for the title.</summary>
+    private static int PerLine(double points) => (int)Math.Floor(GongwenLayout.TextWidthMm / (points * 25.4 / 72));
+
+    /// <summary>
+    /// The file to download: the workbook with Arial 11 as its default font. The default font is the unit of column
+    /// widths; ClosedXML always writes Calibri, which LibreOffice and WPS on Linux replace by fonts with wider digits,
+    /// pushing the last columns onto pages of their own. Arial's digits measure the same everywhere (Liberation Sans).
+    /// </summary>
+    public static byte[] Bytes(CircularDocument doc, bool blankHeader)
+    {
+        using var wb = Build(doc, blankHeader);
+        var stream = new MemoryStream();
+        wb.SaveAs(stream);
+        using (var file = SpreadsheetDocument.Open(stream, true))
+        {
+            var styles = file.WorkbookPart!.WorkbookStylesPart!.Stylesheet;
+            var font = styles.Fonts!.Elements<Font>().First();
+            font.GetFirstChild<FontName>()!.Val = ExcelColumns.DefaultFont;
+            font.GetFirstChild<FontSize>()!.Val = ExcelColumns.DefaultFontSize;
+            styles.Save();
+        }
+        return stream.ToArray();
+    }
+
     public static XLWorkbook Build(CircularDocument doc, bool blankHeader)
     {
+        var parts = CircularParts.From(doc);
         var wb = new XLWorkbook();
         var ws = wb.Worksheets.Add("通报");
         ws.Style.Font.FontName = BodyFont;
-        double[] widths = [7, 30, 11, 8, 8, 10, 9, 12];
-        for (var i = 0; i < widths.Length; i++) ws.Column(i + 1).Width = widths[i];
+        for (var i = 0; i < ColumnsMm.Length; i++) ws.Column(i + 1).Width = ExcelColumns.Width(ColumnsMm[i]);
         var row = 1;
+        // The mark on one line within the columns (one character spare), at most the size the Word document gives it.
+        var markSize = Math.Min(GongwenLayout.MarkSize(parts.Mark) / 2.0, Math.Floor(ColumnsMm.Sum() * 72 / 25.4 / (GongwenLayout.WidthInChars(parts.Mark) + 1)));
 
         if (blankHeader)
         {
             // Pre-printed red-header paper carries the issuer and the red rule; the number is still printed.
             ws.Row(1).Height = 60;
-            Line(ws, 2, doc.NumberText ?? "", BodyFont, 16, XLColor.Black, XLAlignmentHorizontalValues.Center);
+            Line(ws, 2, parts.Number, BodyFont, 16, XLColor.Black, XLAlignmentHorizontalValues.Center);
             ws.Row(3).Height = 10;
             row = 4;
         }
         else
         {
-            Line(ws, row, doc.Circular.Issuer, TitleFont, 26, Red, XLAlignmentHorizontalValues.Center).Row(row).Height = 60;
+            Line(ws, row, parts.Mark, TitleFont, markSize, Red, XLAlignmentHorizontalValues.Center).Row(row).Height = 60;
             row++;
-            Line(ws, row, doc.NumberText ?? "", BodyFont, 16, XLColor.Black, XLAlignmentHorizontalValues.Center);
+            Line(ws, row, parts.Number, BodyFont, 16, XLColor.Black, XLAlignmentHorizontalValues.Center);
             row++;
             var rule = ws.Range(row, 1, row, Columns);
             rule.Style.Border.BottomBorder = XLBorderStyleValues.Thick;
@@ -49,10 +84,16 @@ public static class CircularWorkbook
             row++;
         }
         row++;
-        var title = Line(ws, row, doc.Circular.Title, TitleFont, 22, XLColor.Black, XLAlignmentHorizontalValues.Center);
+        var title = Line(ws, row, parts.Title, TitleFont, 22, XLColor.Black, XLAlignmentHorizontalValues.Center);
         title.Cell(row, 1).Style.Alignment.WrapText = true;
-        ws.Row(row).Height = 60;
+        ws.Row(row).Height = Lines(parts.Title, PerLine(22)) * 30;
         row += 2;
+        if (parts.MainTo is { } mainTo)
+        {
+            Line(ws, row, mainTo, BodyFont, 16, XLColor.Black, XLAlignmentHorizontalValues.Left).Cell(row, 1).Style.Alignment.WrapText = true;
+            ws.Row(row).Height = Lines(mainTo, PerLine(16)) * 22;
+            row++;
+        }
         row = Paragraph(ws, row, doc.Circular.Summary);
 
         foreach (var group in doc.Rankings.GroupBy(r => r.GroupName))
@@ -75,7 +116,7 @@ public static class CircularWorkbook
                 ws.Cell(row, 4).SetValue(r.Bonus);
                 ws.Cell(row, 5).SetValue(r.Deductions);
                 ws.Cell(row, 6).SetValue(r.Total);
-                ws.Cell(row, 7).Text(r.Change switch { null => "—", > 0 => $"↑{r.Change}", < 0 => $"↓{-r.Change}", _ => "持平" });
+                ws.Cell(row, 7).Text(CircularParts.ChangeText(r.Change));
                 ws.Cell(row, 8).Text(r.IsLagging ? "排名后进" : "");
                 if (r.IsLagging) ws.Range(row, 1, row, Columns).Style.Fill.BackgroundColor = LaggingFill;
             }
@@ -85,14 +126,15 @@ public static class CircularWorkbook
             table.Style.Font.FontName = TableFont;
             table.Style.Font.FontSize = 12;
             table.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+            table.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
+            table.Style.Alignment.WrapText = true;   // a longer name wraps inside its column instead of widening the table
             table.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
             table.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
             row++;
         }
 
         row++;
-        row = Paragraph(ws, row, doc.CriticisedUnits.Count == 0 ? "本月无通报批评单位。"
-            : $"对以下排名后进单位予以通报批评：{string.Join("、", doc.CriticisedUnits)}。请被通报单位认真查摆问题，限期整改到位。");
+        row = Paragraph(ws, row, CircularParts.CriticisedText(doc.CriticisedUnits));
 
         if (doc.Amendments.Count > 0)
         {
@@ -104,34 +146,43 @@ public static class CircularWorkbook
                     $"{a.UnitName}“{a.IndicatorName}”由 {a.OldPoints:0.##} 分更正为 {a.NewPoints:0.##} 分。原因：{a.Reason}。{a.Effect}（{a.By}，{AppTime.Stamp(a.At)}）"));
         }
 
+        // 发文机关署名 centred over 成文日期, the date four characters from the right: a merged block of columns 5–8 at most.
         row += 2;
-        Line(ws, row, doc.Circular.Issuer, BodyFont, 16, XLColor.Black, XLAlignmentHorizontalValues.Right);
+        Line(ws, row, parts.Signature, BodyFont, 16, XLColor.Black, XLAlignmentHorizontalValues.Right);
         row++;
-        Line(ws, row, doc.Circular.IssueDate is { } d ? AppTime.DocumentDate(d) : "", BodyFont, 16, XLColor.Black, XLAlignmentHorizontalValues.Right);
+        Line(ws, row, parts.Date, BodyFont, 16, XLColor.Black, XLAlignmentHorizontalValues.Right).Cell(row, 1).Style.Alignment.Indent = 4;
         row += 2;
 
-        // 版记: between two rules, 抄送 / 报 / 发 and the printing line.
+        // 版记: thick rule above the first line and below the last, thin rule between 抄送/报 and the printing line.
         var closingStart = row;
-        foreach (var (label, value) in new[] { ("抄送", doc.Circular.CopyTo), ("报", doc.Circular.ReportTo), ("发", doc.Circular.DistributeTo) })
+        foreach (var line in parts.CopyLines)
         {
-            if (string.IsNullOrWhiteSpace(value)) continue;
-            Line(ws, row, $"{label}：{value}", BodyFont, 14, XLColor.Black, XLAlignmentHorizontalValues.Left).Cell(row, 1).Style.Alignment.WrapText = true;
-            ws.Row(row).Height = 40;
+            Line(ws, row, line, BodyFont, 14, XLColor.Black, XLAlignmentHorizontalValues.Left).Cell(row, 1).Style.Alignment.WrapText = true;
+            ws.Cell(row, 1).Style.Alignment.Indent = 1;
+            ws.Row(row).Height = Lines(line, PerLine(14) - 2) * 20;
             row++;
         }
-        Line(ws, row, $"{doc.Circular.PrintedBy}　　{(doc.Circular.IssueDate is { } p ? AppTime.DocumentDate(p) : "")}印发", BodyFont, 14, XLColor.Black, XLAlignmentHorizontalValues.Left);
-        ws.Range(closingStart, 1, closingStart, Columns).Style.Border.TopBorder = XLBorderStyleValues.Thin;
-        ws.Range(row, 1, row, Columns).Style.Border.BottomBorder = XLBorderStyleValues.Thin;
+        Line(ws, row, parts.PrintLine, BodyFont, 14, XLColor.Black, XLAlignmentHorizontalValues.Left).Cell(row, 1).Style.Alignment.Indent = 1;
+        ws.Range(closingStart, 1, closingStart, Columns).Style.Border.TopBorder = XLBorderStyleValues.Medium;
+        if (row > closingStart) ws.Range(row, 1, row, Columns).Style.Border.TopBorder = XLBorderStyleValues.Thin;
+        ws.Range(row, 1, row, Columns).Style.Border.BottomBorder = XLBorderStyleValues.Medium;
 
         var setup = ws.PageSetup;
         setup.PaperSize = XLPaperSize.A4Paper;
         setup.PageOrientation = XLPageOrientation.Portrait;
-        setup.FitToPages(1, 0);
+        setup.Scale = 100;   // never fit-to-page: fonts print at their size
         setup.CenterHorizontally = true;
-        setup.Margins.Top = 1.46; setup.Margins.Bottom = 1.38; setup.Margins.Left = 1.1; setup.Margins.Right = 1.02;
-        setup.Footer.Center.AddText("— &P —");
+        setup.Margins.Top = GongwenLayout.TopMm / 25.4; setup.Margins.Bottom = GongwenLayout.BottomMm / 25.4;
+        setup.Margins.Left = GongwenLayout.LeftMm / 25.4; setup.Margins.Right = GongwenLayout.RightMm / 25.4;
+        setup.Margins.Footer = (GongwenLayout.BottomMm - 12) / 25.4;
+        // 页码 4号 on the outer side: odd pages right, even pages left.
+        setup.DifferentOddEvenPagesOnHF = true;
+        setup.Footer.Right.AddText("&\"宋体\"&14— &P —", XLHFOccurrence.OddPages);
+        setup.Footer.Left.AddText("&\"宋体\"&14— &P —", XLHFOccurrence.EvenPages);
         return wb;
     }
+
+    private static int Lines(string text, int perLine) => Math.Max(1, (int)Math.Ceiling(GongwenLayout.WidthInChars(text) / Math.Max(1, perLine)));
 
     private static IXLWorksheet Line(IXLWorksheet ws, int row, string? text, string font, double size, XLColor color, XLAlignmentHorizontalValues align)
     {
@@ -145,13 +196,34 @@ public static class CircularWorkbook
         return ws;
     }
 
-    /// <summary>A body paragraph (仿宋 16 pt, indented two characters) in a merged, wrapped row sized to its length.</summary>
+    /// <summary>A body paragraph (仿宋 16 pt, indented two characters) in a merged, wrapped row sized to the lines it takes in 156 mm.</summary>
     private static int Paragraph(IXLWorksheet ws, int row, string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return row;
         Line(ws, row, "　　" + text, BodyFont, 16, XLColor.Black, XLAlignmentHorizontalValues.Left);
         ws.Cell(row, 1).Style.Alignment.WrapText = true;
-        ws.Row(row).Height = Math.Max(1, Math.Ceiling(text.Length / 30.0)) * 22;
+        ws.Row(row).Height = Lines("　　" + text, PerLine(16) - 1) * 22;
         return row + 1;
     }
+}
+
+/// <summary>
+/// Excel's column width: characters of the workbook's default font's widest digit, here Arial 11 (8 px at 96 dpi; the
+/// same in LibreOffice, whose Liberation Sans has Arial's metrics, and in WPS). ClosedXML's <c>Width</c> is written into
+/// the file 0.710625 larger (its padding); Excel turns the stored width into whole pixels (ECMA-376 §18.3.1.13).
+/// </summary>
+public static class ExcelColumns
+{
+    public const string DefaultFont = "Arial";
+    public const double DefaultFontSize = 11;
+    private const double DigitPx = 8, PxPerMm = 96 / 25.4, ClosedXmlOffset = 0.710625;
+
+    /// <summary>The ClosedXML width (to 1/256) of a column that prints at most this many mm.</summary>
+    public static double Width(double mm) => Math.Floor((mm * PxPerMm / DigitPx - ClosedXmlOffset) * 256) / 256;
+
+    /// <summary>How wide a column of this ClosedXML width prints, in mm.</summary>
+    public static double Mm(double width) => Pixels(width + ClosedXmlOffset) / PxPerMm;
+
+    /// <summary>Pixels of a width as stored in the file.</summary>
+    public static double Pixels(double storedWidth) => Math.Truncate((256 * storedWidth + Math.Truncate(128 / DigitPx)) / 256 * DigitPx);
 }

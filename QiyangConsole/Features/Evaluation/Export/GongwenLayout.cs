@@ -1,0 +1,110 @@
+namespace QiyangConsole.Features.Evaluation.Export;
+
+/// <summary>
+/// The page of a 公文 after GB/T 9704-2012, in the units Word and Excel store: twips (1/1440 inch), half-points and
+/// eighths of a point. A4, margins top 37 / bottom 35 / left 28 / right 26 mm, so the text area is 156 × 225 mm and holds
+/// 22 lines of 28 characters of 3号 (16 pt) type.
+/// </summary>
+public static class GongwenLayout
+{
+    public const double PageWidthMm = 210, PageHeightMm = 297;
+    public const double TopMm = 37, BottomMm = 35, LeftMm = 28, RightMm = 26;
+    public const double TextWidthMm = PageWidthMm - LeftMm - RightMm;     // 156
+    public const double TextHeightMm = PageHeightMm - TopMm - BottomMm;   // 225
+    public const int LinesPerPage = 22, CharsPerLine = 28;
+
+    public const string TitleFont = "方正小标宋简体";      // 标题, 发文机关标志
+    public const string BodyFont = "仿宋_GB2312";          // 正文, 发文字号, 署名, 日期, 版记
+    public const string HeadingFont = "黑体";              // 一级标题 一、
+    public const string SubheadingFont = "楷体_GB2312";    // 二级标题 （一）
+    public const string PageNumberFont = "宋体";           // 4号半角宋体阿拉伯数字
+
+    // Sizes in half-points (Word's w:sz): 2号 22 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt.
+    public const int TitleSize = 44, BodySize = 32, ClosingSize = 28, PageNumberSize = 28, TableSize = 24;
+
+    /// <summary>Rules in eighths of a point: 版记 first and last rules 0.35 mm (1 pt), the rule between 0.25 mm (0.75 pt); the red rule under the number.</summary>
+    public const int ThickRule = 8, ThinRule = 6, RedRule = 12;
+    public const string Red = "E60012";
+
+    public static int Twips(double mm) => (int)Math.Round(mm * 1440 / 25.4);
+
+    public static int PageWidth => Twips(PageWidthMm);      // 11906
+    public static int PageHeight => Twips(PageHeightMm);    // 16838
+    public static int MarginTop => Twips(TopMm);            // 2098
+    public static int MarginBottom => Twips(BottomMm);      // 1984
+    public static int MarginLeft => Twips(LeftMm);          // 1587
+    public static int MarginRight => Twips(RightMm);        // 1474
+    public static int TextWidth => PageWidth - MarginLeft - MarginRight;    // 8845
+    public static int TextHeight => PageHeight - MarginTop - MarginBottom;  // 12756
+
+    /// <summary>docGrid linePitch: the text height shared by 22 lines (579 twips ≈ 28.95 pt), rounded down so 22 always fit.</summary>
+    public static int LinePitch => TextHeight / LinesPerPage;
+
+    /// <summary>One character of the 28 on a line, in twips (≈ 315.9, a little under the 320 of a 16 pt character).</summary>
+    public static double CharPitch => (double)TextWidth / CharsPerLine;
+
+    /// <summary>
+    /// docGrid charSpace: how far the character pitch lies from the 16 pt body size, in 1/4096 pt (Word's unit), rounded
+    /// down so that 28 characters never overflow the line. Negative: the grid packs 28 characters where 27.6 would fit.
+    /// </summary>
+    public static int CharSpace => (int)Math.Floor((CharPitch / 20 - BodySize / 2.0) * 4096);
+
+    /// <summary>
+    /// Body runs are condensed to the grid's pitch (−5 twips: 315 of 320). Word packs 16 pt characters into the 315.9-twip
+    /// grid itself; LibreOffice gives a character wider than the grid two cells, which would leave 14 on a line.
+    /// </summary>
+    public static int BodyCharSpacing => (int)Math.Floor(CharPitch) - BodySize * 10;
+
+    /// <summary>One 3号 character (two-character first-line indent, the date's four characters from the right).</summary>
+    public const int BodyChar = BodySize * 10;       // 320 twips
+    public const int ClosingChar = ClosingSize * 10; // 280 twips
+
+    /// <summary>发文机关标志: its top edge 35 mm below the top of the text area (下行文); the pre-printed mode leaves this space and the mark's line empty.</summary>
+    public static int HeaderSpace => Twips(35);
+    /// <summary>The red rule 4 mm under the 发文字号 (a paragraph border's space is given in points).</summary>
+    public const int RuleGapPoints = 11;
+
+    /// <summary>
+    /// The size of the 发文机关标志 in half-points: large (up to 36 pt) but never wider than the text area, with one
+    /// character of room, so that the mark stays on one line (an 18-character name prints at 23 pt).
+    /// </summary>
+    public static int MarkSize(string issuer)
+    {
+        var width = Math.Max(1, WidthInChars(issuer)) + 1;
+        var points = TextWidth / 20.0 / width;
+        return Math.Clamp((int)Math.Floor(points * 2), BodySize, 72);
+    }
+
+    /// <summary>The mark's line, exactly: its size and a fifth for the ascenders.</summary>
+    public static int MarkLine(string issuer) => (int)Math.Ceiling(MarkSize(issuer) * 10 * 1.2);
+
+    /// <summary>页码: the 一字线 7 mm below the text area; the footer's line is exact, so the footer distance puts its top there.</summary>
+    public const int PageNumberLine = 340;
+    public static int FooterDistance => Twips(BottomMm - 7) - PageNumberLine;
+
+    /// <summary>页码 text: "— 1 —" (一字线 on both sides).</summary>
+    public static string PageNumberText(int page) => $"— {page} —";
+
+    /// <summary>Width in body characters: CJK and full-width forms are one, ASCII (the date's digits) half.</summary>
+    public static double WidthInChars(string? text) => (text ?? "").Sum(c => c < 0x2E80 && c != '—' && c != '“' && c != '”' ? 0.5 : 1.0);
+
+    /// <summary>成文日期 right-aligned, four characters from the right.</summary>
+    public const double DateRightChars = 4;
+
+    /// <summary>
+    /// 发文机关署名 centred over the date: its right indent in characters. A name longer than the date by more than
+    /// eight characters cannot be centred inside the text area and is set flush right (indent 0).
+    /// </summary>
+    public static double SignatureRightChars(string issuer, string date) =>
+        Math.Max(0, DateRightChars + (WidthInChars(date) - WidthInChars(issuer)) / 2);
+
+    /// <summary>Columns of the ranking table in twips, summing to the text width.</summary>
+    public static readonly string[] TableHeaders = ["名次", "考核单位", "指标得分", "加分", "扣分", "总分", "备注"];
+    public static int[] TableColumns()
+    {
+        int[] chars = [3, 12, 5, 3, 3, 4, 5];   // of 小四 (240 twips): a unit's name has at most 11 characters
+        var widths = chars.Select(c => c * TableSize * 10).ToArray();
+        widths[1] += TextWidth - widths.Sum();   // the unit column takes what is left
+        return widths;
+    }
+}
