@@ -34,7 +34,7 @@ public class LayoutComponentTests : ComponentTestBase
         var nav = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
         nav.NavigateTo("/system/logs/operations");
         var crumbs = RenderInteractive<Breadcrumbs>();
-        var text = crumbs.Find(".mud-breadcrumbs").TextContent;
+        var text = crumbs.Find(".app-breadcrumbs").TextContent;
         Assert.Contains("首页", text);
         Assert.Contains("系统管理", text);
         Assert.Contains("操作日志", text);

@@ -49,12 +49,22 @@ public class CalendarPageTests : ComponentTestBase
         {
             var day = page.Find($"button[data-date='{date}']");
             Assert.Equal(name, day.QuerySelector(".cal-name")?.TextContent);
-            Assert.Equal($"{date} {name}", day.GetAttribute("title"));
+            Assert.StartsWith($"{date} ", day.QuerySelector(".cal-state")!.TextContent);   // the button's name says the date
         }
         Assert.Null(page.Find("button[data-date='2021-03-13']").QuerySelector(".cal-name")); // an ordinary Saturday has no name
         Assert.Contains("off", page.Find("button[data-date='2021-02-13']").ClassList);
         Assert.DoesNotContain("exception", page.Find("button[data-date='2021-02-13']").ClassList); // a weekend day off is no exception to the week
         Assert.Contains("exception", page.Find("button[data-date='2021-02-11']").ClassList);
+        // Day off or working day in words and in a mark (休/班), not by the cell's colour or outline alone.
+        string State(string date) => page.Find($"button[data-date='{date}'] .cal-state").TextContent;
+        Assert.Equal("2021-02-13 休息日", State("2021-02-13"));
+        Assert.Equal("休", page.Find("button[data-date='2021-02-13'] .cal-mark").TextContent);
+        Assert.Equal("2021-03-13 休息日", State("2021-03-13"));
+        Assert.Equal("2021-02-07 工作日（调整）", State("2021-02-07"));
+        Assert.Equal("班", page.Find("button[data-date='2021-02-07'] .cal-mark").TextContent);
+        Assert.Equal("2021-02-11 休息日（调整）", State("2021-02-11"));
+        Assert.Equal("2021-03-15 工作日", State("2021-03-15"));
+        Assert.Empty(page.FindAll("button[data-date='2021-03-15'] .cal-mark"));
         Assert.DoesNotContain("法定节假日", page.Markup);
         Assert.Contains("工作日 250 天", page.Find("#calendar-summary").TextContent);
     }

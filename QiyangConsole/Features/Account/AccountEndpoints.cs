@@ -17,6 +17,15 @@ public static class AccountEndpoints
             return Results.LocalRedirect("/account/login");
         }).AllowAnonymous().DisableAntiforgery();
 
+        // 大字版: kept on the user, so the page is drawn large from its first (prerendered) paint on any device.
+        app.MapPost("/account/large-text", async (DisplayPreferences preferences, IAntiforgery antiforgery, HttpContext ctx) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(ctx)) return Results.BadRequest("请求已失效，请刷新页面后重试");
+            var form = await ctx.Request.ReadFormAsync();
+            await preferences.SetLargeTextAsync(form["on"] == "true");
+            return Results.LocalRedirect(LocalUrl.OrHome(form["returnUrl"]));
+        }).RequireAuthorization(Infrastructure.Auth.Access.SignedIn).DisableAntiforgery();
+
         // A tab in use calls this now and then so its cookie (which lapses after the idle time) is renewed; nothing else.
         app.MapGet("/account/keepalive", () => Results.NoContent()).RequireAuthorization(Infrastructure.Auth.Access.SignedIn);
 

@@ -19,6 +19,7 @@ public static class AdministrationArea
         services.AddScoped<LogService>();
         services.AddScoped<ReminderService>();
         services.AddScoped<SignInService>();
+        services.AddScoped<DisplayPreferences>();
         services.AddSingleton<SignInGuard>();
         services.AddSingleton<Captcha>();
         services.AddScoped<JobsService>();

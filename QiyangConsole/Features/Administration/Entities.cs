@@ -15,6 +15,8 @@ public class AppUser : IdentityUser
     public DateTime? PasswordChangedAt { get; set; }
     /// <summary>A new or reset account: the next sign-in must choose its own password first.</summary>
     public bool MustChangePassword { get; set; }
+    /// <summary>大字版 (适老化): the user reads the console with text scaled to 130 %; kept across devices and sign-ins.</summary>
+    public bool LargeText { get; set; }
 }
 
 /// <summary>考核组别: units are ranked within their group.</summary>

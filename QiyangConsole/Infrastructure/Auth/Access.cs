@@ -84,6 +84,7 @@ public static class Access
         new("POST /account/logout", Anonymous, Own),
         new("GET /culture/set", Anonymous, "—"),
         new("GET /account/keepalive", SignedIn, Own),
+        new("POST /account/large-text", SignedIn, Own),
         new("GET /healthz", Anonymous, "—"),
         new("* /{**path:file}", Anonymous, "静态文件"),
 
