@@ -125,6 +125,13 @@ public class EvaluationBrowserTests(HostFixture fixture, BrowserFixture browser)
         await Assertions.Expect(january).ToContainTextAsync("1月");
         await Assertions.Expect(january).ToContainTextAsync("已通报");
         await Assertions.Expect(table.Locator("input")).ToHaveCountAsync(0);
+        // The trend: a line of the unit's place by month, and the same in words, ending with the latest ranked month's place.
+        await Assertions.Expect(page.Locator("#rank-trend svg")).ToHaveCountAsync(1);
+        var summary = page.Locator("#rank-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("已排名");
+        var places = (await table.Locator("tbody tr td:nth-last-child(2)").AllInnerTextsAsync()).Where(t => t.Trim().Length > 0).ToList();
+        Assert.Contains($"月第 {places[^1].Trim()} 名", await summary.InnerTextAsync());
+        Assert.Contains($"已排名 {places.Count} 个月", await summary.InnerTextAsync());
         await page.ShotAsync("evaluation-mine-phone-width-check");
 
         await page.GotoAsync("/evaluation/periods/1");
@@ -152,7 +159,7 @@ public class EvaluationBrowserTests(HostFixture fixture, BrowserFixture browser)
                 await page.ShotAsync($"{name}-{suffix}");
             }
             await page.GotoAsync("/evaluation/quarters/2023/1");
-            await Assertions.Expect(page.Locator("#statement-count")).ToContainTextAsync("6");
+            await Assertions.Expect(page.Locator("#statement-count")).ToContainTextAsync("表态发言：1 个单位");  // Q1 2023: only 市水利局 lagged in two months of the quarter (the seed as of 2023-05-18)
             await page.GotoAsync("/evaluation/periods/5/print");
             await page.WaitForTimeoutAsync(400);  // let the circuit fill the page (a live WebSocket keeps "network idle" from ever settling)
             await page.ShotAsync($"circular-print-{suffix}");

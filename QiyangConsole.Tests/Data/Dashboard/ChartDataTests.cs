@@ -33,5 +33,14 @@ public class ChartDataTests
         Assert.Equal(await ctx.Problems.CountAsync(p => p.UnitId == natural && p.RaisedOn >= BySource.From && p.RaisedOn <= BySource.To),
             unit["问题按类别和状态"].Series.Sum(s => s.Data.Sum()));
         Assert.True(unit["问题按类别和状态"].Series.Sum(s => s.Data.Sum()) < zone["问题按类别和状态"].Series.Sum(s => s.Data.Sum()));
+
+        // The unit's place in its group in each issued month; the office has no such chart (it is not a unit).
+        Assert.DoesNotContain("本单位组内名次按月", zone.Keys);
+        var issued = await ctx.Rankings.Where(r => r.UnitId == natural)
+            .Join(ctx.EvaluationPeriods.Where(p => p.Year == 2023 && p.Month <= 5 && p.State == QiyangConsole.Features.Evaluation.PeriodState.Issued), r => r.PeriodId, p => p.Id, (r, p) => new { p.Month, r.Rank })
+            .ToListAsync();
+        Assert.NotEmpty(issued);
+        var trend = unit["本单位组内名次按月"].Series.Single().Data;
+        Assert.Equal(Enumerable.Range(1, 5).Select(m => (double)(issued.SingleOrDefault(x => x.Month == m)?.Rank ?? 0)), trend);
     }
 }

@@ -72,6 +72,21 @@ public sealed class ChartService(IDbContextFactory<AppDbContext> factory, Figure
             return Ratings.Rate(month.Where(x => !Ratings.IsBad(x.Rating)).Sum(x => x.Count), month.Sum(x => x.Count)) is { } r ? Math.Round((double)r * 100, 1) : 0;
         }).ToArray();
         charts.Add(new("回访满意度按月", "%", labels, [new("满意度", rate)]));
+
+        // A unit's trend: its place in its group in each issued month of the period (0 where the month is not issued yet).
+        if (reach.UnitId is { } unit)
+        {
+            var (firstMonth, lastMonth) = (months[0].Year * 100 + months[0].Month, months[^1].Year * 100 + months[^1].Month);
+            var ranks = await db.Rankings.Where(r => r.UnitId == unit)
+                .Join(db.EvaluationPeriods.Where(p => p.State == Evaluation.PeriodState.Issued), r => r.PeriodId, p => p.Id, (r, p) => new { p.Year, p.Month, r.Rank })
+                .Where(x => x.Year * 100 + x.Month >= firstMonth && x.Year * 100 + x.Month <= lastMonth).ToListAsync(ct);
+            if (ranks.Count > 0)
+            {
+                var data = new double[months.Count];
+                foreach (var x in ranks) data[Index(new DateOnly(x.Year, x.Month, 1))] = x.Rank;
+                charts.Add(new("本单位组内名次按月", "名", labels, [new("组内名次", data)]));
+            }
+        }
         return charts;
     }
 }
