@@ -34,6 +34,25 @@ public class SecurityBrowserTests(HostFixture fixture, BrowserFixture browser) :
     }
 
     [Fact]
+    public async Task The_print_views_print_under_the_policy()
+    {
+        var page = await browser.NewPageAsync(fixture.Host.BaseUrl);
+        var violations = new List<string>();
+        page.Console += (_, m) => { if (m.Text.Contains("Content Security Policy") || m.Text.Contains("Refused to")) violations.Add($"{page.Url}: {m.Text}"); };
+        // Count the calls of window.print instead of opening the print dialog.
+        await page.AddInitScriptAsync("window.__printed = 0; window.print = () => { window.__printed++; };");
+        await page.SignInAsync("office");
+        foreach (var path in new[] { "/evaluation/periods/1/print", "/enterprises/1/card" })
+        {
+            await page.GotoAsync(path);
+            await page.WaitForTimeoutAsync(400);
+            await page.GetByRole(AriaRole.Button, new() { Name = "打印" }).ClickAsync();
+            Assert.Equal(1, await page.EvaluateAsync<int>("window.__printed"));
+        }
+        Assert.Empty(violations);
+    }
+
+    [Fact]
     public async Task A_tab_left_alone_for_the_idle_time_is_signed_out_and_its_cookie_ends()
     {
         var idle = fixture.Host.Services.GetRequiredService<IdleSettings>();

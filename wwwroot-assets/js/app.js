@@ -40,3 +40,6 @@ document.addEventListener("click", e => {
   addEventListener("resize", queue);
   addEventListener("DOMContentLoaded", () => { queue(); new MutationObserver(queue).observe(document.body, { childList: true, subtree: true }); });
 })();
+
+// Print buttons of the print views (the content-security policy allows no inline onclick).
+document.addEventListener("click", e => { if (e.target.closest && e.target.closest("[data-print]")) window.print(); });
