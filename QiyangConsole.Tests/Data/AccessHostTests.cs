@@ -20,31 +20,6 @@ public partial class AccessHostTests(HostFixture fixture)
 {
     private const string Password = "Qiyang@2023";
 
-    /// <summary>A real URL for each route template, from the demo data.</summary>
-    private static readonly Dictionary<string, string> Samples = new()
-    {
-        ["/projects/{Id:int}"] = "/projects/1",
-        ["/work-items/{Id:int}"] = "/work-items/1",
-        ["/evaluation/periods/{Id:int}"] = "/evaluation/periods/1",
-        ["/evaluation/periods/{Id:int}/print"] = "/evaluation/periods/1/print",
-        ["/evaluation/quarters/{Year:int}/{Quarter:int}"] = "/evaluation/quarters/2023/1",
-        ["/evaluation/schemes/{Year:int}"] = "/evaluation/schemes/2023",
-        ["/enterprises/{Id:int}"] = "/enterprises/1",
-        ["/enterprises/{Id:int}/card"] = "/enterprises/1/card",
-        ["/enterprises/cadres/{Id:int}"] = "/enterprises/cadres/1",
-        ["/visits/{Id:int}"] = "/visits/1",
-        ["/exchanges/problems/{Id:int}"] = "/exchanges/problems/1",
-        ["GET /work-items/attachments/{updateId:int}"] = "/work-items/attachments/1",
-        ["GET /evaluation/periods/{id:int}/circular.xlsx"] = "/evaluation/periods/1/circular.xlsx",
-        ["GET /evaluation/periods/{id:int}/circular.docx"] = "/evaluation/periods/1/circular.docx",
-        ["GET /evaluation/periods/{id:int}/template.xlsx"] = "/evaluation/periods/1/template.xlsx",
-        ["GET /evaluation/quarters/{year:int}/{quarter:int}.xlsx"] = "/evaluation/quarters/2023/1.xlsx",
-        ["GET /visits/{id:int}/photo"] = "/visits/1/photo",
-        ["GET /system/backups/{name}"] = "/system/backups/qiyang-20230101-000000.db",
-        ["GET /culture/set"] = "/culture/set?culture=zh-CN&returnUrl=/",
-        ["* /hangfire/{**path}"] = "/hangfire",
-        ["* /{**path:file}"] = "/assets/css/app.css",
-    };
 
     /// <summary>The users of the matrix: the five business roles, a Unit+Steward user made here, the three administrators, and nobody.</summary>
     private static readonly (string User, string[] Roles)[] Users =
@@ -89,7 +64,7 @@ public partial class AccessHostTests(HostFixture fixture)
             using var client = await SignedInClientAsync(fixture.Host.BaseUrl, user);
             foreach (var route in routes)
             {
-                var url = Samples.TryGetValue(route.Route, out var sample) ? sample : route.Route.Replace("GET ", "");
+                var url = RouteSamples.Urls.TryGetValue(route.Route, out var sample) ? sample : route.Route.Replace("GET ", "");
                 Assert.DoesNotContain("{", url);
                 var response = await client.GetAsync(url);
                 var location = response.Headers.Location?.ToString() ?? "";

@@ -26,21 +26,8 @@ public class AccessibilityBrowserTests(HostFixture fixture, BrowserFixture brows
     /// </summary>
     internal static readonly (string Rule, string Selector, string Reason)[] MudBlazorExclusions = [];
 
-    /// <summary>A real URL for each page template (the demo data's records).</summary>
-    private static readonly Dictionary<string, string> Samples = new()
-    {
-        ["/projects/{Id:int}"] = "/projects/1",
-        ["/work-items/{Id:int}"] = "/work-items/1",
-        ["/evaluation/periods/{Id:int}"] = "/evaluation/periods/5",
-        ["/evaluation/periods/{Id:int}/print"] = "/evaluation/periods/1/print",
-        ["/evaluation/quarters/{Year:int}/{Quarter:int}"] = "/evaluation/quarters/2023/1",
-        ["/evaluation/schemes/{Year:int}"] = "/evaluation/schemes/2023",
-        ["/enterprises/{Id:int}"] = "/enterprises/1",
-        ["/enterprises/{Id:int}/card"] = "/enterprises/1/card",
-        ["/enterprises/cadres/{Id:int}"] = "/enterprises/cadres/1",
-        ["/visits/{Id:int}"] = "/visits/1",
-        ["/exchanges/problems/{Id:int}"] = "/exchanges/problems/1",
-    };
+    /// <summary>A real URL for each page template: the access matrix's, with a month whose sheet is full.</summary>
+    private static readonly Dictionary<string, string> Samples = new(RouteSamples.Urls) { ["/evaluation/periods/{Id:int}"] = "/evaluation/periods/5" };
 
     /// <summary>The demo users, one per role; a page is swept as the first of them that may open it.</summary>
     private static readonly (string User, string Role)[] Users =
