@@ -40,3 +40,42 @@ document.addEventListener("click", e => {
   addEventListener("resize", queue);
   addEventListener("DOMContentLoaded", () => { queue(); new MutationObserver(queue).observe(document.body, { childList: true, subtree: true }); });
 })();
+
+// Arrow keys in the nav drawer and in tabs (issue 16). MudBlazor 9 leaves both to Tab alone: its MudNavMenu and MudTabs
+// handle no arrow keys (only its lists, menus and switches do). In the drawer Up/Down move between the links and the group
+// toggles that are shown, Home/End to the first/last; in a tab bar Left/Right (Home/End) move to the next tab and open it.
+// Tab keeps its usual order, so it still leaves the drawer or the tab bar.
+document.addEventListener("keydown", e => {
+  if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || !e.target.closest) return;
+  const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden"
+    && !el.closest("[aria-hidden='true'], [inert]") && !el.closest(".mud-collapse-container:not(.mud-collapse-entered)");
+  const step = (items, current, key, back, forward) => {
+    const i = items.indexOf(current);
+    if (i < 0) return null;
+    if (key === "Home") return items[0];
+    if (key === "End") return items[items.length - 1];
+    if (key === back) return items[(i - 1 + items.length) % items.length];
+    if (key === forward) return items[(i + 1) % items.length];
+    return null;
+  };
+
+  const link = e.target.closest(".mud-navmenu .mud-nav-link");
+  if (link && ["ArrowUp", "ArrowDown", "Home", "End"].includes(e.key)) {
+    let menu = link.closest(".mud-navmenu");   // a group draws its links in a nav menu of its own: take the outermost
+    for (let up = menu.parentElement?.closest(".mud-navmenu"); up; up = up.parentElement?.closest(".mud-navmenu")) menu = up;
+    const items = [...menu.querySelectorAll("a.mud-nav-link, button.mud-nav-link, .mud-nav-link[tabindex]")].filter(shown);
+    const next = step(items, link, e.key, "ArrowUp", "ArrowDown");
+    if (next) { e.preventDefault(); next.focus(); }
+    return;
+  }
+
+  const tab = e.target.closest(".mud-tabs .mud-tab");
+  if (tab && ["ArrowLeft", "ArrowRight", "Home", "End"].includes(e.key)) {
+    const bar = tab.closest(".mud-tabs-tabbar");
+    const items = [...bar.querySelectorAll(".mud-tab")].filter(t => t.closest(".mud-tabs-tabbar") === bar && !t.classList.contains("mud-disabled") && shown(t));
+    const rtl = getComputedStyle(bar).direction === "rtl";
+    const next = step(items, tab, e.key, rtl ? "ArrowRight" : "ArrowLeft", rtl ? "ArrowLeft" : "ArrowRight");
+    if (next && next !== tab) { e.preventDefault(); next.focus(); next.click(); }
+    else if (next) e.preventDefault();
+  }
+});
