@@ -132,8 +132,9 @@ public class KeyboardAndLargeTextBrowserTests(HostFixture fixture, BrowserFixtur
     }
 
     [Fact]
-    public async Task In_tabs_left_and_right_arrows_move_to_the_next_tab_and_open_it()
+    public async Task In_tabs_left_and_right_arrows_move_focus_between_tabs_and_enter_opens_the_focused_one()
     {
+        // MudBlazor 9's MudTabs does this itself (manual activation: arrows move focus, Enter/Space open); this guards it.
         var page = await browser.NewPageAsync(fixture.Host.BaseUrl);
         await page.SignInAsync("office");
         await page.GotoAsync("/evaluation/periods/1");
@@ -150,22 +151,14 @@ public class KeyboardAndLargeTextBrowserTests(HostFixture fixture, BrowserFixtur
 
         await page.Keyboard.PressAsync("ArrowRight");
         await Assertions.Expect(tabs.Nth(1)).ToBeFocusedAsync();
-        await Assertions.Expect(active).ToHaveTextAsync("评分表");
         await page.Keyboard.PressAsync("ArrowRight");
-        await Assertions.Expect(active).ToHaveTextAsync("排名");
         await Assertions.Expect(tabs.Nth(2)).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("ArrowLeft");
+        await Assertions.Expect(tabs.Nth(1)).ToBeFocusedAsync();
+        await Assertions.Expect(active).ToHaveTextAsync("督查发现");   // moving focus opens nothing yet
+        await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(active).ToHaveTextAsync("评分表");
-        await page.Keyboard.PressAsync("End");
-        await Assertions.Expect(active).ToHaveTextAsync("通报");
-        await Assertions.Expect(tabs.Nth(3)).ToBeFocusedAsync();
-        await page.Keyboard.PressAsync("ArrowRight");   // wraps round
-        await Assertions.Expect(active).ToHaveTextAsync("督查发现");
-        await page.Keyboard.PressAsync("ArrowLeft");
-        await Assertions.Expect(active).ToHaveTextAsync("通报");
-        await page.Keyboard.PressAsync("Home");
-        await Assertions.Expect(active).ToHaveTextAsync("督查发现");
-        await Assertions.Expect(tabs.First).ToBeFocusedAsync();
+        await Assertions.Expect(tabs.Nth(1)).ToBeFocusedAsync();
     }
 
     [Fact]

@@ -41,10 +41,9 @@ document.addEventListener("click", e => {
   addEventListener("DOMContentLoaded", () => { queue(); new MutationObserver(queue).observe(document.body, { childList: true, subtree: true }); });
 })();
 
-// Arrow keys in the nav drawer and in tabs (issue 16). MudBlazor 9 leaves both to Tab alone: its MudNavMenu and MudTabs
-// handle no arrow keys (only its lists, menus and switches do). In the drawer Up/Down move between the links and the group
-// toggles that are shown, Home/End to the first/last; in a tab bar Left/Right (Home/End) move to the next tab and open it.
-// Tab keeps its usual order, so it still leaves the drawer or the tab bar.
+// Arrow keys in the nav drawer (issue 16). MudBlazor 9's MudNavMenu handles no arrow keys (its MudTabs does: Left/Right
+// move focus, Enter/Space open). Up/Down move between the links and group toggles that are shown, Home/End to the
+// first/last. Tab keeps its usual order, so it still leaves the drawer.
 document.addEventListener("keydown", e => {
   if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || !e.target.closest) return;
   const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden"
@@ -66,16 +65,5 @@ document.addEventListener("keydown", e => {
     const items = [...menu.querySelectorAll("a.mud-nav-link, button.mud-nav-link, .mud-nav-link[tabindex]")].filter(shown);
     const next = step(items, link, e.key, "ArrowUp", "ArrowDown");
     if (next) { e.preventDefault(); next.focus(); }
-    return;
-  }
-
-  const tab = e.target.closest(".mud-tabs .mud-tab");
-  if (tab && ["ArrowLeft", "ArrowRight", "Home", "End"].includes(e.key)) {
-    const bar = tab.closest(".mud-tabs-tabbar");
-    const items = [...bar.querySelectorAll(".mud-tab")].filter(t => t.closest(".mud-tabs-tabbar") === bar && !t.classList.contains("mud-disabled") && shown(t));
-    const rtl = getComputedStyle(bar).direction === "rtl";
-    const next = step(items, tab, e.key, rtl ? "ArrowRight" : "ArrowLeft", rtl ? "ArrowLeft" : "ArrowRight");
-    if (next && next !== tab) { e.preventDefault(); next.focus(); next.click(); }
-    else if (next) e.preventDefault();
   }
 });
