@@ -83,6 +83,85 @@ public class KeyboardAndLargeTextBrowserTests(HostFixture fixture, BrowserFixtur
     }
 
     [Fact]
+    public async Task In_the_nav_drawer_up_and_down_arrows_move_between_links_and_group_toggles_home_and_end_jump_and_tab_leaves()
+    {
+        var page = await browser.NewPageAsync(fixture.Host.BaseUrl);
+        await page.SignInAsync("office");
+        await page.GotoAsync("/");
+        await page.WaitForInteractiveAsync();
+        const string items = "[...document.querySelectorAll('.mud-navmenu a.mud-nav-link, .mud-navmenu button.mud-nav-link')].filter(e => e.getClientRects().length > 0)";
+        var count = await page.EvaluateAsync<int>($"{items}.length");
+        Assert.True(count > 5, $"the office's menu shows {count} items");
+        Assert.True(await page.EvaluateAsync<bool>($"{items}.some(e => e.tagName === 'BUTTON')"), "the menu has group toggles");
+        var focusedIndex = $"{items}.indexOf(document.activeElement)";
+
+        var first = page.Locator(".mud-navmenu a.mud-nav-link").First;
+        await first.FocusAsync();
+        Assert.Equal(0, await page.EvaluateAsync<int>(focusedIndex));
+        for (var i = 1; i <= 3; i++)   // the home link, then the first group's toggle, then its first links
+        {
+            await page.Keyboard.PressAsync("ArrowDown");
+            Assert.Equal(i, await page.EvaluateAsync<int>(focusedIndex));
+        }
+        Assert.Equal("BUTTON", await page.EvaluateAsync<string>($"{items}[1].tagName"));
+        await page.Keyboard.PressAsync("ArrowUp");
+        Assert.Equal(2, await page.EvaluateAsync<int>(focusedIndex));
+        await page.Keyboard.PressAsync("End");
+        Assert.Equal(count - 1, await page.EvaluateAsync<int>(focusedIndex));
+        await page.Keyboard.PressAsync("ArrowDown");   // wraps round
+        Assert.Equal(0, await page.EvaluateAsync<int>(focusedIndex));
+        await page.Keyboard.PressAsync("ArrowUp");
+        Assert.Equal(count - 1, await page.EvaluateAsync<int>(focusedIndex));
+        await page.Keyboard.PressAsync("Home");
+        Assert.Equal(0, await page.EvaluateAsync<int>(focusedIndex));
+        Assert.Equal(0, await page.EvaluateAsync<int>("window.scrollY"));   // the page itself did not scroll
+        Assert.EndsWith("/", page.Url);                                     // moving focus follows no link
+
+        // Tab still walks the tab order: from the last item it leaves the menu.
+        await page.Keyboard.PressAsync("End");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.False(await page.EvaluateAsync<bool>("document.querySelector('.mud-navmenu').contains(document.activeElement)"), "Tab from the last item left the menu");
+
+        // Enter on a link reached by arrows opens it.
+        await first.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowDown");
+        var href = await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**" + href);
+    }
+
+    [Fact]
+    public async Task In_tabs_left_and_right_arrows_move_focus_between_tabs_and_enter_opens_the_focused_one()
+    {
+        // MudBlazor 9's MudTabs does this itself (manual activation: arrows move focus, Enter/Space open); this guards it.
+        var page = await browser.NewPageAsync(fixture.Host.BaseUrl);
+        await page.SignInAsync("office");
+        await page.GotoAsync("/evaluation/periods/1");
+        await page.WaitForInteractiveAsync();
+        var tabs = page.Locator(".mud-tabs .mud-tab");
+        await Assertions.Expect(tabs).ToHaveCountAsync(4);
+        var active = page.Locator(".mud-tabs .mud-tab.mud-tab-active");
+        await Assertions.Expect(active).ToHaveTextAsync("督查发现");
+
+        // Reached with Tab, as a keyboard user would.
+        await page.Locator("#main-content").FocusAsync();
+        for (var i = 0; i < 40 && !await tabs.First.EvaluateAsync<bool>("t => t === document.activeElement"); i++) await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(tabs.First).ToBeFocusedAsync();
+
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(tabs.Nth(1)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(tabs.Nth(2)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await Assertions.Expect(tabs.Nth(1)).ToBeFocusedAsync();
+        await Assertions.Expect(active).ToHaveTextAsync("督查发现");   // moving focus opens nothing yet
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(active).ToHaveTextAsync("评分表");
+        await Assertions.Expect(tabs.Nth(1)).ToBeFocusedAsync();
+    }
+
+    [Fact]
     public async Task Large_text_scales_the_page_by_130_percent_without_sideways_scrolling_at_375_px_and_is_kept_for_the_user()
     {
         var page = await browser.NewPageAsync(fixture.Host.BaseUrl, 375, 812);

@@ -43,3 +43,30 @@ document.addEventListener("click", e => {
 
 // Print buttons of the print views (the content-security policy allows no inline onclick).
 document.addEventListener("click", e => { if (e.target.closest && e.target.closest("[data-print]")) window.print(); });
+
+// Arrow keys in the nav drawer (issue 16). MudBlazor 9's MudNavMenu handles no arrow keys (its MudTabs does: Left/Right
+// move focus, Enter/Space open). Up/Down move between the links and group toggles that are shown, Home/End to the
+// first/last. Tab keeps its usual order, so it still leaves the drawer.
+document.addEventListener("keydown", e => {
+  if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || !e.target.closest) return;
+  const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden"
+    && !el.closest("[aria-hidden='true'], [inert]") && !el.closest(".mud-collapse-container:not(.mud-collapse-entered)");
+  const step = (items, current, key, back, forward) => {
+    const i = items.indexOf(current);
+    if (i < 0) return null;
+    if (key === "Home") return items[0];
+    if (key === "End") return items[items.length - 1];
+    if (key === back) return items[(i - 1 + items.length) % items.length];
+    if (key === forward) return items[(i + 1) % items.length];
+    return null;
+  };
+
+  const link = e.target.closest(".mud-navmenu .mud-nav-link");
+  if (link && ["ArrowUp", "ArrowDown", "Home", "End"].includes(e.key)) {
+    let menu = link.closest(".mud-navmenu");   // a group draws its links in a nav menu of its own: take the outermost
+    for (let up = menu.parentElement?.closest(".mud-navmenu"); up; up = up.parentElement?.closest(".mud-navmenu")) menu = up;
+    const items = [...menu.querySelectorAll("a.mud-nav-link, button.mud-nav-link, .mud-nav-link[tabindex]")].filter(shown);
+    const next = step(items, link, e.key, "ArrowUp", "ArrowDown");
+    if (next) { e.preventDefault(); next.focus(); }
+  }
+});
