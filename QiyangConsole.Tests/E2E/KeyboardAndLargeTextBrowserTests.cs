@@ -72,6 +72,8 @@ public class KeyboardAndLargeTextBrowserTests(HostFixture fixture, BrowserFixtur
         var dialog = page.Locator(".mud-dialog");
         await Assertions.Expect(dialog).ToBeVisibleAsync();
         await Assertions.Expect(dialog).ToHaveAttributeAsync("role", "dialog");
+        // The dialog takes the focus once it has rendered (a moment later on a busy machine); then Tab stays inside it.
+        await page.WaitForFunctionAsync("() => document.querySelector('.mud-dialog')?.contains(document.activeElement)", null, new() { Timeout = 10_000 });
         for (var i = 0; i < 25; i++)   // more stops than the dialog has: Tab cycles inside it
         {
             await page.Keyboard.PressAsync("Tab");
