@@ -40,8 +40,8 @@ public class EvaluationBrowserTests(HostFixture fixture, BrowserFixture browser)
         Assert.Equal(200, template.Status);
         var templateBytes = await template.BodyAsync();
         var bad = FillTemplate(templateBytes, (row, col) => row == 3 && col == 3 ? "九十" : row == 4 && col == 3 ? "99" : "20");
-        await page.SetInputFilesAsync("input[type=file]", new FilePayload { Name = "bad.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = bad });
         var errors = page.Locator("#import-errors");
+        await page.UploadUntilAsync(new FilePayload { Name = "bad.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = bad }, errors);
         await Assertions.Expect(errors).ToContainTextAsync("第 3 行 C 列");
         await Assertions.Expect(errors).ToContainTextAsync("不是数字");
         await Assertions.Expect(errors).ToContainTextAsync("第 4 行 C 列");

@@ -57,6 +57,21 @@ public static class PageExtensions
         await page.WaitForURLAsync(urlGlob);
     }
 
+    /// <summary>
+    /// Chooses a file for the page's file input and waits for <paramref name="shows"/>; under load the input can be
+    /// filled before Blazor's InputFile has wired its change handler, and the file is then never read, so a file that
+    /// shows nothing within 10 s is chosen again (at most three times). Only for uploads that may be repeated (a refused file).
+    /// </summary>
+    public static async Task UploadUntilAsync(this IPage page, FilePayload file, ILocator shows)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.SetInputFilesAsync("input[type=file]", file);
+            try { await shows.WaitForAsync(new() { Timeout = 10_000 }); return; }
+            catch (TimeoutException) when (attempt < 3) { }
+        }
+    }
+
     public static Task ShotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
 }

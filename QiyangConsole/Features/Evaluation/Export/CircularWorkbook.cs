@@ -104,32 +104,36 @@ public static class CircularWorkbook
             var headerRow = row;
             for (var c = 0; c < Columns; c++) ws.Cell(row, c + 1).Text(Headers[c]);
             var header = ws.Range(row, 1, row, Columns);
-            header.Style.Font.Bold = true;
-            header.Style.Fill.BackgroundColor = XLColor.FromHtml("#F2F2F2");
+            var laggingRows = new List<int>();
+            var quoted = new List<IXLCell>();   // names such as “=…” keep their quote prefix through the table's style
             if (ws.PageSetup.FirstRowToRepeatAtTop == 0) ws.PageSetup.SetRowsToRepeatAtTop(headerRow, headerRow);
             foreach (var r in group)
             {
                 row++;
                 ws.Cell(row, 1).SetValue(r.Rank);
-                ws.Cell(row, 2).Text(r.UnitName);
+                if (ws.Cell(row, 2).Text(r.UnitName).Style.IncludeQuotePrefix) quoted.Add(ws.Cell(row, 2));
                 ws.Cell(row, 3).SetValue(r.IndicatorPoints);
                 ws.Cell(row, 4).SetValue(r.Bonus);
                 ws.Cell(row, 5).SetValue(r.Deductions);
                 ws.Cell(row, 6).SetValue(r.Total);
                 ws.Cell(row, 7).Text(CircularParts.ChangeText(r.Change));
                 ws.Cell(row, 8).Text(r.IsLagging ? "排名后进" : "");
-                if (r.IsLagging) ws.Range(row, 1, row, Columns).Style.Fill.BackgroundColor = LaggingFill;
+                if (r.IsLagging) laggingRows.Add(row);
             }
-            // One format for the points columns of the whole table: a style per cell is what made ClosedXML slow at 2,000 rows.
-            if (row > headerRow) ws.Range(headerRow + 1, 3, row, 6).Style.NumberFormat.Format = "0.00";
+            // The table's look is set on one cell and given to every cell of the table in one pass, then the points
+            // columns and the lagging rows: ClosedXML 0.95 walks every cell for each property set on a range, and its
+            // InsideBorder alone took a third of the time at 2,000 rows (profiled with dotnet-trace).
             var table = ws.Range(headerRow, 1, row, Columns);
-            table.Style.Font.FontName = TableFont;
-            table.Style.Font.FontSize = 12;
-            table.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-            table.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
-            table.Style.Alignment.WrapText = true;   // a longer name wraps inside its column instead of widening the table
-            table.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
-            table.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
+            table.Style = TableStyle(ws.Cell(headerRow, 1).Style);
+            if (row > headerRow)
+            {
+                var points = ws.Range(headerRow + 1, 3, row, 6);
+                points.Style = TableStyle(ws.Cell(headerRow + 1, 3).Style).NumberFormat.SetFormat("0.00");
+            }
+            header.Style.Font.Bold = true;
+            header.Style.Fill.BackgroundColor = XLColor.FromHtml("#F2F2F2");
+            foreach (var lagging in laggingRows) ws.Range(lagging, 1, lagging, Columns).Style.Fill.BackgroundColor = LaggingFill;
+            foreach (var cell in quoted) cell.Style.IncludeQuotePrefix = true;
             row++;
         }
 
@@ -180,6 +184,18 @@ public static class CircularWorkbook
         setup.Footer.Right.AddText("&\"宋体\"&14— &P —", XLHFOccurrence.OddPages);
         setup.Footer.Left.AddText("&\"宋体\"&14— &P —", XLHFOccurrence.EvenPages);
         return wb;
+    }
+
+    /// <summary>A table cell: 宋体 12 pt, centred both ways, wrapped (a longer name wraps inside its column instead of widening the table), thin rules all round.</summary>
+    private static IXLStyle TableStyle(IXLStyle style)
+    {
+        style.Font.FontName = TableFont;
+        style.Font.FontSize = 12;
+        style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
+        style.Alignment.WrapText = true;
+        style.Border.TopBorder = style.Border.BottomBorder = style.Border.LeftBorder = style.Border.RightBorder = XLBorderStyleValues.Thin;
+        return style;
     }
 
     private static int Lines(string text, int perLine) => Math.Max(1, (int)Math.Ceiling(GongwenLayout.WidthInChars(text) / Math.Max(1, perLine)));
