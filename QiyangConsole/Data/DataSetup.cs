@@ -30,14 +30,14 @@ public static class DataSetup
     public static string ConnectionString(string dataDirectory) => new SqliteConnectionStringBuilder
     {
         DataSource = Path.Combine(dataDirectory, "qiyang.db"),
-        // Microsoft.Data.Sqlite's own retry of a busy command, until this timeout (seconds); SqliteBusyTimeout covers the rest.
+        // Microsoft.Data.Sqlite's own retry of a busy command, until this timeout (seconds); SqlitePragmas covers the rest.
         DefaultTimeout = (int)BusyTimeout.TotalSeconds,
         Pooling = true,
     }.ToString();
 
     public static void Configure(DbContextOptionsBuilder options, string connectionString, AuditInterceptor audit) =>
         options.UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(audit, LogTablesGuard.Instance, new SqliteBusyTimeout(BusyTimeout));
+            .AddInterceptors(audit, LogTablesGuard.Instance, new SqlitePragmas(BusyTimeout));
 
     public static WebApplicationBuilder AddQiyangData(this WebApplicationBuilder builder)
     {
