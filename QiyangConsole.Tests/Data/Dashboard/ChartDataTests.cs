@@ -50,7 +50,7 @@ public class ChartDataTests
         Assert.Equal(Enumerable.Range(1, 5).Select(m => (double)(issued.SingleOrDefault(x => x.Month == m)?.Rank ?? 0)), trend);
     }
 
-    private const string Lights = "重点工作灯色按月";
+    internal const string Lights = "重点工作灯色按月";
 
     /// <summary>
     /// Work items handled through the service on their own days: A (市自然资源局) due 02-15, its extension to 04-28 asked on
@@ -116,13 +116,13 @@ public class ChartDataTests
         Assert.All(Enumerable.Range(5, 7), m => Assert.Equal(0, chart.Series.Sum(s => s.Data[m])));
     }
 
-    private static double[] Series(Chart chart, string name) => chart.Series.Single(s => s.Name == name).Data;
+    internal static double[] Series(Chart chart, string name) => chart.Series.Single(s => s.Name == name).Data;
 
-    private static async Task AssertRecordByRecordAsync(TestDb db, Period period, int? unitId)
+    internal static async Task AssertRecordByRecordAsync(TestDb db, Period period, int? unitId)
     {
         await using var ctx = db.CreateDbContext();
         var items = await ctx.WorkItems.AsNoTracking().Where(i => unitId == null || i.LeadUnitId == unitId).ToListAsync();
-        var approved = await ctx.Extensions.AsNoTracking().Where(e => e.State == ExtensionState.Approved).ToListAsync();
+        var approved = (await ctx.Extensions.AsNoTracking().Where(e => e.State == ExtensionState.Approved).ToListAsync()).ToLookup(e => e.WorkItemId);
         var cal = await db.Get<CalendarService>().GetAsync();
         var today = db.Clock.Today();
         var chart = (await db.Get<ChartService>().ChartsAsync(period)).Single(c => c.Title == Lights);
@@ -136,7 +136,7 @@ public class ChartDataTests
                 {
                     if (item.ClosedOn >= months[m] && item.ClosedOn <= day) { counts["当月销号"]++; continue; }
                     if (item.ClosedOn <= day) continue;
-                    var deadline = approved.Where(e => e.WorkItemId == item.Id && DateOnly.FromDateTime(AppTime.ToLocal(e.DecidedAt!.Value)) <= day)
+                    var deadline = approved[item.Id].Where(e => DateOnly.FromDateTime(AppTime.ToLocal(e.DecidedAt!.Value)) <= day)
                         .OrderBy(e => e.DecidedAt).LastOrDefault()?.RequestedDeadline ?? item.Deadline;
                     var light = WarningLights.OnCalendar(day, deadline, false, 3, cal.CountWorkingDays);
                     counts[light.Name()]++;

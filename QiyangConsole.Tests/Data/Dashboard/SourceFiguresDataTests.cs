@@ -132,9 +132,11 @@ public class SourceFiguresDataTests
         Assert.StartsWith("本单位 · 满意度 ", mine["回访办事企业和群众"].Note);
         Assert.Equal(N("政企交流活动"), (await db.Get<ExchangeService>().EventsAsync(BySource)).Count);
         Assert.Equal(zone["政企交流活动"].Value, mine["政企交流活动"].Value);
-        var attended = (await ctx.ExchangeEvents.Where(e => e.Date >= BySource.From && e.Date <= BySource.To).Select(e => e.UnitIds).ToListAsync())
-            .Count(ids => ids.Split(',').Contains(natural.ToString()));
-        Assert.Equal($"全区 · 本单位参加 {attended} 次", mine["政企交流活动"].Note);
+        var fromProblems = await ctx.Problems.Where(p => p.UnitId == natural && p.EventId != null).Select(p => p.EventId).Distinct().ToListAsync();
+        var involved = (await ctx.ExchangeEvents.Where(e => e.Date >= BySource.From && e.Date <= BySource.To).Select(e => new { e.Id, e.UnitIds }).ToListAsync())
+            .Count(e => e.UnitIds.Split(',').Contains(natural.ToString()) || fromProblems.Contains(e.Id));
+        Assert.InRange(involved, 1, N("政企交流活动"));
+        Assert.Equal($"全区 · 涉及本单位 {involved} 次", mine["政企交流活动"].Note);
         var board = (await db.Get<WorkItemService>().BoardAsync(new BoardQuery(DueFrom: BySource.From, DueTo: BySource.To), 0, 10)).Total;
         Assert.True(board > 0, "demo work items fall due in the period");
         Assert.Equal(board, N("期内到期重点工作"));

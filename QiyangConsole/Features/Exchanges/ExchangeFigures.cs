@@ -9,7 +9,7 @@ namespace QiyangConsole.Features.Exchanges;
 /// <summary>
 /// The period's exchange events, problems solved (resolved in the period), callbacks and their satisfaction, counted from
 /// records, as the lists they link to show them to the user: a unit sees the problems and callbacks of its unit (the events
-/// list is the zone's for every unit, so is the figure, with the unit's attendance in the note); a steward, who opens none of
+/// list is the zone's for every unit, so is the figure, with the events the unit attended or got problems from in the note); a steward, who opens none of
 /// these lists, sees the problems its enterprises raised that were solved, without a link.
 /// </summary>
 public sealed class ExchangeFigures(IDbContextFactory<AppDbContext> factory, CurrentUser user) : IDashboardFigures
@@ -38,8 +38,9 @@ public sealed class ExchangeFigures(IDbContextFactory<AppDbContext> factory, Cur
             solvedProblems = solvedProblems.Where(p => p.UnitId == unit);
             callbacks = callbacks.Where(c => c.UnitId == unit);
             var marker = $",{unit},";
-            var attended = await events.CountAsync(e => ("," + e.UnitIds + ",").Contains(marker), ct);
-            eventsNote = $"全区 · 本单位参加 {attended} 次";
+            // The unit's part: events it attended, or whose problems were assigned to it (the demo records no attendance).
+            var involved = await events.CountAsync(e => ("," + e.UnitIds + ",").Contains(marker) || db.Problems.Any(p => p.EventId == e.Id && p.UnitId == unit), ct);
+            eventsNote = $"全区 · 涉及本单位 {involved} 次";
         }
         var eventCount = await events.CountAsync(ct);
         var solved = await solvedProblems.CountAsync(ct);
