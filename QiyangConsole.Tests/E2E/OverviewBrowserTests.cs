@@ -63,4 +63,44 @@ public class OverviewBrowserTests(HostFixture fixture, BrowserFixture browser) :
             await page.ShotAsync($"overview-{user}-{width}");
         }
     }
+
+    [Fact]
+    public async Task A_unit_sees_its_own_figures_and_its_problems_figure_opens_as_many_problems()
+    {
+        var unit = await browser.NewPageAsync(fixture.Host.BaseUrl);
+        await unit.SignInAsync("unit");
+        await unit.GotoAsync("/?from=2023-01-01&to=2023-05-18");
+        await unit.WaitForInteractiveAsync();
+        await Assertions.Expect(unit.Locator("[data-figure='本单位被通报批评']")).ToBeVisibleAsync();
+        await Assertions.Expect(unit.Locator("[data-figure='通报批评后进单位']")).ToHaveCountAsync(0);
+        await Assertions.Expect(unit.Locator("[data-figure='签约项目'] a.figure-link")).ToHaveCountAsync(0);
+        var solved = await unit.Locator("[data-figure='解决问题'] .figure-value").InnerTextAsync();
+        await unit.Locator("[data-figure='解决问题'] a.figure-link").ClickAsync();
+        await unit.WaitForURLAsync("**/exchanges/problems?resolved=true&from=2023-01-01&to=2023-05-18");
+        await unit.WaitForInteractiveAsync();
+        await Assertions.Expect(unit.Locator("#problem-stats")).ToContainTextAsync($"已解决 {solved}");
+    }
+
+    [Theory]
+    [InlineData("office")]
+    [InlineData("unit")]
+    public async Task This_years_overview_shows_the_work_items_lights_month_by_month_with_their_table(string user)
+    {
+        // The demo's work items are dated from the first start (today): this year's chart has them up to this month.
+        var page = await browser.NewPageAsync(fixture.Host.BaseUrl, 1366, 860);
+        await page.SignInAsync(user);
+        var today = QiyangConsole.Infrastructure.AppTime.Today(TimeProvider.System);
+        var year = today.Year;
+        await page.GotoAsync($"/?from={year}-01-01&to={year}-12-31");
+        await page.WaitForInteractiveAsync();
+        var table = page.Locator("[data-chart='重点工作灯色按月']");
+        await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(4);
+        await Assertions.Expect(table.Locator("tbody tr th")).ToHaveTextAsync(new[] { "当月销号", "绿灯", "黄灯", "红灯" });
+        var thisMonth = today.Month;
+        var open = 0d;
+        foreach (var row in await table.Locator("tbody tr").AllAsync())
+            open += double.Parse(await row.Locator("td").Nth(thisMonth - 1).InnerTextAsync());
+        Assert.True(open > 0, "this month's column counts the demo's items");
+        await page.ShotAsync($"overview-lights-{user}");
+    }
 }

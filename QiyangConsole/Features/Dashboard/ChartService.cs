@@ -2,21 +2,25 @@ using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
 using QiyangConsole.Features.Exchanges;
 using QiyangConsole.Features.Exchanges.Rules;
+using QiyangConsole.Features.Administration;
+using QiyangConsole.Features.Administration.Calendar;
 using QiyangConsole.Features.WorkItems;
+using QiyangConsole.Features.WorkItems.Rules;
 using QiyangConsole.Infrastructure;
 
 namespace QiyangConsole.Features.Dashboard;
 
 /// <summary>One chart of the overview: its columns, its series, and the same numbers as a table (for those who read rather than look).</summary>
-public sealed record Chart(string Title, string Unit, IReadOnlyList<string> Labels, IReadOnlyList<ChartLine> Series);
+public sealed record Chart(string Title, string Unit, IReadOnlyList<string> Labels, IReadOnlyList<ChartLine> Series, string[]? Colours = null);
 
 public sealed record ChartLine(string Name, double[] Data);
 
 /// <summary>
 /// The overview's charts over a period, in the user's scope as the lists have it: the whole zone sees signed investment by
-/// month; a unit sees its own problems, callbacks and work items. Counts and sums in SQL, grouped by day, then by month here.
+/// month; a unit sees its own problems, callbacks and work items. Work items' lights over time are computed from the
+/// records of the items alive in the period (<see cref="LightHistory"/>), as the lights are not stored day by day. Counts and sums in SQL, grouped by day, then by month here.
 /// </summary>
-public sealed class ChartService(IDbContextFactory<AppDbContext> factory, FigureCache cache, CurrentUser user)
+public sealed class ChartService(IDbContextFactory<AppDbContext> factory, FigureCache cache, CurrentUser user, CalendarService calendar, SettingsService settings, TimeProvider clock)
 {
     public Task<IReadOnlyList<Chart>> ChartsAsync(Period period, CancellationToken ct = default) =>
         cache.GetAsync<IReadOnlyList<Chart>>($"charts:{FigureCache.ScopeOf(user)}:{period.Query}", () => ReadAsync(period, ct));
@@ -41,20 +45,15 @@ public sealed class ChartService(IDbContextFactory<AppDbContext> factory, Figure
             charts.Add(new("签约投资按月", "亿元", labels, [new("签约投资", yi.Select(v => Math.Round(v, 2)).ToArray())]));
         }
 
-        var items = db.WorkItems.Where(i => i.Deadline >= from && i.Deadline <= to);
-        if (!reach.WholeZone) items = items.Where(i => i.LeadUnitId == reach.Unit);
-        var byLight = await items.GroupBy(i => new { i.Deadline, Closed = i.State == WorkItemState.Closed, i.Light }).Select(g => new { g.Key.Deadline, g.Key.Closed, g.Key.Light, Count = g.Count() }).ToListAsync(ct);
-        double[] Lights(Func<bool, WarningLight, bool> pick)
-        {
-            var data = new double[months.Count];
-            foreach (var x in byLight.Where(x => pick(x.Closed, x.Light))) data[Index(x.Deadline)] += x.Count;
-            return data;
-        }
-        charts.Add(new("重点工作按办结时限月份与灯色", "项", labels,
+        var histories = await WorkItemHistories.ReadAsync(db, from, to, reach.WholeZone ? null : reach.Unit, ct);
+        var cal = await calendar.GetAsync(ct);
+        var yellowDays = await settings.IntAsync("warning.yellowDays", 3);
+        var lights = LightHistory.ByMonth(histories, from, to, clock.Today(), yellowDays, cal.CountWorkingDays);
+        double[] Lights(Func<MonthLights, int> pick) => lights.Select(m => (double)pick(m)).ToArray();
+        charts.Add(new("重点工作灯色按月", "项", labels,
         [
-            new("已销号", Lights((c, _) => c)), new("绿灯", Lights((c, l) => !c && l == WarningLight.Green)),
-            new("黄灯", Lights((c, l) => !c && l == WarningLight.Yellow)), new("红灯", Lights((c, l) => !c && l == WarningLight.Red)),
-        ]));
+            new("当月销号", Lights(m => m.Closed)), new("绿灯", Lights(m => m.Green)), new("黄灯", Lights(m => m.Yellow)), new("红灯", Lights(m => m.Red)),
+        ], ["#757575", "#2e7d32", "#f9a825", "#c62828"]));
 
         var problems = db.Problems.Where(p => p.RaisedOn >= from && p.RaisedOn <= to);
         if (!reach.WholeZone) problems = problems.Where(p => p.UnitId == reach.Unit);

@@ -13,7 +13,7 @@ public sealed record MonthSigned(int Month, int Signed, decimal Wan);
 public sealed record StageCount(ProjectStage Stage, int Count);
 
 /// <summary>The source's figures, computed from the register: projects signed in a year and their investment, those landed, key projects.</summary>
-public sealed class ProjectFigures(IDbContextFactory<AppDbContext> factory, FigureCache figures, TimeProvider clock) : IDashboardFigures
+public sealed class ProjectFigures(IDbContextFactory<AppDbContext> factory, FigureCache figures, CurrentUser user, TimeProvider clock) : IDashboardFigures
 {
     public int Order => 10;
 
@@ -43,20 +43,29 @@ public sealed class ProjectFigures(IDbContextFactory<AppDbContext> factory, Figu
             byMonth.Select(m => new MonthSigned(m.Month, m.Count, Math.Round(m.Wan, 2))).ToList(), byStage);
     }
 
-    /// <summary>Projects signed in the period and their investment, and those landed in it (counts and sums in SQL).</summary>
+    /// <summary>
+    /// Projects signed in the period and their investment, and those landed in it (counts and sums in SQL). A unit counts the
+    /// projects it leads (牵头单位) without a link, as the register is open to the Office, leaders and the read-only role only;
+    /// a steward has no projects of its own (they are not tied to enterprises) and sees none.
+    /// </summary>
     public async Task<IReadOnlyList<Figure>> FiguresAsync(Period period, CancellationToken ct)
     {
+        var reach = user.Reach;
+        if (!reach.WholeZone && !reach.IsLiaison) return [];
         await using var db = await factory.CreateDbContextAsync(ct);
-        var signed = db.Projects.Where(p => p.SignedOn >= period.From && p.SignedOn <= period.To);
-        var landed = db.Projects.Where(p => p.LandedOn >= period.From && p.LandedOn <= period.To);
+        var projects = db.Projects.AsQueryable();
+        if (!reach.WholeZone) { var unit = reach.Unit; projects = projects.Where(p => p.LeadUnitId == unit); }
+        var signed = projects.Where(p => p.SignedOn >= period.From && p.SignedOn <= period.To);
+        var landed = projects.Where(p => p.LandedOn >= period.From && p.LandedOn <= period.To);
         var signedCount = await signed.CountAsync(ct);
         var signedWan = signedCount == 0 ? 0m : await signed.SumAsync(p => p.InvestmentWan, ct);
         var landedCount = await landed.CountAsync(ct);
         var landedWan = landedCount == 0 ? 0m : await landed.SumAsync(p => p.InvestmentWan, ct);
+        var mine = reach.WholeZone ? "" : "本单位牵头 · ";
         return
         [
-            new Figure("签约项目", signedCount.ToString(), $"总投资 {Money.Yi(Math.Round(signedWan, 2))}", period.Link("/projects?dates=signed"), MudBlazor.Icons.Material.Outlined.Handshake),
-            new Figure("落地项目", landedCount.ToString(), $"计划投资 {Money.Yi(Math.Round(landedWan, 2))}", period.Link("/projects?dates=landed"), MudBlazor.Icons.Material.Outlined.Factory),
+            new Figure("签约项目", signedCount.ToString(), $"{mine}总投资 {Money.Yi(Math.Round(signedWan, 2))}", reach.WholeZone ? period.Link("/projects?dates=signed") : null, MudBlazor.Icons.Material.Outlined.Handshake),
+            new Figure("落地项目", landedCount.ToString(), $"{mine}计划投资 {Money.Yi(Math.Round(landedWan, 2))}", reach.WholeZone ? period.Link("/projects?dates=landed") : null, MudBlazor.Icons.Material.Outlined.Factory),
         ];
     }
 }
