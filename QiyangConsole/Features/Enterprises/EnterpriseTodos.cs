@@ -36,7 +36,7 @@ public sealed class EnterpriseTodos(IDbContextFactory<AppDbContext> factory, Set
                     x.Last?.AddDays(days), true, x.Last is { } l ? $"超过 {days} 天未走访，上次 {AppTime.ListDate(l)}" : "从未走访")),
                 scope.Take, ct));
             // Visited within the window (else counted above) and the latest visit's next contact date has come.
-            var next = mine.Where(e => !mine.NotVisitedSince(db, cutoff).Select(x => x.Id).Contains(e.Id))
+            var next = mine.Where(e => db.Visits.Where(v => v.VisitedOn >= cutoff).Select(v => v.EnterpriseId).Contains(e.Id))
                 .Select(e => new { e.Id, e.Name, Next = db.Visits.Where(v => v.EnterpriseId == e.Id).OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).Select(v => v.NextContactOn).FirstOrDefault() })
                 .Where(x => x.Next != null && x.Next <= today);
             groups.Add(await Todo.GroupAsync(Area, "到期应联系", "/visits", next, x => x.Next < today,
