@@ -37,7 +37,8 @@ public sealed class WorkItemTodos(IDbContextFactory<AppDbContext> factory) : ITo
         {
             groups.Add(await Items("待交办", items.Where(i => i.State == WorkItemState.Registered)));
             groups.Add(await Items("销号待审核", items.Where(i => i.State == WorkItemState.CloseOutPending)));
-            var pending = db.WorkItems.AsNoTracking().Where(i => db.Extensions.Any(e => e.WorkItemId == i.Id && e.State == ExtensionState.Pending));
+            // IN (the pending requests): a few rows read first, then items by key, never a probe per item.
+            var pending = items.Where(i => db.Extensions.Where(e => e.State == ExtensionState.Pending).Select(e => e.WorkItemId).Contains(i.Id));
             groups.Add(await Items("延期待审批", pending));
         }
         return Todo.Some([.. groups]);
