@@ -168,6 +168,36 @@ public sealed class TodoDataTests : IAsyncLifetime
         Assert.Equal([$"/exchanges/problems/{_naturalProblem}"], Links(office, "申请退回待重新交办"));
     }
 
+    [Fact]
+    public async Task A_bad_rating_waits_for_the_unit_to_rectify_then_for_the_office_to_rate_again_and_close()
+    {
+        AsLiaison(_natural, Natural);
+        await _db.Get<ProblemService>().ResolveAsync(_naturalProblem, "已完成红线调整");
+        AsOffice();
+        var callbacks = _db.Get<CallbackService>();
+        await callbacks.RecordAsync(new CallbackInput { ProblemId = _naturalProblem, Person = "甲企业联系人", CalledOn = Kit.Today, Rating = Rating.Dissatisfied, BadReason = "办理拖沓" });
+        Assert.DoesNotContain((await Mine()).Groups, g => g.Kind is "问题待回访" or "已回访待销号"); // not closable while the rating is unsettled
+
+        AsLiaison(_natural, Natural);
+        var rectify = (await Mine()).Groups.Single(g => g.Kind == "差评待整改");
+        Assert.Equal(["问题回访：用地红线调整慢"], rectify.Entries.Select(e => e.Title));
+        Assert.NotNull(rectify.Entries.Single().Due);
+        AsLiaison(_housing, Housing, "zhujian");
+        Assert.DoesNotContain((await Mine()).Groups, g => g.Kind == "差评待整改");
+
+        AsLiaison(_natural, Natural);
+        var id = (await callbacks.RectificationsAsync(openOnly: true)).Single().Id;
+        await callbacks.CompleteRectificationAsync(id, "专人跟进，已办结");
+        Assert.DoesNotContain((await Mine()).Groups, g => g.Kind == "差评待整改");
+
+        AsOffice();
+        Assert.Equal(["问题回访：用地红线调整慢"], (await Mine()).Groups.Single(g => g.Kind == "整改完成待再次评价").Entries.Select(e => e.Title));
+        await callbacks.RecordAsync(new CallbackInput { RectificationId = id, Person = "甲企业联系人", CalledOn = Kit.Today, Rating = Rating.Satisfied });
+        var office = await Mine();
+        Assert.DoesNotContain(office.Groups, g => g.Kind == "整改完成待再次评价");
+        Assert.Equal([$"/exchanges/problems/{_naturalProblem}"], Links(office, "已回访待销号"));
+    }
+
     [Theory]
     [InlineData("leader", AppRoles.Leader)]
     [InlineData("viewer", AppRoles.Viewer)]

@@ -34,10 +34,11 @@ public sealed class ExchangeTodos(IDbContextFactory<AppDbContext> factory) : ITo
                 dated ? p.Deadline : null, dated && p.Deadline < today, p.EscalationLevel > 0 ? $"已升级至{Escalation.LevelName(p.EscalationLevel)}" : null)),
             scope.Take, ct);
 
-        Task<TodoGroup?> Rectifications(string kind, IQueryable<Rectification> waiting, bool dated) => Todo.GroupAsync(Area, kind, "/callbacks", waiting,
+        Task<TodoGroup?> Rectifications(string kind, IQueryable<Rectification> rectifications, bool dated) => Todo.GroupAsync(Area, kind, "/callbacks",
+            rectifications.Join(db.Callbacks, r => r.CallbackId, c => c.Id, (r, c) => new { r.Id, r.Deadline, c.Subject }),
             dated ? r => r.Deadline < today : null,
             q => q.OrderBy(r => r.Deadline).ThenBy(r => r.Id),
-            rows => Subjects(db, rows, kind, dated, today), scope.Take, ct);
+            rows => rows.Select(r => new TodoEntry(Area, kind, r.Subject, "/callbacks", dated ? r.Deadline : null, dated && r.Deadline < today)), scope.Take, ct);
 
         if (scope.UnitId is { } unit)
         {
@@ -62,13 +63,5 @@ public sealed class ExchangeTodos(IDbContextFactory<AppDbContext> factory) : ITo
                 scope.Take, ct));
         }
         return Todo.Some([.. groups]);
-    }
-
-    private static IEnumerable<TodoEntry> Subjects(AppDbContext db, List<Rectification> rows, string kind, bool dated, DateOnly today)
-    {
-        var ids = rows.Select(r => r.CallbackId).ToList();
-        var subjects = db.Callbacks.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionary(c => c.Id, c => c.Subject);
-        return rows.Select(r => new TodoEntry(Area, kind, subjects.GetValueOrDefault(r.CallbackId, "差评整改"), "/callbacks",
-            dated ? r.Deadline : null, dated && r.Deadline < today));
     }
 }
