@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Dashboard;
 using QiyangConsole.Features.Enterprises;
+using QiyangConsole.Features.Evaluation;
 using QiyangConsole.Features.Enterprises.Rules;
 using QiyangConsole.Features.Exchanges;
 using QiyangConsole.Features.Projects;
@@ -196,6 +197,27 @@ public sealed class TodoDataTests : IAsyncLifetime
         var office = await Mine();
         Assert.DoesNotContain(office.Groups, g => g.Kind == "整改完成待再次评价");
         Assert.Equal([$"/exchanges/problems/{_naturalProblem}"], Links(office, "已回访待销号"));
+    }
+
+    [Fact]
+    public async Task A_month_over_and_not_yet_issued_waits_for_the_offices_next_step()
+    {
+        AsOffice();
+        var evaluation = _db.Get<EvaluationService>();
+        await evaluation.CreateSchemeAsync(2023);
+        var april = await evaluation.CreatePeriodAsync(2023, 4);
+        await evaluation.CreatePeriodAsync(2023, 5); // this month: still being scored, no step due
+        var office = await Mine();
+        Assert.Equal([$"/evaluation/periods/{april}"], Links(office, "月度评分待审核"));
+        Assert.Equal(["2023年4月"], office.Groups.Single(g => g.Kind == "月度评分待审核").Entries.Select(e => e.Title));
+
+        await evaluation.TransitionAsync(april, QiyangConsole.Features.Evaluation.Rules.PeriodAction.Review, (await evaluation.PeriodAsync(april)).Version);
+        var reviewed = await Mine();
+        Assert.DoesNotContain(reviewed.Groups, g => g.Kind == "月度评分待审核");
+        Assert.Equal([$"/evaluation/periods/{april}"], Links(reviewed, "月度考核待排名"));
+
+        AsLiaison(_natural, Natural);
+        Assert.DoesNotContain((await Mine()).Groups, g => g.Area == "考核排名");
     }
 
     [Theory]
