@@ -19,6 +19,7 @@ public sealed record NavSection(string Title, string Icon, IReadOnlyList<NavItem
 public static class NavCatalog
 {
     public static readonly NavItem Home = new("工作台", "/", Icons.Material.Outlined.Dashboard);
+    public static readonly NavItem Todos = new("我的待办", "/todos", Icons.Material.Outlined.PendingActions);
 
     public static readonly IReadOnlyList<NavSection> Sections =
     [
@@ -82,6 +83,7 @@ public static class NavCatalog
     public static (NavSection? Section, NavItem? Item) Find(string path)
     {
         path = "/" + path.Split('?', '#')[0].Trim('/');
+        if (path == Todos.Href) return (null, Todos);
         var match = Sections.SelectMany(s => s.Items.Select(i => (Section: s, Item: i)))
             .Where(x => path == x.Item.Href || path.StartsWith(x.Item.Href + "/"))
             .OrderByDescending(x => x.Item.Href.Length).FirstOrDefault();

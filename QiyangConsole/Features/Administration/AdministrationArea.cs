@@ -26,6 +26,7 @@ public static class AdministrationArea
         services.AddMemoryCache();
         services.AddSingleton<FigureCache>();
         services.AddScoped<DashboardService>();
+        services.AddScoped<Dashboard.TodoService>();
         services.AddScoped<Dashboard.ChartService>();
         services.AddScoped<IDashboardFigures, AdministrationFigures>();
         services.AddScoped<CalendarCheckJob>();

@@ -15,6 +15,7 @@ public static class EnterprisesArea
         services.AddScoped<CadreService>();
         services.AddScoped<ContactCardService>();
         services.AddScoped<IDashboardFigures, EnterpriseFigures>();
+        services.AddScoped<ITodoSource, EnterpriseTodos>();
         services.AddScoped<StewardRemindersJob>();
         services.AddSingleton(StewardRemindersJob.Definition);
         services.AddScoped<ISeedStep, ParkZoneSeed>();

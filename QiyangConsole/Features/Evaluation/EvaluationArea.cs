@@ -19,6 +19,7 @@ public static class EvaluationArea
         services.AddSingleton(MonthlyRankingJob.Definition);
         services.AddScoped<ISeedStep, EvaluationSeed>();
         services.AddScoped<IDashboardFigures, EvaluationFigures>();
+        services.AddScoped<ITodoSource, EvaluationTodos>();
         return services;
     }
 }

@@ -14,6 +14,7 @@ public static class ExchangesArea
         services.AddSingleton(ProblemEscalationJob.Definition);
         services.AddScoped<ISeedStep, ExchangeSeed>();
         services.AddScoped<IDashboardFigures, ExchangeFigures>();
+        services.AddScoped<ITodoSource, ExchangeTodos>();
         return services;
     }
 }

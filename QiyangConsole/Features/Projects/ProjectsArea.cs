@@ -11,6 +11,7 @@ public static class ProjectsArea
         services.AddScoped<LeaderEngagementService>();
         services.AddScoped<ProjectFigures>();
         services.AddScoped<IDashboardFigures>(sp => sp.GetRequiredService<ProjectFigures>());
+        services.AddScoped<Dashboard.ITodoSource, ProjectTodos>();
         services.AddScoped<ISeedStep, ChecklistTemplateSeed>();
         services.AddScoped<ISeedStep, ProjectSeed>();
         services.AddScoped<ISeedStep, KeyProjectSeed>();

@@ -12,6 +12,7 @@ public static class WorkItemsArea
         services.AddSingleton(WorkItemLightsJob.Definition);
         services.AddScoped<ISeedStep, WorkItemSeed>();
         services.AddScoped<Dashboard.IDashboardFigures, WorkItemFigures>();
+        services.AddScoped<Dashboard.ITodoSource, WorkItemTodos>();
         return services;
     }
 }

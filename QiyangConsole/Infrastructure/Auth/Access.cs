@@ -28,6 +28,8 @@ public static class Access
     public const string StewardWork = "StewardWork";
     /// <summary>Every business role: enterprise lists, each scoped to what the user serves.</summary>
     public const string EnterpriseWork = "EnterpriseWork";
+    /// <summary>Every business role: pages about the user's own work (我的待办).</summary>
+    public const string BusinessUsers = "BusinessUsers";
     /// <summary>Visit notes and photos are personal data: the Office, leaders and stewards (their own).</summary>
     public const string VisitReaders = "VisitReaders";
     /// <summary>Problems raised by enterprises and their callbacks: the Office, leaders and the units they are assigned to.</summary>
@@ -58,6 +60,7 @@ public static class Access
         [UnitWork] = [Office, Leader, Viewer, Unit],
         [StewardWork] = [Office, Leader, Viewer, Steward],
         [EnterpriseWork] = [Office, Leader, Viewer, Unit, Steward],
+        [BusinessUsers] = [Office, Leader, Viewer, Unit, Steward],
         [VisitReaders] = [Office, Leader, Steward],
         [UnitCases] = [Office, Leader, Unit],
         [SystemAdmin] = [SysAdmin],
@@ -76,6 +79,7 @@ public static class Access
     [
         // Shell and account
         new("/", SignedIn, "各角色看到自己的待办与数字"),
+        new("/todos", BusinessUsers, "本人待办：专班办公室的审核与交办，单位的本单位事项，管家的本人企业与走访"),
         new("/account/login", Anonymous, "—"),
         new("/account/denied", SignedIn, "—"),
         new("/account/password", SignedIn, Own),
