@@ -81,14 +81,14 @@ public static partial class LibreOffice
     private static partial Regex WordBox();
 
     /// <summary>
-    /// The horizontal rules of a page (1-based): rendered in grey at 144 dpi by pdftoppm, the pixel rows in which dark
+    /// The horizontal rules of a page (1-based): rendered in grey at 288 dpi by pdftoppm (a 0.75 pt rule is 3 pixels, a 1 pt rule 4), the pixel rows in which dark
     /// pixels run unbroken for at least <paramref name="minWidthPt"/> points, as (top, bottom, left, right) in points
     /// from the top left of the page; adjacent rows make one rule.
     /// </summary>
     public static async Task<List<(double Top, double Bottom, double Left, double Right)>> RulesAsync(string pdf, int page, double minWidthPt)
     {
         var pdftoppm = Which("pdftoppm") ?? throw new InvalidOperationException("pdftoppm is not installed (apt-get install poppler-utils; .ci/run installs it)");
-        const int dpi = 144;
+        const int dpi = 288;
         var prefix = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(pdf)!, $"rules-{page}");
         var p = page.ToString(CultureInfo.InvariantCulture);
         var (code, output) = await RunAsync(pdftoppm, ["-f", p, "-l", p, "-r", dpi.ToString(CultureInfo.InvariantCulture), "-gray", "-singlefile", pdf, prefix], TimeSpan.FromMinutes(1));

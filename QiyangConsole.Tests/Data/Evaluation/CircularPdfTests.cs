@@ -95,7 +95,7 @@ public class CircularPdfTests(ITestOutputHelper output)
         var parts = CircularParts.From(doc);
         var dir = Folder();
         var seen = new HashSet<int>();
-        foreach (var extra in new[] { 2, 4, 5, 6, 8 })
+        foreach (var extra in new[] { 1, 2, 3, 8 })
         {
             var longer = parts with { Body = [.. parts.Body, .. Enumerable.Range(1, extra).Select(i => new CircularBlock(BlockKind.Paragraph, $"补充说明第{i}项。"))] };
             var file = Path.Combine(dir, $"circular-plus-{extra}.docx");

@@ -112,9 +112,11 @@ public static class CircularWord
     /// </summary>
     private static Table Closing(CircularParts parts)
     {
-        // The date's cell as wide as "2023年6月7日印发" and the character in from the right; 印发机关 has the rest.
+        // 印发机关's cell as wide as the name (condensed like all 版记 text) and the character in from the left; the date's
+        // cell has the rest, for LibreOffice puts a fifth of a character between the date's digits and characters.
         var printDate = $"{parts.PrintDate}印发";
-        var dateWidth = (int)Math.Ceiling(L.WidthInChars(printDate) * L.ClosingChar) + L.ClosingChar + 70;
+        var nameWidth = (int)Math.Ceiling(L.WidthInChars(parts.PrintedBy) * (L.ClosingChar + L.ClosingCharSpacing)) + L.ClosingChar + 20;
+        var dateWidth = L.TextWidth - nameWidth;
         var table = new Table(
             new TableProperties(
                 new TablePositionProperties
@@ -152,6 +154,7 @@ public static class CircularWord
     {
         var p = Para(new SpacingBetweenLines { Line = (L.ClosingSize * 10 * 3 / 2).ToString(CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Exact, Before = "0", After = "0" },
             justification, TextRun(text, L.BodyFont, L.ClosingSize));
+        p.Descendants<RunProperties>().Single().Spacing = new Spacing { Val = L.ClosingCharSpacing };
         p.ParagraphProperties!.Indentation = new Indentation { Left = left.ToString(CultureInfo.InvariantCulture), Right = right.ToString(CultureInfo.InvariantCulture) };
         p.ParagraphProperties.SnapToGrid = new SnapToGrid { Val = false };
         // No extra space between Chinese and the date's digits: the printing line must stay on one line.
