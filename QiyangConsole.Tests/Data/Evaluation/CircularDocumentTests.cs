@@ -26,6 +26,10 @@ public class CircularDocumentTests
         var (doc, circular) = await MayAsync();
         using var word = Open(CircularWord.Build(CircularParts.From(doc), preprinted: false));
         var body = word.MainDocumentPart!.Document.Body!;
+        // valid WordprocessingML, as Word reads it (the floating 版记's tblpPr in its place in tblPr and so on)
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2013).Validate(word)
+            .Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
 
         var section = body.Elements<SectionProperties>().Single();
         var size = section.GetFirstChild<PageSize>()!;

@@ -24,7 +24,7 @@ public static class CircularWord
         {
             var main = word.AddMainDocumentPart();
             main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
-            main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(new EvenAndOddHeaders(), new DefaultTabStop { Val = L.BodyChar * 2 });
+            main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(new DefaultTabStop { Val = L.BodyChar * 2 }, new EvenAndOddHeaders());
             var odd = main.AddNewPart<FooterPart>();
             odd.Footer = PageNumberFooter(odd: true);
             var even = main.AddNewPart<FooterPart>();
