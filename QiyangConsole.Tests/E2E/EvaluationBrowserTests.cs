@@ -86,7 +86,7 @@ public class EvaluationBrowserTests(HostFixture fixture, BrowserFixture browser)
         using var wb = new XLWorkbook(path);
         var ws = wb.Worksheets.First();
         Assert.Equal("祁优专〔2023〕6号", ws.Cell(2, 1).GetString());
-        Assert.Contains(ws.CellsUsed(), c => c.GetString() == "关于2023年6月全市优化发展环境工作考核排名情况的通报");
+        Assert.Contains(ws.CellsUsed(), c => c.GetString() == "关于2023年6月全市优化发展环境\n工作考核排名情况的通报");   // on the two lines GongwenTitle chooses
         Assert.Contains(ws.CellsUsed(), c => c.GetString().Contains("对以下排名后进单位予以通报批评"));
 
         // The same circular as a Word document, beside the Excel button; the pre-printed-paper box changes both links.

@@ -26,6 +26,10 @@ public class CircularDocumentTests
         var (doc, circular) = await MayAsync();
         using var word = Open(CircularWord.Build(CircularParts.From(doc), preprinted: false));
         var body = word.MainDocumentPart!.Document.Body!;
+        // valid WordprocessingML, as Word reads it (the floating 版记's tblpPr in its place in tblPr and so on)
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2013).Validate(word)
+            .Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
 
         var section = body.Elements<SectionProperties>().Single();
         var size = section.GetFirstChild<PageSize>()!;
@@ -33,8 +37,9 @@ public class CircularDocumentTests
         var margin = section.GetFirstChild<PageMargin>()!;
         Assert.Equal((2098, 1984, 1587u, 1474u), (margin.Top!.Value, margin.Bottom!.Value, margin.Left!.Value, margin.Right!.Value));
         var grid = section.GetFirstChild<DocGrid>()!;
-        Assert.Equal(DocGridValues.LinesAndChars, grid.Type!.Value);
-        Assert.Equal((579, -842), (grid.LinePitch!.Value, grid.CharacterSpace!.Value));
+        Assert.Equal(DocGridValues.Lines, grid.Type!.Value);   // lines only: 28 characters come from the runs' −5 twips
+        Assert.Equal(579, grid.LinePitch!.Value);
+        Assert.Null(grid.CharacterSpace);
 
         var paragraphs = body.Elements<Paragraph>().ToList();
         var texts = paragraphs.Select(p => p.InnerText).ToList();
@@ -55,6 +60,9 @@ public class CircularDocumentTests
         // 主体: title 2号 小标宋 two lines under the rule, 主送机关 after one blank line, then the body in 3号 仿宋.
         var title = paragraphs.Single(p => p.InnerText == circular.Title);
         AssertRun(title, "方正小标宋简体", "44", "000000");
+        // on two lines, broken as GongwenTitle chooses: one run a line with a line break between
+        Assert.Equal(["关于2023年5月全市优化发展环境", "工作考核排名情况的通报"], title.Elements<Run>().Where(r => r.InnerText.Length > 0).Select(r => r.InnerText));
+        Assert.Single(title.Descendants<Break>());
         Assert.Equal(paragraphs.IndexOf(number) + 3, paragraphs.IndexOf(title));
         var mainTo = paragraphs[paragraphs.IndexOf(title) + 2];
         Assert.Equal("市直相关单位、各乡镇（街道）、祁阳高新区：", mainTo.InnerText);
@@ -87,20 +95,31 @@ public class CircularDocumentTests
             AssertRun(rows[1].Elements<TableCell>().ElementAt(1).Elements<Paragraph>().Single(), "仿宋_GB2312", "24", "000000");
         }
 
-        // 署名 and 成文日期: the date four characters (4 × 320 twips) from the right; the 18-character name cannot be centred over it and stands flush right.
+        // 署名 and 成文日期: the 18-character name cannot be centred over a date four characters from the right (it would
+        // stand 2 characters beyond the margin): it stands two characters (2 × 320 twips) from the right and the date is
+        // centred under it, (18 − 6) / 2 + 2 = 8 characters from the right.
         var date = AppTime.DocumentDate(circular.IssueDate!.Value);
         Assert.Equal("2023年6月7日", date);
         var dateParagraph = paragraphs.Single(p => p.InnerText == date);
         Assert.Equal(JustificationValues.Right, dateParagraph.ParagraphProperties!.Justification!.Val!.Value);
-        Assert.Equal("1280", dateParagraph.ParagraphProperties.Indentation!.Right!.Value);
+        Assert.Equal("2560", dateParagraph.ParagraphProperties.Indentation!.Right!.Value);
         var signature = paragraphs[paragraphs.IndexOf(dateParagraph) - 1];
         Assert.Equal(Issuer, signature.InnerText);
-        Assert.Equal("0", signature.ParagraphProperties!.Indentation!.Right!.Value);
+        Assert.Equal("640", signature.ParagraphProperties!.Indentation!.Right!.Value);
+        Assert.NotNull(signature.ParagraphProperties.KeepNext);   // name and date on one page
         AssertRun(signature, "仿宋_GB2312", "32", "000000");
 
-        // 版记: the last block; thick first and last rules, thin rule above the printing line; 4号 仿宋.
+        // 版记: thick first and last rules, thin rule above the printing line; 4号 仿宋. A table floating to the foot of the
+        // text area (its last rule on the lower edge), anchored to the name, which is kept with the date: on the last page.
         var closing = tables[^1].Elements<TableRow>().ToList();
-        Assert.Same(tables[^1], body.ChildElements[^2]);
+        Assert.Same(tables[^1], signature.PreviousSibling());
+        Assert.Same(dateParagraph, body.ChildElements[^2]);
+        var position = tables[^1].GetFirstChild<TableProperties>()!.TablePositionProperties!;
+        Assert.Equal((VerticalAnchorValues.Margin, VerticalAlignmentValues.Bottom), (position.VerticalAnchor!.Value, position.TablePositionYAlignment!.Value));
+        Assert.Equal((HorizontalAnchorValues.Page, 1587), (position.HorizontalAnchor!.Value, position.TablePositionX!.Value));
+        // 抄送/报 one character in on both sides; a second line starts under the first name after the colon (280 + 2 × 280).
+        var copyIndent = closing[0].Descendants<Indentation>().Single();
+        Assert.Equal(("840", "560", "280"), (copyIndent.Left!.Value, copyIndent.Hanging!.Value, copyIndent.Right!.Value));
         Assert.Equal([$"报：{circular.ReportTo}", $"{circular.PrintedBy}{date}印发"], closing.Select(r => r.InnerText));
         Assert.DoesNotContain(closing, r => r.InnerText.StartsWith("发：", StringComparison.Ordinal));
         Assert.Equal([8u], Borders<TopBorder>(closing[0]));
@@ -260,7 +279,8 @@ public class CircularDocumentTests
         foreach (var run in runs)
         {
             var props = run.RunProperties!;
-            Assert.Equal((font, font), (props.RunFonts!.EastAsia!.Value, props.RunFonts.Ascii!.Value));
+            // 仿宋 text takes its digits from Times New Roman (half a character wide wherever it is opened); the rest their own font
+            Assert.Equal((font, font == "仿宋_GB2312" ? "Times New Roman" : font), (props.RunFonts!.EastAsia!.Value, props.RunFonts.Ascii!.Value));
             Assert.Equal(halfPoints, props.FontSize!.Val!.Value);
             Assert.Equal(color, props.Color!.Val!.Value);
         }

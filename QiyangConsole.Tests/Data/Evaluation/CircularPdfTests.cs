@@ -69,6 +69,71 @@ public class CircularPdfTests(ITestOutputHelper output)
         var needed = (int)Math.Ceiling((GongwenLayout.WidthInChars(circular.Summary) + 2) / 28);
         Assert.InRange(summaryLines.Count, needed, needed + 1);
         Assert.All(summaryLines, l => Assert.True(GongwenLayout.WidthInChars(l) <= 28, l));
+        // … and every line but the last is full: 26 characters after the indent, then 27 or 28 (a character grid once
+        // left 12 to 14 characters spread over a justified line).
+        Assert.All(summaryLines.SkipLast(1), l => Assert.True(GongwenLayout.WidthInChars(l) >= 25.5, $"{GongwenLayout.WidthInChars(l)}: {l}"));
+
+        // The title on two lines, broken after 环境 (words whole, the upper line the longer).
+        var lines = pages[0].Split('\n').Select(Flat).ToList();
+        var titleAt = lines.IndexOf("关于2023年5月全市优化发展环境");
+        Assert.True(titleAt > 0, string.Join(" | ", lines));
+        Assert.Equal("工作考核排名情况的通报", lines[titleAt + 1]);
+
+        // The 版记 at the foot of the last page, its last rule on the lower edge of the text area; no page added.
+        Assert.Equal(3, pages.Length);
+        await AssertClosingAtFootAsync(pdf, pages, parts);
+    }
+
+    /// <summary>
+    /// However long the body, the 版记 stands at the foot of the last page (§7.4.1), below the name and date, which are
+    /// on that page too: the body is lengthened a line at a time through the point where the name no longer fits above it.
+    /// </summary>
+    [LibreOfficeFact]
+    public async Task The_closing_block_stays_at_the_foot_of_the_last_page_whatever_the_length_of_the_body()
+    {
+        var (doc, _) = await CircularDocumentTests.MayAsync();
+        var parts = CircularParts.From(doc);
+        var dir = Folder();
+        var seen = new HashSet<int>();
+        foreach (var extra in new[] { 1, 2, 3, 8 })
+        {
+            var longer = parts with { Body = [.. parts.Body, .. Enumerable.Range(1, extra).Select(i => new CircularBlock(BlockKind.Paragraph, $"补充说明第{i}项。"))] };
+            var file = Path.Combine(dir, $"circular-plus-{extra}.docx");
+            await File.WriteAllBytesAsync(file, CircularWord.Build(longer, preprinted: false));
+            var pdf = await LibreOffice.ToPdfAsync(file);
+            var pages = await LibreOffice.PagesAsync(pdf);
+            var last = pages[^1].Split('\n').Select(Flat).Where(l => l.Length > 0).ToList();
+            output.WriteLine($"+{extra} lines: {pages.Length} pages; the last page starts '{last.FirstOrDefault()}'");
+            seen.Add(pages.Length);
+            await AssertClosingAtFootAsync(pdf, pages, longer);
+        }
+        Assert.Equal([3, 4], seen.Order());   // the name moved on to a page of its own with the 版记 at least once
+    }
+
+    /// <summary>The 版记 on the last page under the name and date, its rules as wide as the text area, the last on the text area's lower edge.</summary>
+    private async Task AssertClosingAtFootAsync(string pdf, string[] pages, CircularParts parts)
+    {
+        const double textBottom = (GongwenLayout.PageHeightMm - GongwenLayout.BottomMm) * 72 / 25.4;   // 742.7 pt
+        const double textLeft = GongwenLayout.LeftMm * 72 / 25.4, textRight = (GongwenLayout.PageWidthMm - GongwenLayout.RightMm) * 72 / 25.4;
+        var page = pages.Length;
+        var words = await LibreOffice.WordsAsync(pdf, page);
+        // pdftotext cuts the date's digits from its characters where LibreOffice spaces them: words are found by how they start or end.
+        var printedBy = words.Single(w => w.Text.StartsWith(parts.PrintedBy, StringComparison.Ordinal));
+        var printDate = words.Last(w => w.Text.EndsWith("印发", StringComparison.Ordinal));
+        Assert.Equal(printedBy.Top, printDate.Top, 1.0);   // 印发机关 and 印发日期 on one line
+        var signature = words.Last(w => w.Text == parts.Signature);
+        var date = words.Last(w => w.Text.StartsWith(parts.Date[..4], StringComparison.Ordinal) && w.Bottom < printedBy.Top - 30);
+        Assert.True(signature.Bottom < date.Top && date.Bottom < printedBy.Top, $"name {signature.Top:0}, date {date.Top:0}, 版记 {printedBy.Top:0}");
+        var copy = words.First(w => w.Text.StartsWith(parts.CopyLines[0][..3], StringComparison.Ordinal));
+
+        var rules = (await LibreOffice.RulesAsync(pdf, page, 400)).Where(r => r.Top > date.Bottom).ToList();
+        output.WriteLine($"page {page}: name at {signature.Top:0.0}, date at {date.Top:0.0}, 抄送 at {copy.Top:0.0}, printing line at {printedBy.Top:0.0}; rules below the date: "
+                         + string.Join(", ", rules.Select(r => $"{r.Top:0.0}–{r.Bottom:0.0} ({r.Left:0}–{r.Right:0})")));
+        Assert.Equal(3, rules.Count);   // thick above 抄送, thin above the printing line, thick below it
+        Assert.All(rules, r => { Assert.Equal(textLeft, r.Left, 2.0); Assert.Equal(textRight, r.Right, 2.0); });
+        Assert.True(rules[0].Bottom <= copy.Top && copy.Bottom <= rules[1].Top + 1 && rules[1].Bottom <= printedBy.Top && printedBy.Bottom <= rules[2].Top + 1);
+        Assert.InRange(rules[2].Bottom, textBottom - 1.5, textBottom + 1.5);
+        Assert.True(rules[0].Bottom - rules[0].Top > rules[1].Bottom - rules[1].Top, "the first rule is thicker than the middle one");
     }
 
     [LibreOfficeFact]

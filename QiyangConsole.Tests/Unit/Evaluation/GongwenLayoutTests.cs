@@ -29,11 +29,6 @@ public sealed class GongwenLayoutTests
         Assert.True(GongwenLayout.LinePitch * 22 <= GongwenLayout.TextHeight);
         Assert.True((GongwenLayout.LinePitch + 1) * 22 > GongwenLayout.TextHeight);
 
-        // charSpace in 1/4096 pt from the 16 pt body size: 28 characters of the resulting pitch fit the line, 29 do not.
-        Assert.Equal(-842, GongwenLayout.CharSpace);
-        var pitchTwips = (16 + GongwenLayout.CharSpace / 4096.0) * 20;
-        Assert.True(pitchTwips * 28 <= GongwenLayout.TextWidth);
-        Assert.True(pitchTwips * 29 > GongwenLayout.TextWidth);
         // 16 pt characters without the grid: only 27 fit; condensed by 5 twips, 28.
         Assert.Equal(27, GongwenLayout.TextWidth / 320);
         Assert.Equal(-5, GongwenLayout.BodyCharSpacing);
@@ -78,17 +73,25 @@ public sealed class GongwenLayoutTests
 
     [Theory]
     // the date 4 characters from the right; a name of 4 over a date of 6 is centred 5 characters from the right
-    [InlineData("祁阳专班", "2023年6月7日", 5)]
-    [InlineData("祁阳市发展和改革局", "2023年6月7日", 2.5)]
-    [InlineData("祁阳市优化办", "2023年6月7日", 4)]
-    // 18 characters over 6 would need −2: set flush right instead
-    [InlineData("祁阳市打好优化发展环境持久仗工作专班", "2023年6月7日", 0)]
-    public void The_name_is_centred_over_the_date(string issuer, string date, double rightChars)
+    [InlineData("祁阳专班", "2023年6月7日", 5, 4)]
+    [InlineData("祁阳市发展和改革局", "2023年6月7日", 2.5, 4)]
+    [InlineData("祁阳市优化办", "2023年6月7日", 4, 4)]
+    // 10 characters over 6 stand 2 from the right: the limit, still over a date 4 from the right
+    [InlineData("祁阳优化发展环境专班", "2023年6月7日", 2, 4)]
+    // 12 over 6 would stand 1 from the right: the name at 2, the date under its middle at 2 + 3
+    [InlineData("祁阳市优化发展环境办公室", "2023年6月7日", 2, 5)]
+    // 18 characters over 6 would stand 2 characters beyond the margin: the name 2 from the right, the date under its middle
+    [InlineData("祁阳市打好优化发展环境持久仗工作专班", "2023年6月7日", 2, 8)]
+    [InlineData("祁阳市打好优化发展环境持久仗工作专班", "2023年12月25日", 2, 7.5)]
+    public void The_name_is_centred_over_the_date_and_a_long_name_stands_two_characters_from_the_right(string issuer, string date, double nameRight, double dateRight)
     {
-        Assert.Equal(4, GongwenLayout.DateRightChars);
-        Assert.Equal(rightChars, GongwenLayout.SignatureRightChars(issuer, date));
-        if (rightChars > 0)
-            Assert.Equal(GongwenLayout.DateRightChars + GongwenLayout.WidthInChars(date) / 2, rightChars + GongwenLayout.WidthInChars(issuer) / 2);
+        var place = GongwenLayout.Signature(issuer, date);
+        Assert.Equal((nameRight, dateRight), (place.NameRightChars, place.DateRightChars));
+        // Whichever rule placed them, the name's middle is over the date's middle …
+        Assert.Equal(place.DateRightChars + GongwenLayout.WidthInChars(date) / 2, place.NameRightChars + GongwenLayout.WidthInChars(issuer) / 2);
+        // … the date never closer than 4 characters to the right, the name never closer than 2.
+        Assert.True(place.DateRightChars >= GongwenLayout.DateRightChars);
+        Assert.True(place.NameRightChars >= GongwenLayout.NameRightMinChars);
     }
 
     [Fact]

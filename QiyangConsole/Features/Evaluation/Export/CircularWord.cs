@@ -24,7 +24,7 @@ public static class CircularWord
         {
             var main = word.AddMainDocumentPart();
             main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
-            main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(new EvenAndOddHeaders(), new DefaultTabStop { Val = L.BodyChar * 2 });
+            main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(new DefaultTabStop { Val = L.BodyChar * 2 }, new EvenAndOddHeaders());
             var odd = main.AddNewPart<FooterPart>();
             odd.Footer = PageNumberFooter(odd: true);
             var even = main.AddNewPart<FooterPart>();
@@ -33,7 +33,6 @@ public static class CircularWord
             var body = new Body();
             Header(body, parts, preprinted);
             Content(body, parts);
-            Closing(body, parts);
             body.Append(Section(main.GetIdOfPart(odd), main.GetIdOfPart(even)));
             main.Document = new Document(body);
             main.Document.Save();
@@ -63,7 +62,14 @@ public static class CircularWord
 
     private static void Content(Body body, CircularParts parts)
     {
-        var title = Para(Line(), JustificationValues.Center, TextRun(parts.Title, L.TitleFont, L.TitleSize));
+        // A title wider than a line is broken where GongwenTitle chooses (words whole, 正梯形), one paragraph with line breaks.
+        var title = Para(Line(), JustificationValues.Center);
+        var lines = GongwenTitle.Lines(parts.Title);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (i > 0) title.Append(new Run(new Break()));
+            title.Append(TextRun(lines[i], L.TitleFont, L.TitleSize));
+        }
         title.ParagraphProperties!.SnapToGrid = new SnapToGrid { Val = false };   // 22 pt characters off the 16 pt grid
         body.Append(title);
         body.Append(Blank());
@@ -84,24 +90,42 @@ public static class CircularWord
             }
         }
         body.Append(Blank(), Blank());
+        // 署名 centred over 成文日期, the date four characters from the right; a long name two from the right and the date under its middle.
+        var place = L.Signature(parts.Signature, parts.Date);
         var signature = Para(Line(), JustificationValues.Right, TextRun(parts.Signature, L.BodyFont, L.BodySize));
-        signature.ParagraphProperties!.Indentation = Right(L.SignatureRightChars(parts.Signature, parts.Date) * L.BodyChar);
+        signature.ParagraphProperties!.Indentation = Right(place.NameRightChars * L.BodyChar);
+        signature.ParagraphProperties.KeepNext = new KeepNext();   // name and date on one page
         var date = Para(Line(), JustificationValues.Right, TextRun(parts.Date, L.BodyFont, L.BodySize));
-        date.ParagraphProperties!.Indentation = Right(L.DateRightChars * L.BodyChar);
-        body.Append(signature, date, Blank());
+        date.ParagraphProperties!.Indentation = Right(place.DateRightChars * L.BodyChar);
+        // The 版记 floats to the foot of the page that holds its anchor, the paragraph after it: the name, kept with the
+        // date, so the 版记 is on the last page whatever the length of the body.
+        body.Append(Closing(parts), signature, date);
     }
 
     /// <summary>
     /// 版记: a table as wide as the text area; thick rule above the first line and below the last, thin rule above the
     /// printing line, whose two cells hold 印发机关 (one character in from the left) and 印发日期 (one in from the right).
+    /// The table floats (tblpPr) with its foot on the foot of the text area, so that its last rule is the text area's
+    /// lower edge (§7.4.1 "末条分隔线与公文最后一页的版心下边缘重合"). It is placed horizontally from the page edge (at the
+    /// left margin): LibreOffice imports a table positioned against the margin as wide as the text area as an inline
+    /// table, and one placed against the page as the floating frame Word makes of it.
     /// </summary>
-    private static void Closing(Body body, CircularParts parts)
+    private static Table Closing(CircularParts parts)
     {
-        // The date's cell as wide as "2023年6月7日印发" and the character in from the right; 印发机关 has the rest.
+        // 印发机关's cell as wide as the name (condensed like all 版记 text) and the character in from the left; the date's
+        // cell has the rest, for LibreOffice puts a fifth of a character between the date's digits and characters.
         var printDate = $"{parts.PrintDate}印发";
-        var dateWidth = (int)Math.Ceiling(L.WidthInChars(printDate) * L.ClosingChar) + L.ClosingChar + 70;
+        var nameWidth = (int)Math.Ceiling(L.WidthInChars(parts.PrintedBy) * (L.ClosingChar + L.ClosingCharSpacing)) + L.ClosingChar + 20;
+        var dateWidth = L.TextWidth - nameWidth;
         var table = new Table(
             new TableProperties(
+                new TablePositionProperties
+                {
+                    LeftFromText = 0, RightFromText = 0, TopFromText = 0, BottomFromText = 0,
+                    VerticalAnchor = VerticalAnchorValues.Margin, TablePositionYAlignment = VerticalAlignmentValues.Bottom,
+                    HorizontalAnchor = HorizontalAnchorValues.Page, TablePositionX = L.MarginLeft,
+                },
+                new TableOverlap { Val = TableOverlapValues.Never },
                 new TableWidth { Width = L.TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
                 new TableIndentation { Width = 0, Type = TableWidthUnitValues.Dxa },
                 new TableBorders(new TopBorder { Val = BorderValues.Nil }, new LeftBorder { Val = BorderValues.Nil }, new BottomBorder { Val = BorderValues.Nil },
@@ -110,24 +134,27 @@ public static class CircularWord
                 new TableCellMarginDefault(new TopMargin { Width = "0", Type = TableWidthUnitValues.Dxa }, new TableCellLeftMargin { Width = 0, Type = TableWidthValues.Dxa },
                     new BottomMargin { Width = "0", Type = TableWidthUnitValues.Dxa }, new TableCellRightMargin { Width = 0, Type = TableWidthValues.Dxa })),
             new TableGrid(new GridColumn { Width = (L.TextWidth - dateWidth).ToString(CultureInfo.InvariantCulture) }, new GridColumn { Width = dateWidth.ToString(CultureInfo.InvariantCulture) }));
-        // The 版记 stays in one piece on the last page: no row splits, each row kept with the next.
         for (var i = 0; i < parts.CopyLines.Count; i++)
         {
+            // 抄送 left and right one character in; a second line starts under the first name after the colon (§7.4.2).
             var line = ClosingPara(JustificationValues.Left, parts.CopyLines[i]);
-            line.ParagraphProperties!.KeepNext = new KeepNext();
+            var hanging = (int)Math.Round(L.WidthInChars(parts.CopyLines[i][..(parts.CopyLines[i].IndexOf('：') + 1)]) * L.ClosingChar);
+            line.ParagraphProperties!.Indentation!.Left = (L.ClosingChar + hanging).ToString(CultureInfo.InvariantCulture);
+            line.ParagraphProperties.Indentation.Hanging = hanging.ToString(CultureInfo.InvariantCulture);
             table.Append(new TableRow(new TableRowProperties(new CantSplit()), ClosingCell(L.TextWidth, 2, line, top: i == 0 ? L.ThickRule : null, bottom: null)));
         }
         var firstRule = parts.CopyLines.Count == 0 ? L.ThickRule : L.ThinRule;
         table.Append(new TableRow(new TableRowProperties(new CantSplit()),
             ClosingCell(L.TextWidth - dateWidth, 1, ClosingPara(JustificationValues.Left, parts.PrintedBy, right: 0), top: firstRule, bottom: L.ThickRule),
             ClosingCell(dateWidth, 1, ClosingPara(JustificationValues.Right, printDate, left: 0), top: firstRule, bottom: L.ThickRule)));
-        body.Append(table);
+        return table;
     }
 
     private static Paragraph ClosingPara(JustificationValues justification, string text, int left = L.ClosingChar, int right = L.ClosingChar)
     {
         var p = Para(new SpacingBetweenLines { Line = (L.ClosingSize * 10 * 3 / 2).ToString(CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Exact, Before = "0", After = "0" },
             justification, TextRun(text, L.BodyFont, L.ClosingSize));
+        p.Descendants<RunProperties>().Single().Spacing = new Spacing { Val = L.ClosingCharSpacing };
         p.ParagraphProperties!.Indentation = new Indentation { Left = left.ToString(CultureInfo.InvariantCulture), Right = right.ToString(CultureInfo.InvariantCulture) };
         p.ParagraphProperties.SnapToGrid = new SnapToGrid { Val = false };
         // No extra space between Chinese and the date's digits: the printing line must stay on one line.
@@ -210,7 +237,7 @@ public static class CircularWord
             Top = L.MarginTop, Bottom = L.MarginBottom, Left = (uint)L.MarginLeft, Right = (uint)L.MarginRight,
             Header = (uint)L.Twips(15), Footer = (uint)L.FooterDistance, Gutter = 0,
         },
-        new DocGrid { Type = DocGridValues.LinesAndChars, LinePitch = L.LinePitch, CharacterSpace = L.CharSpace });
+        new DocGrid { Type = DocGridValues.Lines, LinePitch = L.LinePitch });
 
     private static Styles Styles() => new(
         new DocDefaults(
@@ -222,7 +249,12 @@ public static class CircularWord
             new StyleRunProperties(Fonts(L.BodyFont), new FontSize { Val = L.BodySize.ToString(CultureInfo.InvariantCulture) },
                 new FontSizeComplexScript { Val = L.BodySize.ToString(CultureInfo.InvariantCulture) })) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true });
 
-    private static RunFonts Fonts(string font) => new() { Ascii = font, HighAnsi = font, EastAsia = font, ComplexScript = font };
+    /// <summary>The run's fonts: 仿宋 text takes its digits and Latin letters from <see cref="GongwenLayout.LatinFont"/>, the other fonts their own.</summary>
+    private static RunFonts Fonts(string font)
+    {
+        var latin = font == L.BodyFont ? L.LatinFont : font;
+        return new() { Ascii = latin, HighAnsi = latin, EastAsia = font, ComplexScript = latin };
+    }
 
     private static Run TextRun(string text, string font, int halfPoints, string color = Black)
     {

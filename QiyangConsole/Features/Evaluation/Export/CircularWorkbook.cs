@@ -84,9 +84,11 @@ public static class CircularWorkbook
             row++;
         }
         row++;
-        var title = Line(ws, row, parts.Title, TitleFont, 22, XLColor.Black, XLAlignmentHorizontalValues.Center);
+        // The title's lines as the Word document breaks them (GongwenTitle), one cell with line feeds.
+        var titleLines = GongwenTitle.Lines(parts.Title);
+        var title = Line(ws, row, string.Join("\n", titleLines), TitleFont, 22, XLColor.Black, XLAlignmentHorizontalValues.Center);
         title.Cell(row, 1).Style.Alignment.WrapText = true;
-        ws.Row(row).Height = Lines(parts.Title, PerLine(22)) * 30;
+        ws.Row(row).Height = titleLines.Sum(l => Lines(l, PerLine(22))) * 30;
         row += 2;
         if (parts.MainTo is { } mainTo)
         {

@@ -18,6 +18,12 @@ public static class GongwenLayout
     public const string HeadingFont = "黑体";              // 一级标题 一、
     public const string SubheadingFont = "楷体_GB2312";    // 二级标题 （一）
     public const string PageNumberFont = "宋体";           // 4号半角宋体阿拉伯数字
+    /// <summary>
+    /// Digits and Latin letters of 仿宋 text (发文字号, dates, scores): half a character wide, as the layout counts them
+    /// (<see cref="WidthInChars"/>), wherever the document is opened. 仿宋_GB2312's own digits are half width, but where it is
+    /// missing the substitute's are wider (DejaVu Sans in LibreOffice: 0.64 em), and "2023年6月7日印发" no longer fits its cell.
+    /// </summary>
+    public const string LatinFont = "Times New Roman";
 
     // Sizes in half-points (Word's w:sz): 2号 22 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt.
     public const int TitleSize = 44, BodySize = 32, ClosingSize = 28, PageNumberSize = 28, TableSize = 24;
@@ -44,16 +50,19 @@ public static class GongwenLayout
     public static double CharPitch => (double)TextWidth / CharsPerLine;
 
     /// <summary>
-    /// docGrid charSpace: how far the character pitch lies from the 16 pt body size, in 1/4096 pt (Word's unit), rounded
-    /// down so that 28 characters never overflow the line. Negative: the grid packs 28 characters where 27.6 would fit.
-    /// </summary>
-    public static int CharSpace => (int)Math.Floor((CharPitch / 20 - BodySize / 2.0) * 4096);
-
-    /// <summary>
-    /// Body runs are condensed to the grid's pitch (−5 twips: 315 of 320). Word packs 16 pt characters into the 315.9-twip
-    /// grid itself; LibreOffice gives a character wider than the grid two cells, which would leave 14 on a line.
+    /// Body runs are condensed to the pitch of 28 characters a line (−5 twips: 315 of 320), so that 28 characters of 3号
+    /// fill the 156 mm line. The document grid snaps lines only: a character grid ("linesAndChars") makes LibreOffice
+    /// give each 16 pt character two cells of the narrower grid and spread 12 to 14 of them over a justified line.
     /// </summary>
     public static int BodyCharSpacing => (int)Math.Floor(CharPitch) - BodySize * 10;
+
+    /// <summary>
+    /// 版记 runs are condensed by 8 twips (0.4 pt) a character: the printing line, a 21-character 印发机关 one character in
+    /// from the left and "2023年6月7日印发" one in from the right, is 31 characters of 4号 on a line of 31.6, and LibreOffice
+    /// adds a fifth of a character wherever digits meet characters (it ignores autoSpaceDE/DN): five times on that line.
+    /// Measured in LibreOffice 7.4: at −5 the line needs 27 twips more than the text width and breaks.
+    /// </summary>
+    public const int ClosingCharSpacing = -8;
 
     /// <summary>One 3号 character (two-character first-line indent, the date's four characters from the right).</summary>
     public const int BodyChar = BodySize * 10;       // 320 twips
@@ -88,15 +97,29 @@ public static class GongwenLayout
     /// <summary>Width in body characters: CJK and full-width forms are one, ASCII (the date's digits) half.</summary>
     public static double WidthInChars(string? text) => (text ?? "").Sum(c => c < 0x2E80 && c != '—' && c != '“' && c != '”' ? 0.5 : 1.0);
 
-    /// <summary>成文日期 right-aligned, four characters from the right.</summary>
+    /// <summary>成文日期 right-aligned, four characters from the right (§7.3.5.1).</summary>
     public const double DateRightChars = 4;
 
+    /// <summary>The least space right of the 发文机关署名: two characters (§7.3.5.3 "右空二字").</summary>
+    public const double NameRightMinChars = 2;
+
+    /// <summary>Where the 发文机关署名 and the 成文日期 end: characters of space to their right.</summary>
+    public readonly record struct SignaturePlacement(double NameRightChars, double DateRightChars);
+
     /// <summary>
-    /// 发文机关署名 centred over the date: its right indent in characters. A name longer than the date by more than
-    /// eight characters cannot be centred inside the text area and is set flush right (indent 0).
+    /// 发文机关署名 and 成文日期 after GB/T 9704-2012 §7.3.5.1: the date four characters from the right and the name
+    /// centred over it. A name so much longer than the date (by more than four characters) that centring would bring
+    /// it closer than two characters to the right edge is set two characters from the right (the least space §7.3.5.3
+    /// keeps), and the date is moved left by as much, so that it stays centred under the name.
     /// </summary>
-    public static double SignatureRightChars(string issuer, string date) =>
-        Math.Max(0, DateRightChars + (WidthInChars(date) - WidthInChars(issuer)) / 2);
+    public static SignaturePlacement Signature(string issuer, string date)
+    {
+        double name = WidthInChars(issuer), day = WidthInChars(date);
+        var centred = DateRightChars + (day - name) / 2;
+        return centred >= NameRightMinChars
+            ? new SignaturePlacement(centred, DateRightChars)
+            : new SignaturePlacement(NameRightMinChars, NameRightMinChars + (name - day) / 2);
+    }
 
     /// <summary>Columns of the ranking table in twips, summing to the text width.</summary>
     public static readonly string[] TableHeaders = ["名次", "考核单位", "指标得分", "加分", "扣分", "总分", "备注"];
