@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace QiyangConsole.Data;
@@ -21,17 +22,32 @@ public sealed class SqlitePragmas(TimeSpan timeout) : DbConnectionInterceptor
     public const long MmapBytes = 1L << 30;
     private readonly string _pragma = $"PRAGMA busy_timeout = {(int)timeout.TotalMilliseconds}; PRAGMA mmap_size = {MmapBytes};";
 
+    // The handles already set: a pooled connection keeps its sqlite3 handle, and a pragma set on it stays set, so the
+    // command runs once per handle, not on every open (an open from the pool is most of a short query's overhead).
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _set = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (IsSet(connection)) return;
         using var command = connection.CreateCommand();
         command.CommandText = _pragma;
         command.ExecuteNonQuery();
+        MarkSet(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
     {
+        if (IsSet(connection)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = _pragma;
         await command.ExecuteNonQueryAsync(ct);
+        MarkSet(connection);
+    }
+
+    private bool IsSet(DbConnection connection) => connection is SqliteConnection { Handle: { } handle } && _set.TryGetValue(handle, out _);
+
+    private void MarkSet(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle }) _set.AddOrUpdate(handle, handle);
     }
 }
