@@ -28,6 +28,7 @@ public static class AdministrationArea
         services.AddScoped<DashboardService>();
         services.AddScoped<Dashboard.TodoService>();
         services.AddScoped<Dashboard.ChartService>();
+        services.AddScoped<Dashboard.ChartPictures>();
         services.AddScoped<IDashboardFigures, AdministrationFigures>();
         services.AddScoped<CalendarCheckJob>();
         services.AddSingleton(CalendarCheckJob.Definition);
