@@ -8,7 +8,10 @@ using QiyangConsole.Infrastructure;
 
 namespace QiyangConsole.Tests.Support;
 
-/// <summary>A real SQLite file in a temp folder, migrated, for data tests.</summary>
+/// <summary>
+/// A real database for data tests, migrated: a SQLite file in a temp folder, or (for a <see cref="DbFactAttribute"/> test
+/// on PostgreSQL) a database of its own on the test server (<see cref="PostgresServer"/>). The folder holds attachments either way.
+/// </summary>
 public sealed class TestDb : IDbContextFactory<AppDbContext>, IAsyncDisposable
 {
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), "qiyang-test-" + Guid.NewGuid().ToString("N"));
@@ -18,14 +21,27 @@ public sealed class TestDb : IDbContextFactory<AppDbContext>, IAsyncDisposable
     private readonly DbContextOptions<AppDbContext> _options;
     private ServiceProvider? _provider;
     private AsyncServiceScope? _scope;
+    private static readonly AsyncLocal<DatabaseProvider> CurrentEngine = new();
 
-    public TestDb()
+    /// <summary>The engine of the test running in this flow: SQLite unless an <see cref="EngineTestCase"/> set PostgreSQL.</summary>
+    public static DatabaseProvider Engine { get => CurrentEngine.Value; set => CurrentEngine.Value = value; }
+
+    /// <summary>The database this test uses and how to reach it.</summary>
+    public DatabaseEngine Database { get; }
+
+    public bool IsSqlite => Database.IsSqlite;
+
+    public TestDb() : this(Engine) { }
+
+    /// <param name="engine">PostgreSQL: a copy of the migrated template; SQLite: an empty file that <see cref="CreateAsync"/> migrates.</param>
+    public TestDb(DatabaseProvider engine)
     {
         System.IO.Directory.CreateDirectory(Directory);
         _audit = new AuditInterceptor(Clock);
+        Database = engine == DatabaseProvider.Sqlite ? DatabaseEngine.Sqlite(Directory) : PostgresServer.NewDatabase();
         var builder = new DbContextOptionsBuilder<AppDbContext>();
-        DataSetup.Configure(builder, DataSetup.ConnectionString(Directory), _audit);
-        builder.AddInterceptors(Plans);
+        Database.Configure(builder, _audit);
+        if (IsSqlite) builder.AddInterceptors(Plans);
         _options = builder.Options;
     }
 
@@ -37,10 +53,12 @@ public sealed class TestDb : IDbContextFactory<AppDbContext>, IAsyncDisposable
         return db;
     }
 
-    public AppDbContext CreateDbContext() => new(_options, Actor);
+    public AppDbContext CreateDbContext() => Database.NewContext(_options, Actor);
 
     /// <summary>SQLite's plans for the SELECTs sent by <paramref name="action"/>: how the app's queries find their rows.</summary>
-    public Task<List<QueryPlans.Plan>> PlansOf(Func<Task> action) => Plans.Capture(DataSetup.ConnectionString(Directory), action);
+    public Task<List<QueryPlans.Plan>> PlansOf(Func<Task> action) => IsSqlite
+        ? Plans.Capture(DataSetup.ConnectionString(Directory), action)
+        : throw new NotSupportedException("Query plans are read from SQLite only");
 
     private QueryPlans Plans { get; } = new();
 
@@ -74,7 +92,8 @@ public sealed class TestDb : IDbContextFactory<AppDbContext>, IAsyncDisposable
     {
         if (_scope is { } scope) await scope.DisposeAsync();
         if (_provider is not null) await _provider.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (IsSqlite) Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        else PostgresServer.Drop(Database);
         try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
     }
 }

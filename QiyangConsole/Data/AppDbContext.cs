@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ using QiyangConsole.Infrastructure;
 namespace QiyangConsole.Data;
 
 public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? actor = null)
-    : IdentityDbContext<AppUser, IdentityRole, string>(options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     /// <summary>Who the operation log names for changes saved through this context.</summary>
     public CurrentUser? Actor { get; } = actor;
@@ -29,6 +30,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? a
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<ReminderRead> ReminderReads => Set<ReminderRead>();
     public DbSet<SeedRecord> SeedRecords => Set<SeedRecord>();
+    /// <summary>ASP.NET Core's data-protection keys (cookies, form tokens), shared by every console instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<DictionaryItem> DictionaryItems => Set<DictionaryItem>();
     public DbSet<SystemParameter> Parameters => Set<SystemParameter>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();

@@ -33,7 +33,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
         RefuseLogChanges(changed);
-        var entries = changed.Where(e => e.Entity is not INotAudited && !e.Metadata.IsOwned() && !IsSignInBookkeeping(e)).ToList();
+        // Data-protection keys are secrets the framework keeps for itself: never copied into the log.
+        var entries = changed.Where(e => e.Entity is not INotAudited and not Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey
+            && !e.Metadata.IsOwned() && !IsSignInBookkeeping(e)).ToList();
         if (entries.Count == 0) return result;
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         // In a transaction of ours a savepoint only gets in the way of rolling the whole save back (AbandonAsync).

@@ -8,9 +8,12 @@ namespace QiyangConsole.Data;
 /// </summary>
 public sealed class DataFolderLock : IDisposable
 {
-    private readonly FileStream _file;
+    private readonly FileStream? _file;
 
-    private DataFolderLock(FileStream file) => _file = file;
+    private DataFolderLock(FileStream? file) => _file = file;
+
+    /// <summary>Holds nothing: on PostgreSQL the database is not in the data folder and no restore replaces it.</summary>
+    public static DataFolderLock None => new(null);
 
     public static string PathIn(string dataDirectory) => Path.Combine(dataDirectory, "console.lock");
 
@@ -31,5 +34,5 @@ public sealed class DataFolderLock : IDisposable
         catch (IOException) { return null; }
     }
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose() => _file?.Dispose();
 }

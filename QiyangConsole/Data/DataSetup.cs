@@ -5,10 +5,13 @@ using QiyangConsole.Data.Seeding;
 
 namespace QiyangConsole.Data;
 
-/// <summary>Where the console keeps its files (database, keys, attachments).</summary>
-public sealed record DataPaths(string Root)
+/// <summary>
+/// Where the console keeps its files (database, backups, attachments). Attachments and photos go to <c>Data:Files</c> when
+/// it is set: with several console instances that is a folder every instance reads and writes (shared storage, e.g. NFS).
+/// </summary>
+public sealed record DataPaths(string Root, string? Files = null)
 {
-    public string Attachments => Directory.CreateDirectory(Path.Combine(Root, "attachments")).FullName;
+    public string Attachments => Directory.CreateDirectory(string.IsNullOrWhiteSpace(Files) ? Path.Combine(Root, "attachments") : Files).FullName;
     public string Backups => Directory.CreateDirectory(Path.Combine(Root, "backups")).FullName;
 }
 
@@ -35,45 +38,49 @@ public static class DataSetup
         Pooling = true,
     }.ToString();
 
-    public static void Configure(DbContextOptionsBuilder options, string connectionString, AuditInterceptor audit) =>
-        options.UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(audit, LogTablesGuard.Instance, new SqlitePragmas(BusyTimeout));
-
     public static WebApplicationBuilder AddQiyangData(this WebApplicationBuilder builder)
     {
         var dataDirectory = DataDirectory(builder.Configuration);
-        var connectionString = ConnectionString(dataDirectory);
-        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
-        builder.Services.AddSingleton(new DataPaths(dataDirectory));
-        // Held while the console runs, so that a restore refuses to replace the database under it.
-        builder.Services.AddSingleton(_ => DataFolderLock.Shared(dataDirectory));
+        var engine = DatabaseEngine.From(builder.Configuration, dataDirectory);
+        builder.Services.AddSingleton(engine);
+        // In the database, so that a cookie or form token issued by one console instance is valid on every other.
+        builder.Services.AddDataProtection().SetApplicationName("QiyangConsole").PersistKeysToDbContext<AppDbContext>();
+        builder.Services.AddSingleton(new DataPaths(dataDirectory, builder.Configuration["Data:Files"]));
+        // Held while the console runs, so that a restore refuses to replace the database under it (SQLite only: a
+        // PostgreSQL database is shared by several instances and backed up with the server's own tools).
+        builder.Services.AddSingleton(_ => engine.IsSqlite ? DataFolderLock.Shared(dataDirectory) : DataFolderLock.None);
         builder.Services.AddSingleton<Infrastructure.Files.FileStore>();
         builder.Services.AddSingleton<AuditInterceptor>();
         // Scoped so that each context knows the signed-in user of its circuit or request.
-        builder.Services.AddDbContextFactory<AppDbContext>(
-            (sp, o) => Configure(o, connectionString, sp.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Scoped);
+        builder.Services.AddDbContextFactory<AppDbContext, AppDbContextFactory>(
+            (sp, o) => engine.Configure(o, sp.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Scoped);
         builder.Services.AddScoped<SeedRunner>();
         return builder;
     }
 
-    /// <summary>Takes the data folder (see <see cref="DataFolderLock"/>), applies migrations, switches the file to WAL and runs the seeding steps not yet applied.</summary>
+    /// <summary>
+    /// Takes the data folder (see <see cref="DataFolderLock"/>), applies migrations, switches the file to WAL and runs the
+    /// seeding steps not yet applied. On PostgreSQL, instances starting together take turns (an advisory lock), so the
+    /// database is migrated and seeded once.
+    /// </summary>
     public static async Task InitialiseDatabaseAsync(this WebApplication app)
     {
         app.Services.GetRequiredService<DataFolderLock>();
         await using var scope = app.Services.CreateAsyncScope();
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using var turn = await StartupTurn.TakeAsync(app.Services.GetRequiredService<DatabaseEngine>());
         await using (var db = await factory.CreateDbContextAsync())
             await MigrateAsync(db);
         await scope.ServiceProvider.GetRequiredService<SeedRunner>().RunAsync();
     }
 
     /// <summary>
-    /// Brings the schema up to date and switches the file to WAL (kept in the file): readers never wait for the
+    /// Brings the schema up to date; on SQLite switches the file to WAL (kept in the file): readers never wait for the
     /// writer, and a crash loses no committed transaction (the log is replayed when the file is next opened).
     /// </summary>
     public static async Task MigrateAsync(AppDbContext db)
     {
         await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     }
 }

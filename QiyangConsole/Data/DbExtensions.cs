@@ -11,11 +11,18 @@ public static class DbExtensions
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { throw new DomainException(DomainException.Conflict); }
         // Two users creating the same row at once: the unique index refuses the second.
-        catch (DbUpdateException ex) when (ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (IsConstraintViolation(ex.InnerException))
         {
             throw new DomainException(DomainException.Conflict);
         }
     }
+
+    /// <summary>
+    /// A row refused by a unique index or a foreign key: another user saved the same row first, or removed the one
+    /// referred to. SQLite says SQLITE_CONSTRAINT (19); PostgreSQL says 23505 or 23503.
+    /// </summary>
+    public static bool IsConstraintViolation(Exception? ex) => ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 }
+        or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation or Npgsql.PostgresErrorCodes.ForeignKeyViolation };
 
     /// <summary>Makes the save check the version the user saw, not the one just read.</summary>
     public static void ExpectVersion<T>(this DbContext db, T entity, int version) where T : class, IVersioned =>

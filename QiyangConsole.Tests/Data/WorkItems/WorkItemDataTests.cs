@@ -23,7 +23,7 @@ public class WorkItemDataTests
 
     // ---- a. Bad input changes nothing ----------------------------------------------------------
 
-    [Fact]
+    [DbFact]
     public async Task Refused_input_changes_nothing()
     {
         await using var db = await Seeds.SeededAsync();
@@ -90,7 +90,7 @@ public class WorkItemDataTests
 
     // ---- b. Who may act ------------------------------------------------------------------------
 
-    [Fact]
+    [DbFact]
     public async Task Only_the_lead_units_liaison_handles_an_item_and_only_the_office_assigns_and_decides()
     {
         await using var db = await Seeds.SeededAsync();
@@ -138,7 +138,7 @@ public class WorkItemDataTests
 
     // ---- c. The whole loop ---------------------------------------------------------------------
 
-    [Fact]
+    [DbFact]
     public async Task An_item_goes_from_registration_through_an_extension_and_a_returned_close_out_to_closed()
     {
         await using var db = await Seeds.SeededAsync();
@@ -302,7 +302,7 @@ public class WorkItemDataTests
 
     // ---- d. Settlement ---------------------------------------------------------------------------
 
-    [Fact]
+    [DbFact]
     public async Task A_month_is_settled_from_the_suggestions_once_per_item_and_is_locked_by_the_evaluation_review()
     {
         await using var db = await Seeds.SeededAsync();
@@ -432,7 +432,7 @@ public class WorkItemDataTests
 
     // ---- e. The evaluation reads the settlement --------------------------------------------------
 
-    [Fact]
+    [DbFact]
     public async Task The_evaluation_waits_for_the_settlement_and_then_scores_the_indicator_from_it()
     {
         await using var db = await Seeds.SeededAsync();
@@ -502,7 +502,7 @@ public class WorkItemDataTests
 
     // ---- f. The lights job -----------------------------------------------------------------------
 
-    [Fact]
+    [DbFact]
     public async Task The_morning_job_turns_the_lights_and_reminds_once_per_item_per_day()
     {
         await using var db = await Seeds.SeededAsync();

@@ -17,6 +17,23 @@ namespace QiyangConsole.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -696,15 +713,15 @@ namespace QiyangConsole.Data.Migrations
 
                     b.HasIndex("EnterpriseId", "CadreId")
                         .IsUnique()
-                        .HasFilter("EnterpriseId IS NOT NULL");
+                        .HasFilter("\"EnterpriseId\" IS NOT NULL");
 
                     b.HasIndex("ProjectId", "CadreId")
                         .IsUnique()
-                        .HasFilter("ProjectId IS NOT NULL");
+                        .HasFilter("\"ProjectId\" IS NOT NULL");
 
                     b.ToTable("CadreLinks", t =>
                         {
-                            t.HasCheckConstraint("CK_CadreLink_OneTarget", "(EnterpriseId IS NULL) <> (ProjectId IS NULL)");
+                            t.HasCheckConstraint("CK_CadreLink_OneTarget", "(\"EnterpriseId\" IS NULL) <> (\"ProjectId\" IS NULL)");
                         });
                 });
 
@@ -1576,7 +1593,7 @@ namespace QiyangConsole.Data.Migrations
 
                     b.HasIndex("HelpMatterId")
                         .IsUnique()
-                        .HasFilter("HelpMatterId IS NOT NULL");
+                        .HasFilter("\"HelpMatterId\" IS NOT NULL");
 
                     b.HasIndex("ProblemId");
 

@@ -54,7 +54,7 @@ public sealed class EnterpriseImportService(IDbContextFactory<AppDbContext> fact
         // each row logged as a save would log it, all in this transaction.
         // A code registered by someone else since the check above: the unique index refuses it and nothing is kept.
         try { await BulkInsert.RowsAsync(db, good, readKeys: true); }
-        catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode == 19) { throw new DomainException(DomainException.Conflict); }
+        catch (Exception ex) when (DbExtensions.IsConstraintViolation(ex)) { throw new DomainException(DomainException.Conflict); }
         await AuditInterceptor.LogAddedAsync(db, clock, good);
         await tx.CommitAsync();
         return new ImportReport(good.Count, errors, validOnly);

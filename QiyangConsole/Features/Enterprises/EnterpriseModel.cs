@@ -59,13 +59,13 @@ public static class EnterpriseModel
         });
         b.Entity<CadreLink>(e =>
         {
-            e.HasIndex(x => new { x.EnterpriseId, x.CadreId }).IsUnique().HasFilter("EnterpriseId IS NOT NULL");
-            e.HasIndex(x => new { x.ProjectId, x.CadreId }).IsUnique().HasFilter("ProjectId IS NOT NULL");
+            e.HasIndex(x => new { x.EnterpriseId, x.CadreId }).IsUnique().HasFilter("\"EnterpriseId\" IS NOT NULL");
+            e.HasIndex(x => new { x.ProjectId, x.CadreId }).IsUnique().HasFilter("\"ProjectId\" IS NOT NULL");
             e.HasIndex(x => x.CadreId);
             e.HasOne(x => x.Cadre).WithMany().HasForeignKey(x => x.CadreId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(x => x.Enterprise).WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
-            e.ToTable(t => t.HasCheckConstraint("CK_CadreLink_OneTarget", "(EnterpriseId IS NULL) <> (ProjectId IS NULL)"));
+            e.ToTable(t => t.HasCheckConstraint("CK_CadreLink_OneTarget", "(\"EnterpriseId\" IS NULL) <> (\"ProjectId\" IS NULL)"));
         });
         b.Entity<CadreListItem>(e =>
         {

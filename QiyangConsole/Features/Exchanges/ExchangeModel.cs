@@ -27,7 +27,7 @@ public static class ExchangeModel
         b.Entity<Callback>(e =>
         {
             e.HasOne<Enterprises.HelpMatter>().WithMany().HasForeignKey(x => x.HelpMatterId).OnDelete(DeleteBehavior.SetNull);
-            e.HasIndex(x => x.HelpMatterId).IsUnique().HasFilter("HelpMatterId IS NOT NULL"); // one callback per finished matter
+            e.HasIndex(x => x.HelpMatterId).IsUnique().HasFilter("\"HelpMatterId\" IS NOT NULL"); // one callback per finished matter
             e.HasIndex(x => new { x.UnitId, x.CalledOn });
             e.HasIndex(x => new { x.CalledOn, x.Rating }); // the year's callbacks and satisfaction
             e.HasIndex(x => x.ProblemId);

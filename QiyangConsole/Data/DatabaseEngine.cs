@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using QiyangConsole.Infrastructure;
+
+namespace QiyangConsole.Data;
+
+public enum DatabaseProvider { Sqlite, PostgreSql }
+
+/// <summary>
+/// Where the console keeps its records: the embedded SQLite file in the data folder (the default), or a PostgreSQL
+/// database shared by several console instances (<c>Database:Provider</c> = <c>PostgreSql</c>, the connection string in
+/// <c>ConnectionStrings:PostgreSql</c>). One model; each engine has its own migrations, found by its context type.
+/// </summary>
+public sealed record DatabaseEngine(DatabaseProvider Provider, string ConnectionString)
+{
+    public bool IsSqlite => Provider == DatabaseProvider.Sqlite;
+
+    public static DatabaseEngine Sqlite(string dataDirectory) => new(DatabaseProvider.Sqlite, DataSetup.ConnectionString(dataDirectory));
+
+    public static DatabaseEngine From(IConfiguration config, string dataDirectory)
+    {
+        var name = config["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(name) || name.Equals("Sqlite", StringComparison.OrdinalIgnoreCase)) return Sqlite(dataDirectory);
+        if (!name.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase) && !name.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"配置项 Database:Provider 的值“{name}”无效：应为 Sqlite 或 PostgreSql");
+        var connection = config.GetConnectionString("PostgreSql");
+        if (string.IsNullOrWhiteSpace(connection))
+            throw new InvalidOperationException("配置项 Database:Provider 为 PostgreSql，但未填写连接串 ConnectionStrings:PostgreSql");
+        return new(DatabaseProvider.PostgreSql, connection);
+    }
+
+    public void Configure(DbContextOptionsBuilder options, AuditInterceptor audit)
+    {
+        if (IsSqlite)
+            options.UseSqlite(ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(audit, LogTablesGuard.Instance, new SqlitePragmas(DataSetup.BusyTimeout));
+        else
+            options.UseNpgsql(ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(audit, LogTablesGuard.Instance);
+    }
+
+    /// <summary>A context of the type whose migrations fit this engine.</summary>
+    public AppDbContext NewContext(DbContextOptions<AppDbContext> options, CurrentUser? actor) =>
+        IsSqlite ? new AppDbContext(options, actor) : new PostgreSqlDbContext(options, actor);
+}
+
+/// <summary>The console's context factory: a context of the engine's type, naming the signed-in user of the scope.</summary>
+public sealed class AppDbContextFactory(DbContextOptions<AppDbContext> options, DatabaseEngine engine, CurrentUser actor) : IDbContextFactory<AppDbContext>
+{
+    public AppDbContext CreateDbContext() => engine.NewContext(options, actor);
+}
+
+/// <summary>
+/// The model on PostgreSQL. Its migrations (<c>Data/Migrations/PostgreSql</c>) name this type, so EF applies them and
+/// not SQLite's. Every DateTime the console stores is UTC (<see cref="AppTime"/>); Npgsql writes <c>timestamp with time
+/// zone</c> only from a UTC value, so each is marked UTC on the way in and out.
+/// </summary>
+public sealed class PostgreSqlDbContext(DbContextOptions<AppDbContext> options, CurrentUser? actor = null) : AppDbContext(options, actor)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        base.ConfigureConventions(configuration);
+        configuration.Properties<DateTime>().HaveConversion<UtcDateTime>();
+    }
+
+    private sealed class UtcDateTime() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+/// <summary>
+/// For <c>dotnet ef migrations add … --context AppDbContext</c>: the model on SQLite. Without it the tools would take the
+/// PostgreSQL factory below for this context too (its context type derives from this one).
+/// </summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext>
+{
+    public AppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=:memory:").Options);
+}
+
+/// <summary>For <c>dotnet ef migrations add … --context PostgreSqlDbContext</c>: the model on Npgsql (no server is contacted).</summary>
+internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlDbContext>
+{
+    public PostgreSqlDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql("Host=localhost;Database=qiyang").Options);
+}
