@@ -19,7 +19,7 @@ namespace QiyangConsole.Tests.Data;
 /// </summary>
 public class ConcurrentEditTests
 {
-    [Fact]
+    [DbFact]
     public async Task Score_sheet_the_second_save_of_a_cell_is_refused_whole()
     {
         await using var db = await Seeds.SeededAsync(new EvaluationSeed(Seeds.Config()));
@@ -59,7 +59,7 @@ public class ConcurrentEditTests
         Assert.Equal(8m, await PointsAsync(db, june, water, project));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Work_item_a_step_from_a_stale_page_is_refused_with_nothing_written()
     {
         await using var db = await Seeds.SeededAsync();
@@ -102,7 +102,7 @@ public class ConcurrentEditTests
         Assert.Equal(50, (await ItemAsync(db, id)).Percent);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Problem_a_step_from_a_stale_page_is_refused_even_when_it_only_adds_a_step()
     {
         await using var db = await Seeds.SeededAsync();
@@ -136,7 +136,7 @@ public class ConcurrentEditTests
         Assert.Equal(ProblemState.Resolved, (await problems.DetailAsync(id)).Problem.State);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Enterprise_the_second_edit_is_refused_and_the_first_stays()
     {
         await using var db = await Seeds.SeededAsync();
@@ -167,7 +167,7 @@ public class ConcurrentEditTests
         Assert.Equal(logged, await AuditCountAsync(db));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_lost_race_in_a_long_lived_context_leaves_no_transaction_and_no_lock_behind()
     {
         await using var db = await Seeds.SeededAsync();
@@ -181,11 +181,11 @@ public class ConcurrentEditTests
         Assert.Null(longLived.Database.CurrentTransaction);
 
         // Another writer gets the file at once (a lock left behind would hold it for the busy timeout).
-        await using (var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(db.Directory, "qiyang.db")};Pooling=False;Default Timeout=1"))
+        await using (var other = await db.OpenRawAsync())
         {
-            await other.OpenAsync();
             await using var insert = other.CreateCommand();
-            insert.CommandText = "UPDATE Parameters SET Value = '6' WHERE Key = 'steward.visitOverdueDays';";
+            insert.CommandTimeout = 1;
+            insert.CommandText = "UPDATE \"Parameters\" SET \"Value\" = '6' WHERE \"Key\" = 'steward.visitOverdueDays';";
             Assert.Equal(1, await insert.ExecuteNonQueryAsync());
         }
         // And the context itself saves again once it has the current row.

@@ -10,7 +10,7 @@ namespace QiyangConsole.Tests.Data;
 
 public class CrossAreaLinkTests
 {
-    [Fact]
+    [DbFact]
     public async Task A_work_item_belongs_to_a_project_and_a_problem_can_come_from_a_work_item()
     {
         await using var db = await Seeds.SeededAsync(new ChecklistTemplateSeed(), new ProjectSeed(Seeds.Config()));

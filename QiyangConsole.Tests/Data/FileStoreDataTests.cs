@@ -17,7 +17,7 @@ public class FileStoreDataTests
 {
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 4];
 
-    [Fact]
+    [DbFact]
     public async Task A_photo_whose_visit_is_not_saved_is_removed()
     {
         await using var db = await EnterpriseDb.LightAsync();
@@ -29,7 +29,7 @@ public class FileStoreDataTests
         Assert.Empty(StoredFiles(db));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_photo_that_is_not_an_image_is_refused_naming_the_field_and_nothing_is_kept()
     {
         await using var db = await EnterpriseDb.LightAsync();
@@ -44,7 +44,7 @@ public class FileStoreDataTests
         Assert.Empty(StoredFiles(db));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_kept_photo_is_served_as_the_image_its_content_is()
     {
         await using var db = await EnterpriseDb.LightAsync();
@@ -58,7 +58,7 @@ public class FileStoreDataTests
         Assert.Equal([path], StoredFiles(db));
     }
 
-    [Fact]
+    [DbFact]
     public async Task An_attachment_whose_progress_update_is_not_saved_is_removed()
     {
         await using var db = await Seeds.SeededAsync();
@@ -71,7 +71,7 @@ public class FileStoreDataTests
         Assert.Empty(StoredFiles(db));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_saved_attachment_is_kept_and_one_claiming_to_be_an_image_must_be_one()
     {
         await using var db = await Seeds.SeededAsync();
@@ -99,7 +99,10 @@ public class FileStoreDataTests
     private static async Task RefuseInsertsAsync(TestDb db, string table)
     {
         await using var ctx = db.CreateDbContext();
-        var sql = $"CREATE TRIGGER refuse_{table} BEFORE INSERT ON \"{table}\" BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;";
+        var sql = db.IsSqlite
+            ? $"CREATE TRIGGER refuse_{table} BEFORE INSERT ON \"{table}\" BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;"
+            : $"CREATE FUNCTION refuse_{table}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$; "
+              + $"CREATE TRIGGER refuse_{table} BEFORE INSERT ON \"{table}\" FOR EACH ROW EXECUTE FUNCTION refuse_{table}();";
         await ctx.Database.ExecuteSqlRawAsync(sql);
     }
 

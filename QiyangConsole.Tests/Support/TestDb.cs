@@ -55,6 +55,16 @@ public sealed class TestDb : IDbContextFactory<AppDbContext>, IAsyncDisposable
 
     public AppDbContext CreateDbContext() => Database.NewContext(_options, Actor);
 
+    /// <summary>A plain connection of its own (no pool, no EF, no interceptor), as another program on the database would open.</summary>
+    public async Task<System.Data.Common.DbConnection> OpenRawAsync()
+    {
+        System.Data.Common.DbConnection connection = IsSqlite
+            ? new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Database.ConnectionString) { Pooling = false }.ToString())
+            : new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(Database.ConnectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync();
+        return connection;
+    }
+
     /// <summary>SQLite's plans for the SELECTs sent by <paramref name="action"/>: how the app's queries find their rows.</summary>
     public Task<List<QueryPlans.Plan>> PlansOf(Func<Task> action) => IsSqlite
         ? Plans.Capture(DataSetup.ConnectionString(Directory), action)

@@ -82,6 +82,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? a
     public DbSet<CadreListItem> CadreListItems => Set<CadreListItem>();
     public DbSet<ServiceContact> ServiceContacts => Set<ServiceContact>();
 
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        try { return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct); }
+        catch (DbUpdateConcurrencyException) { await AuditInterceptor.AbandonAsync(this, ct); throw; }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        try { return base.SaveChanges(acceptAllChangesOnSuccess); }
+        catch (DbUpdateConcurrencyException) { AuditInterceptor.AbandonAsync(this, default).GetAwaiter().GetResult(); throw; }
+    }
+
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);

@@ -117,24 +117,12 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         AbandonAsync(eventData.Context, default).GetAwaiter().GetResult();
 
     /// <summary>
-    /// A lost race is not reported as a failed save: without this, the transaction begun above would stay open (and
-    /// with it SQLite's write lock) for as long as the context lives — a whole request for Identity's context, every
-    /// other writer of the console waiting on it.
+    /// Rolls back the transaction this interceptor began for the save, if any, and forgets the pending log. A lost race
+    /// is not reported as a failed save: <see cref="AppDbContext"/> calls this once the save has thrown (the batch's
+    /// reader closed, which Npgsql needs), so the transaction does not stay open (with its locks: SQLite's write lock,
+    /// PostgreSQL's row locks) for as long as the context lives — a whole request for Identity's context.
     /// </summary>
-    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken ct = default)
-    {
-        await AbandonAsync(eventData.Context, ct);
-        return result;
-    }
-
-    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
-    {
-        AbandonAsync(eventData.Context, default).GetAwaiter().GetResult();
-        return result;
-    }
-
-    /// <summary>Rolls back the transaction this interceptor began for the save, if any, and forgets the pending log.</summary>
-    private static async Task AbandonAsync(DbContext? context, CancellationToken ct)
+    internal static async Task AbandonAsync(DbContext? context, CancellationToken ct)
     {
         if (context is not AppDbContext db) return;
         var own = db.PendingAudit?.FirstOrDefault()?.OwnTransaction;

@@ -14,7 +14,7 @@ public class CalendarHistoryDataTests
 {
     private static readonly SeedFiles Files = new(Seeds.Directory);
 
-    [Fact]
+    [DbFact]
     public async Task A_new_database_holds_every_shipped_year_day_for_day()
     {
         await using var db = await Seeds.SeededAsync();
@@ -27,7 +27,7 @@ public class CalendarHistoryDataTests
         Assert.Contains((new DateOnly(2021, 2, 13), false, "春节"), stored);
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_database_made_before_2021_and_2022_were_shipped_gains_them_and_keeps_the_offices_edits()
     {
         await using var db = await TestDb.CreateAsync();
@@ -72,7 +72,7 @@ public class CalendarHistoryDataTests
         Assert.Equal(count, await after.CalendarDays.CountAsync());
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_calendar_page_service_gives_each_break_whole_across_the_year_end()
     {
         await using var db = await Seeds.SeededAsync();

@@ -14,7 +14,7 @@ public class DemoNamesTests
     /// </summary>
     private static readonly string[] Officials = ["毛伟明", "伟明", "洪武", "爱林", "侯文", "恩广", "旦梅", "卫华", "丽华", "肖扬", "质彬", "恢才", "爱社"];
 
-    [Fact]
+    [DbFact]
     public void No_seed_file_names_an_official_of_the_source()
     {
         var files = Directory.GetFiles(Seeds.Directory, "*.json", SearchOption.AllDirectories);
@@ -26,7 +26,7 @@ public class DemoNamesTests
         Assert.DoesNotContain(Officials, o => DemoNamesSeed.Renamed["leader3"].New.Contains(o));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_demo_database_made_before_the_rename_gets_the_new_name_once()
     {
         await using var db = await Seeds.SeededAsync();

@@ -14,7 +14,7 @@ public class DisplayPreferencesDataTests
         return await ctx.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
     }
 
-    [Fact]
+    [DbFact]
     public async Task Large_text_is_kept_per_user_and_survives_a_new_session()
     {
         await using var db = await Seeds.SeededAsync();
@@ -42,7 +42,7 @@ public class DisplayPreferencesDataTests
         Assert.False(await preferences.LargeTextAsync());
     }
 
-    [Fact]
+    [DbFact]
     public async Task Nobody_signed_in_reads_normal_text_and_cannot_set_it()
     {
         await using var db = await Seeds.SeededAsync();

@@ -21,7 +21,7 @@ public class FoundationDataTests
         Assert.Equal("wal", mode.Single());
     }
 
-    [Fact]
+    [DbFact]
     public async Task Seeding_twice_adds_nothing_the_second_time()
     {
         await using var db = await TestDb.CreateAsync();
@@ -35,7 +35,7 @@ public class FoundationDataTests
         Assert.Equal(6, counts.Years);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Production_mode_seeds_no_demo_users_and_the_three_administrators_from_configuration()
     {
         await using var db = await TestDb.CreateAsync();
@@ -48,7 +48,7 @@ public class FoundationDataTests
         Assert.Equal([AppRoles.SysAdmin, AppRoles.Auditor, AppRoles.SecAdmin], users.Select(u => roles.Single(r => r.UserId == u.Id).Name));
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData("short1!", "密码长度不能少于 8 位")]
     [InlineData("password1", "密码必须包含特殊字符")]
     [InlineData("admin#2026x", "密码不能包含用户名")]
@@ -62,7 +62,7 @@ public class FoundationDataTests
         Assert.Empty(await ctx.Users.ToListAsync());
     }
 
-    [Fact]
+    [DbFact]
     public async Task Production_mode_without_a_password_refuses_to_start_and_writes_nothing_of_that_step()
     {
         await using var db = await TestDb.CreateAsync();
@@ -73,7 +73,7 @@ public class FoundationDataTests
         Assert.False(await ctx.SeedRecords.AnyAsync(r => r.Name == "system/accounts"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_operation_log_records_who_what_old_and_new_values()
     {
         await using var db = await Seeds.SeededAsync();
@@ -98,7 +98,7 @@ public class FoundationDataTests
         Assert.Contains("市商务和粮食局", entry.NewValues);  // Chinese kept readable, not \u escapes
     }
 
-    [Fact]
+    [DbFact]
     public async Task Added_entities_are_logged_with_their_generated_key_and_deletes_with_old_values()
     {
         await using var db = await Seeds.SeededAsync();
@@ -116,7 +116,7 @@ public class FoundationDataTests
         Assert.Null(log[1].NewValues);
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_password_hash_never_reaches_the_log()
     {
         await using var db = await Seeds.SeededAsync();
@@ -126,7 +126,7 @@ public class FoundationDataTests
         Assert.All(userLogs, a => Assert.DoesNotContain("PasswordHash", a.NewValues));
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_second_of_two_overlapping_saves_is_refused_and_the_first_is_kept()
     {
         await using var db = await Seeds.SeededAsync();
@@ -139,7 +139,7 @@ public class FoundationDataTests
         Assert.Equal("5", await settings.ParameterAsync(seen.Key));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Bad_parameter_values_are_refused_naming_the_parameter()
     {
         await using var db = await Seeds.SeededAsync();
@@ -151,7 +151,7 @@ public class FoundationDataTests
         Assert.Equal("10", await settings.ParameterAsync(p.Key));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Only_the_system_administrator_may_change_settings()
     {
         await using var db = await Seeds.SeededAsync();
@@ -164,7 +164,7 @@ public class FoundationDataTests
         }
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_unit_cannot_be_moved_under_its_own_subtree()
     {
         await using var db = await Seeds.SeededAsync();
@@ -181,7 +181,7 @@ public class FoundationDataTests
         Assert.Contains("还有下级单位", withChildren.Message);
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_calendar_service_answers_from_the_database_and_an_edit_is_seen_at_once()
     {
         await using var db = await Seeds.SeededAsync();

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using QiyangConsole.Data;
@@ -30,11 +29,19 @@ public sealed class LogChainDataTests
         await ctx.SaveChangesAsync();
     }
 
-    /// <summary>Plain SQL on the file, as someone with the database file and a SQLite tool would do it.</summary>
+    /// <summary>
+    /// On a server database the sealer leaves the last few seconds' rows for a later run (a row with a lower id may still be
+    /// committing: <see cref="LogChainService.ServerSettleDelay"/>); the test's clock moves past them, as time would.
+    /// </summary>
+    private static void Settle(TestDb db)
+    {
+        if (!db.IsSqlite) db.Clock.Now += LogChainService.ServerSettleDelay;
+    }
+
+    /// <summary>Plain SQL on the database, as someone with the file and a SQLite tool (or psql on the server) would do it.</summary>
     private static async Task<int> RawAsync(TestDb db, string sql)
     {
-        await using var connection = new SqliteConnection(DataSetup.ConnectionString(db.Directory));
-        await connection.OpenAsync();
+        await using var connection = await db.OpenRawAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteNonQueryAsync();
@@ -46,7 +53,7 @@ public sealed class LogChainDataTests
         return await ctx.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
     }
 
-    [Fact]
+    [DbFact]
     public async Task Entries_written_through_services_are_sealed_into_one_chain_that_verifies()
     {
         await using var db = await Seeds.SeededAsync();
@@ -60,6 +67,7 @@ public sealed class LogChainDataTests
         Assert.Contains(await AuditAsync(db), a => a.Hash is null); // written unsealed, by the business transaction
 
         var chain = db.Get<LogChainService>();
+        Settle(db);
         Assert.True(await chain.SealAllAsync() > 0);
 
         var audit = await AuditAsync(db);
@@ -77,17 +85,18 @@ public sealed class LogChainDataTests
         Assert.Equal(0, await chain.SealAllAsync()); // nothing left to seal
     }
 
-    [Fact]
+    [DbFact]
     public async Task An_entry_changed_with_plain_sql_is_pointed_at_as_altered()
     {
         await using var db = await OfficeDbAsync();
         for (var i = 1; i <= 6; i++) await WriteAsync(db, $"行业{i}");
         db.SignIn("auditor", AppRoles.Auditor);
+        Settle(db);
         var first = await db.Get<LogService>().VerifyAsync(LogKind.Operations);
         Assert.True(first.Intact);
         var target = (await AuditAsync(db))[3];
 
-        Assert.Equal(1, await RawAsync(db, $"UPDATE AuditEntries SET NewValues = replace(NewValues, '行业4', '行业X') WHERE Id = {target.Id}"));
+        Assert.Equal(1, await RawAsync(db, $"UPDATE \"AuditEntries\" SET \"NewValues\" = replace(\"NewValues\", '行业4', '行业X') WHERE \"Id\" = {target.Id}"));
         db.SignIn("auditor", AppRoles.Auditor);
         var report = await db.Get<LogService>().VerifyAsync(LogKind.Operations);
 
@@ -95,15 +104,16 @@ public sealed class LogChainDataTests
         Assert.Equal($"第 #{target.Id} 条（2023-05-18 09:00 sysadmin）与封存时不一致：记录被改动（此前 3 条完整）", report.Describe());
     }
 
-    [Fact]
+    [DbFact]
     public async Task An_entry_deleted_with_plain_sql_is_pointed_at_by_the_next_one()
     {
         await using var db = await OfficeDbAsync();
         for (var i = 1; i <= 6; i++) await WriteAsync(db, $"行业{i}");
+        Settle(db);
         await db.Get<LogChainService>().SealAllAsync();
         var rows = await AuditAsync(db);
 
-        await RawAsync(db, $"DELETE FROM AuditEntries WHERE Id = {rows[2].Id}");
+        await RawAsync(db, $"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {rows[2].Id}");
         db.SignIn("auditor", AppRoles.Auditor);
         var report = await db.Get<LogService>().VerifyAsync(LogKind.Operations);
 
@@ -111,46 +121,50 @@ public sealed class LogChainDataTests
         Assert.Contains($"与前一条 #{rows[1].Id} 之间的记录被删除", report.Describe());
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_last_entries_deleted_are_found_and_new_ones_do_not_hide_it()
     {
         await using var db = await OfficeDbAsync();
         for (var i = 1; i <= 4; i++) await WriteAsync(db, $"行业{i}");
         var chain = db.Get<LogChainService>();
+        Settle(db);
         await chain.SealAllAsync();
         var rows = await AuditAsync(db);
 
-        await RawAsync(db, $"DELETE FROM AuditEntries WHERE Id >= {rows[2].Id}");
+        await RawAsync(db, $"DELETE FROM \"AuditEntries\" WHERE \"Id\" >= {rows[2].Id}");
         var report = await chain.VerifyAsync(LogKind.Operations);
         Assert.Equal((ChainBreakKind.TailMissing, rows[3].Id), (report.Break!.Kind, report.Break.Id));
 
         await WriteAsync(db, "行业5"); // sealed onto the recorded tip, which is gone
+        Settle(db);
         var next = (await AuditAsync(db))[^1];
         report = await chain.VerifyAsync(LogKind.Operations);
         Assert.Equal((ChainBreakKind.Missing, next.Id, (long?)rows[1].Id), (report.Break!.Kind, report.Break.Id, report.Break.PreviousId));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_hash_cleared_with_plain_sql_is_found_and_not_sealed_again()
     {
         await using var db = await OfficeDbAsync();
         for (var i = 1; i <= 3; i++) await WriteAsync(db, $"行业{i}");
+        Settle(db);
         await db.Get<LogChainService>().SealAllAsync();
         var rows = await AuditAsync(db);
 
-        await RawAsync(db, $"UPDATE AuditEntries SET Hash = NULL, PrevHash = NULL, UserName = 'nobody' WHERE Id = {rows[1].Id}");
+        await RawAsync(db, $"UPDATE \"AuditEntries\" SET \"Hash\" = NULL, \"PrevHash\" = NULL, \"UserName\" = 'nobody' WHERE \"Id\" = {rows[1].Id}");
         var report = await db.Get<LogChainService>().VerifyAsync(LogKind.Operations);
 
         Assert.Equal((ChainBreakKind.Unsealed, rows[1].Id), (report.Break!.Kind, report.Break.Id));
         Assert.Null((await AuditAsync(db))[1].Hash);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Changing_or_deleting_log_rows_through_ef_is_refused_and_nothing_changes()
     {
         await using var db = await OfficeDbAsync();
         for (var i = 1; i <= 3; i++) await WriteAsync(db, $"行业{i}");
         await LoginAsync(db, "someone");
+        Settle(db);
         await db.Get<LogChainService>().SealAllAsync();
         var before = await AuditAsync(db);
 
@@ -194,7 +208,7 @@ public sealed class LogChainDataTests
         Assert.True((await db.Get<LogChainService>().VerifyAsync(LogKind.Operations)).Intact);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Verification_streams_a_large_table_in_batches_and_finds_the_one_altered_row()
     {
         await using var db = await OfficeDbAsync();
@@ -205,16 +219,17 @@ public sealed class LogChainDataTests
                 NewValues = $$"""{"Note":"走访记录 {{i}}"}""",
             }));
         var chain = db.Get<LogChainService>();
+        Settle(db);
         Assert.Equal(5_000, await chain.SealAsync<AuditEntry>());
         Assert.Equal(5_000, (await chain.VerifyAsync(LogKind.Operations)).Checked);
 
-        await RawAsync(db, "UPDATE AuditEntries SET EntityKey = '1' WHERE Id = 4321");
+        await RawAsync(db, "UPDATE \"AuditEntries\" SET \"EntityKey\" = '1' WHERE \"Id\" = 4321");
         var report = await chain.VerifyAsync(LogKind.Operations);
 
         Assert.Equal((ChainBreakKind.Altered, 4321L, 4320L), (report.Break!.Kind, report.Break.Id, report.Checked));
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_retention_job_deletes_only_the_old_sealed_head_and_the_chain_still_verifies_from_its_anchor()
     {
         await using var db = await OfficeDbAsync();
@@ -247,7 +262,7 @@ public sealed class LogChainDataTests
         Assert.True((await db.Get<LogService>().VerifyAsync(LogKind.Logins)).Intact);
 
         // A value below the floor written behind the rules is read as 180 days: day 105, so b4 and b5 go; the newest sealed entry is always kept.
-        await RawAsync(db, $"UPDATE Parameters SET Value = '30' WHERE \"Key\" = '{LogRetentionJob.RetentionKey}'");
+        await RawAsync(db, $"UPDATE \"Parameters\" SET \"Value\" = '30' WHERE \"Key\" = '{LogRetentionJob.RetentionKey}'");
         db.Clock.Now = d0.AddDays(900);
         Assert.StartsWith("保留 180 天；操作日志清理 2 条", await job.RunAsync());
         Assert.Equal(["c6"], (await AuditAsync(db)).Select(Label));
@@ -260,7 +275,7 @@ public sealed class LogChainDataTests
         Assert.Equal(message, runs[0].Message);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Unsealed_entries_are_never_deleted()
     {
         await using var db = await OfficeDbAsync();
@@ -274,14 +289,15 @@ public sealed class LogChainDataTests
         Assert.Equal(3, (await AuditAsync(db)).Count);
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_retention_job_keeps_a_broken_log_as_evidence_and_fails_its_run()
     {
         await using var db = await OfficeDbAsync();
         db.Clock.Now = new DateTimeOffset(2022, 1, 1, 9, 0, 0, TimeSpan.FromHours(8));
         for (var i = 1; i <= 4; i++) await WriteAsync(db, $"行业{i}");
+        Settle(db);
         await db.Get<LogChainService>().SealAllAsync();
-        await RawAsync(db, "UPDATE AuditEntries SET Ip = '8.8.8.8' WHERE Id = 2");
+        await RawAsync(db, "UPDATE \"AuditEntries\" SET \"Ip\" = '8.8.8.8' WHERE \"Id\" = 2");
         db.Clock.Now = db.Clock.Now.AddDays(400);
 
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => db.Get<LogRetentionJob>().RunAsync());
@@ -294,11 +310,11 @@ public sealed class LogChainDataTests
         Assert.Contains("记录被改动", run.Message);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Eight_concurrent_writers_and_two_sealing_processes_leave_one_unbroken_chain()
     {
         await using var db = await OfficeDbAsync();
-        await RawAsync(db, "PRAGMA journal_mode=WAL;"); // as the console runs
+        if (db.IsSqlite) await RawAsync(db, "PRAGMA journal_mode=WAL;"); // as the console runs
         using var done = new CancellationTokenSource();
         // Two sealers with their own locks stand for two console processes on one database file.
         var sealers = Enumerable.Range(0, 2).Select(_ => new LogChainService(db, db.Clock, new LogChainLock(), NullLogger<LogChainService>.Instance)).ToList();
@@ -319,6 +335,8 @@ public sealed class LogChainDataTests
         {
             for (var i = 0; i < 25; i++)
             {
+                // On a server database time must pass for the sealers to take rows while the writers write (Settle).
+                if (!db.IsSqlite) db.Clock.Advance(TimeSpan.FromMilliseconds(50));
                 await WriteAsync(db, $"并发{w}-{i}");
                 if (i % 5 == 0) await LoginAsync(db, $"user{w}");
             }
@@ -326,6 +344,7 @@ public sealed class LogChainDataTests
         await Task.WhenAll(writers);
         done.Cancel();
         var sealedByBoth = (await Task.WhenAll(sealing)).Sum();
+        Settle(db);
         await sealers[0].SealAllAsync();
 
         var rows = await AuditAsync(db);
@@ -339,7 +358,7 @@ public sealed class LogChainDataTests
         Assert.Equal((true, 40L), (logins.Intact, logins.Checked));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_retention_below_180_days_is_refused_naming_the_parameter()
     {
         await using var db = await Seeds.SeededAsync();
@@ -355,18 +374,18 @@ public sealed class LogChainDataTests
         Assert.Equal("365", await settings.ParameterAsync(p.Key));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_database_seeded_before_the_parameter_existed_gets_it_once_and_keeps_an_edited_value()
     {
         await using var db = await Seeds.SeededAsync();
-        await RawAsync(db, $"DELETE FROM Parameters WHERE \"Key\" = '{LogRetentionJob.RetentionKey}'");
+        await RawAsync(db, $"DELETE FROM \"Parameters\" WHERE \"Key\" = '{LogRetentionJob.RetentionKey}'");
         var config = Seeds.Config();
 
         await Seeds.Runner(db, config, [AddedParametersSeed.LogRetention]).RunAsync();
         Assert.Equal("180", await db.Get<SettingsService>().ParameterAsync(LogRetentionJob.RetentionKey));
 
-        await RawAsync(db, $"UPDATE Parameters SET Value = '400' WHERE \"Key\" = '{LogRetentionJob.RetentionKey}'");
-        await RawAsync(db, "DELETE FROM SeedRecords WHERE Name = 'system/parameters+log-retention'");
+        await RawAsync(db, $"UPDATE \"Parameters\" SET \"Value\" = '400' WHERE \"Key\" = '{LogRetentionJob.RetentionKey}'");
+        await RawAsync(db, "DELETE FROM \"SeedRecords\" WHERE \"Name\" = 'system/parameters+log-retention'");
         await Seeds.Runner(db, config, [AddedParametersSeed.LogRetention]).RunAsync();
         Assert.Equal("400", await db.Get<SettingsService>().ParameterAsync(LogRetentionJob.RetentionKey));
     }

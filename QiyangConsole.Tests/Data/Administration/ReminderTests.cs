@@ -5,7 +5,7 @@ namespace QiyangConsole.Tests.Data.Administration;
 
 public class ReminderTests
 {
-    [Fact]
+    [DbFact]
     public async Task A_shared_reminder_read_by_one_office_member_stays_unread_for_the_others()
     {
         await using var db = await Seeds.SeededAsync();

@@ -23,7 +23,7 @@ public class UserServiceDataTests
         return await ctx.UserRoles.Where(ur => ur.UserId == id).Join(ctx.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).OrderBy(n => n).ToListAsync();
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_system_administrator_creates_an_account_without_roles_and_the_security_administrator_grants_them()
     {
         await using var db = await Seeds.SeededAsync();
@@ -57,7 +57,7 @@ public class UserServiceDataTests
         await Kit.RefusedAsync(() => users.ResetPasswordAsync(id, "Reset#2026a"), DomainException.Forbidden);
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_office_and_the_auditor_manage_no_accounts()
     {
         await using var db = await Seeds.SeededAsync();
@@ -73,7 +73,7 @@ public class UserServiceDataTests
         Assert.Equal([AppRoles.Viewer], await RolesAsync(db, "viewer"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_reset_password_must_be_changed_at_the_next_sign_in()
     {
         await using var db = await Seeds.SeededAsync();

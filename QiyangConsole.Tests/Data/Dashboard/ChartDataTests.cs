@@ -15,7 +15,7 @@ public class ChartDataTests
 {
     private static readonly Period BySource = new(new DateOnly(2023, 1, 1), new DateOnly(2023, 5, 18));
 
-    [Fact]
+    [DbFact]
     public async Task The_office_sees_the_zone_and_a_unit_only_its_own_problems_and_callbacks()
     {
         await using var db = await SourceFiguresDataTests.DemoAsync();
@@ -57,7 +57,7 @@ public class ChartDataTests
     /// 02-10 and approved on 03-06; B (same unit) due 03-31 and closed on 03-20; C (市交通运输局) due 02-28 and left open;
     /// D (市自然资源局) registered on 04-03, due 05-19. The chart's columns are their lights at each month's end (05-18, today, for May).
     /// </summary>
-    [Fact]
+    [DbFact]
     public async Task Work_items_by_light_at_each_months_end_follow_extensions_and_close_outs()
     {
         await using var db = await SourceFiguresDataTests.DemoAsync();
@@ -90,7 +90,7 @@ public class ChartDataTests
     /// item by item from the full records, for the zone and for a unit, over a year that runs past today; and today's column
     /// is what the board shows (the stored lights the morning job keeps).
     /// </summary>
-    [Fact]
+    [DbFact]
     public async Task The_lights_chart_equals_the_lights_computed_record_by_record()
     {
         await using var db = await SourceFiguresDataTests.DemoAsync();

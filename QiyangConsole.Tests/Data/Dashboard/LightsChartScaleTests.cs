@@ -13,7 +13,7 @@ namespace QiyangConsole.Tests.Data.Dashboard;
 /// </summary>
 public sealed class LightsChartScaleTests(ITestOutputHelper output)
 {
-    [Fact]
+    [DbFact]
     public async Task Twenty_thousand_items_give_the_lights_computed_record_by_record()
     {
         await using var db = await Seeds.SeededAsync();

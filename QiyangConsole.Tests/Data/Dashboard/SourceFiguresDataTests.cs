@@ -36,7 +36,7 @@ public class SourceFiguresDataTests
         return db;
     }
 
-    [Fact]
+    [DbFact]
     public async Task Counting_the_records_of_2023_up_to_the_sources_date_gives_the_sources_figures()
     {
         await using var db = await DemoAsync();
@@ -68,7 +68,7 @@ public class SourceFiguresDataTests
         Assert.EndsWith("from=2022-01-01&to=2023-05-18", figures["办结代办事项"].Link);
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_lists_behind_the_figures_filtered_by_the_same_period_hold_as_many()
     {
         await using var db = await DemoAsync();
@@ -86,7 +86,7 @@ public class SourceFiguresDataTests
         Assert.Equal(N("办结代办事项"), (await db.Get<HelpMatterService>().ListAsync(new HelpMatterQuery(Mode: HelpMode.Proxy, State: HelpState.Finished, FinishedFrom: since2022.From, FinishedTo: since2022.To), 0, 10)).Total);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Later_records_are_dated_later_so_the_years_figures_are_larger()
     {
         await using var db = await DemoAsync();
@@ -110,7 +110,7 @@ public class SourceFiguresDataTests
     /// problems and callbacks of its unit; the events and the work-item board, zone-wide lists for every unit, zone-wide
     /// (and their notes say so); the projects it leads and its own criticisms and statements, whose lists it cannot open.
     /// </summary>
-    [Fact]
+    [DbFact]
     public async Task A_units_figures_are_its_own_and_equal_the_lists_it_sees()
     {
         await using var db = await DemoAsync();
@@ -171,7 +171,7 @@ public class SourceFiguresDataTests
     /// A steward's overview: its enterprises and visits (as its lists show them), the problems its enterprises raised that
     /// were solved, the public work-item board; none of the register's, the evaluation's or the units' figures.
     /// </summary>
-    [Fact]
+    [DbFact]
     public async Task A_stewards_figures_are_its_own_and_equal_the_lists_it_sees()
     {
         await using var db = await DemoAsync();

@@ -67,7 +67,7 @@ public sealed class TodoDataTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    [Fact]
+    [DbFact]
     public async Task A_unit_sees_its_own_items_problems_and_needs_and_nothing_of_another_unit()
     {
         AsLiaison(_natural, Natural);
@@ -91,7 +91,7 @@ public sealed class TodoDataTests : IAsyncLifetime
         Assert.DoesNotContain(housing.Groups.SelectMany(g => g.Entries), e => e.Title.Contains("自然资源局") || e.Title.Contains("甲企业"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_office_sees_what_waits_for_it_to_assign_review_and_call_back()
     {
         AsOffice();
@@ -103,7 +103,7 @@ public sealed class TodoDataTests : IAsyncLifetime
         Assert.DoesNotContain(office.Groups, g => g.Kind is "待承办" or "待办理问题" or "超期未走访");
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_steward_sees_its_own_enterprises_due_for_a_visit_and_a_logged_visit_takes_one_off()
     {
         _db.SignIn("steward", AppRoles.Steward, userId: _steward);
@@ -130,7 +130,7 @@ public sealed class TodoDataTests : IAsyncLifetime
         Assert.Equal([$"/visits/new?enterprise={_others}"], Links(await Mine(), "超期未走访"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Accepting_an_item_and_solving_a_problem_move_them_on_and_off_the_lists()
     {
         AsLiaison(_natural, Natural);
@@ -154,7 +154,7 @@ public sealed class TodoDataTests : IAsyncLifetime
         Assert.DoesNotContain((await Mine()).Groups, g => g.Kind == "销号待审核");
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_request_to_extend_waits_for_the_office_and_a_hand_back_for_reassignment()
     {
         AsLiaison(_natural, Natural);
@@ -169,7 +169,7 @@ public sealed class TodoDataTests : IAsyncLifetime
         Assert.Equal([$"/exchanges/problems/{_naturalProblem}"], Links(office, "申请退回待重新交办"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_bad_rating_waits_for_the_unit_to_rectify_then_for_the_office_to_rate_again_and_close()
     {
         AsLiaison(_natural, Natural);
@@ -199,7 +199,7 @@ public sealed class TodoDataTests : IAsyncLifetime
         Assert.Equal([$"/exchanges/problems/{_naturalProblem}"], Links(office, "已回访待销号"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_month_over_and_not_yet_issued_waits_for_the_offices_next_step()
     {
         AsOffice();
@@ -220,7 +220,7 @@ public sealed class TodoDataTests : IAsyncLifetime
         Assert.DoesNotContain((await Mine()).Groups, g => g.Area == "考核排名");
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData("leader", AppRoles.Leader)]
     [InlineData("viewer", AppRoles.Viewer)]
     [InlineData("sysadmin", AppRoles.SysAdmin)]
@@ -232,7 +232,7 @@ public sealed class TodoDataTests : IAsyncLifetime
         Assert.Equal(0, (await Mine()).Total);
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_liaison_who_is_also_a_steward_sees_both_and_no_more()
     {
         var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(

@@ -10,7 +10,7 @@ namespace QiyangConsole.Tests.Data.Enterprises;
 /// <summary>百名干部联百企: links to an enterprise or a project, the three lists, and unlinking.</summary>
 public sealed class CadreDataTests
 {
-    [Fact]
+    [DbFact]
     public async Task The_office_edits_a_cadre_and_a_second_edit_from_the_same_version_is_refused()
     {
         await using var db = await TestDb.CreateAsync();
@@ -32,7 +32,7 @@ public sealed class CadreDataTests
         await Kit.RefusedAsync(() => cadres.SaveCadreAsync(id, "覃磊", unit, null, null, 1), DomainException.Forbidden);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Links_and_list_items_move_the_totals_and_an_open_item_keeps_the_link()
     {
         await using var db = await EnterpriseDb.FullAsync();

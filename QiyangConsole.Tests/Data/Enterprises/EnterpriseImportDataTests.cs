@@ -14,7 +14,7 @@ public sealed class EnterpriseImportDataTests
 {
     private static readonly string[] Header = EnterpriseExcel.Columns.Select(c => c.Header).ToArray();
 
-    [Fact]
+    [DbFact]
     public async Task A_good_file_imports_every_row()
     {
         await using var db = await Seeds.SeededAsync(new ParkZoneSeed());
@@ -82,7 +82,7 @@ public sealed class EnterpriseImportDataTests
         Assert.Equal(3, await CountAsync(db));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_file_with_bad_rows_imports_nothing_unless_only_the_valid_rows_are_asked_for()
     {
         await using var db = await Seeds.SeededAsync(new ParkZoneSeed());
@@ -135,7 +135,7 @@ public sealed class EnterpriseImportDataTests
         Assert.Equal("祁阳已登记实业有限公司", (await ctx.Enterprises.AsNoTracking().SingleAsync(x => x.CreditCode == registered)).Name);
     }
 
-    [Fact]
+    [DbFact]
     public async Task An_import_logs_each_new_enterprise_as_a_save_logs_it()
     {
         await using var db = await Seeds.SeededAsync(new ParkZoneSeed());

@@ -11,7 +11,7 @@ namespace QiyangConsole.Tests.Data.Enterprises;
 /// <summary>帮代办: 1+1+N matters, 受理 → 办理中 → 已办结, acted on by the agent only.</summary>
 public sealed class HelpMatterDataTests
 {
-    [Fact]
+    [DbFact]
     public async Task A_finished_matter_is_due_for_a_callback_once_and_the_rating_counts_for_the_agents_unit()
     {
         await using var db = await EnterpriseDb.LightAsync();
@@ -47,7 +47,7 @@ public sealed class HelpMatterDataTests
         }
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_steward_opens_a_matter_for_its_enterprise_and_follows_it_to_the_end()
     {
         await using var db = await EnterpriseDb.LightAsync();

@@ -10,7 +10,7 @@ namespace QiyangConsole.Tests.Data.Enterprises;
 /// <summary>企业管家: bulk (re)assignment with history and reminders, and coverage against the 100% target.</summary>
 public sealed class StewardDataTests
 {
-    [Fact]
+    [DbFact]
     public async Task A_disabled_steward_leaves_its_enterprises_uncovered_until_they_are_reassigned()
     {
         await using var db = await EnterpriseDb.LightAsync();
@@ -37,7 +37,7 @@ public sealed class StewardDataTests
             Assert.All(await ctx.StewardAssignments.Where(a => a.StewardId == steward2 && a.To == Kit.Today).ToListAsync(), a => Assert.Equal("原管家已离岗", a.Reason));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Two_office_users_changing_the_same_enterprises_steward_the_second_is_refused()
     {
         await using var db = await EnterpriseDb.LightAsync();
@@ -57,7 +57,7 @@ public sealed class StewardDataTests
         }
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_unit_sees_only_the_enterprises_it_serves_and_not_the_stewards_visit_notes()
     {
         await using var db = await EnterpriseDb.LightAsync();
@@ -83,7 +83,7 @@ public sealed class StewardDataTests
         if (!rows.Any(r => r.Id == other)) await Kit.RefusedAsync(() => enterprises.DetailAsync(other), EnterpriseService.NotYours);
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_steward_cannot_log_a_visit_from_before_it_took_the_enterprise_over()
     {
         await using var db = await EnterpriseDb.LightAsync();
@@ -97,7 +97,7 @@ public sealed class StewardDataTests
         Assert.True(await db.Get<VisitService>().LogAsync(new VisitInput { EnterpriseId = id, VisitedOn = Kit.Today, Duties = StewardDuties.Liaison, Done = "对接" }) > 0);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Assigning_a_steward_in_bulk_closes_the_old_assignments_and_opens_new_ones()
     {
         await using var db = await EnterpriseDb.LightAsync();
@@ -198,7 +198,7 @@ public sealed class StewardDataTests
         Assert.Empty(coverage.Uncovered);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Reassigning_a_first_assignment_keeps_the_reason_on_the_closed_assignment()
     {
         await using var db = await EnterpriseDb.LightAsync();
@@ -225,7 +225,7 @@ public sealed class StewardDataTests
         }
     }
 
-    [Fact]
+    [DbFact]
     public async Task An_enterprise_without_a_steward_lowers_the_coverage_and_a_known_credit_code_is_refused()
     {
         await using var db = await EnterpriseDb.LightAsync();

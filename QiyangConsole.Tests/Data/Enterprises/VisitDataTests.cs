@@ -13,7 +13,7 @@ namespace QiyangConsole.Tests.Data.Enterprises;
 /// <summary>走访记录: logging, and a finding turned into an enterprise need or a problem-list item.</summary>
 public sealed class VisitDataTests
 {
-    [Fact]
+    [DbFact]
     public async Task The_morning_job_reminds_each_steward_of_contacts_due_and_enterprises_overdue_once_a_day()
     {
         await using var db = await EnterpriseDb.LightAsync();
@@ -45,7 +45,7 @@ public sealed class VisitDataTests
         static async Task<int> CountAsync(TestDb db) { await using var ctx = db.CreateDbContext(); return await ctx.Reminders.CountAsync(); }
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_visit_photo_is_kept_beside_the_data_and_only_the_steward_and_readers_get_it_back()
     {
         await using var db = await EnterpriseDb.LightAsync();
@@ -70,7 +70,7 @@ public sealed class VisitDataTests
         Assert.Equal(path, (await visits.PhotoAsync(id)).Path);
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_stewards_visit_finding_becomes_a_need_and_a_problem_once_each()
     {
         await using var db = await EnterpriseDb.LightAsync();
@@ -204,7 +204,7 @@ public sealed class VisitDataTests
         Assert.Equal(SeedJson.Visits.Count(v => v.Steward == "steward") + 1, (await visits.ListAsync(new VisitQuery(), 0, 1)).Total);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Turning_a_visit_with_a_stale_version_is_a_conflict_and_writes_nothing()
     {
         await using var db = await EnterpriseDb.LightAsync();

@@ -13,7 +13,7 @@ namespace QiyangConsole.Tests.Data.Enterprises;
 /// </summary>
 public sealed class VisitScaleTests
 {
-    [Fact]
+    [DbFact]
     public async Task A_stewards_visits_page_by_page_are_its_own_and_its_enterprises_earlier_ones_newest_first()
     {
         await using var db = await EnterpriseDb.LightAsync();
@@ -56,7 +56,7 @@ public sealed class VisitScaleTests
         Assert.Equal(sales.Rows.Count, sales.Total);
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_figures_kept_for_a_short_time_include_a_visit_as_soon_as_it_is_logged()
     {
         await using var db = await EnterpriseDb.LightAsync();

@@ -20,7 +20,7 @@ public class CircularDocumentTests
 {
     private const string Issuer = "祁阳市打好优化发展环境持久仗工作专班";
 
-    [Fact]
+    [DbFact]
     public async Task The_word_circular_is_an_A4_gongwen_with_every_part_in_its_font_and_size()
     {
         var (doc, circular) = await MayAsync();
@@ -147,7 +147,7 @@ public class CircularDocumentTests
         }
     }
 
-    [Fact]
+    [DbFact]
     public async Task On_pre_printed_paper_the_header_space_stays_and_only_the_mark_and_rule_are_not_printed()
     {
         var (doc, circular) = await MayAsync();
@@ -172,7 +172,7 @@ public class CircularDocumentTests
         Assert.Contains(bare, p => p.InnerText == Issuer);   // the signature is still printed
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_workbook_prints_at_100_percent_within_the_156_mm_text_area()
     {
         var (doc, circular) = await MayAsync();
@@ -214,7 +214,7 @@ public class CircularDocumentTests
         Assert.InRange(pixels * 25.4 / 96, 145, 156);
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_issuer_code_is_a_parameter_and_reaches_a_database_seeded_before_it()
     {
         await using var db = await Seeds.SeededAsync(new EvaluationSeed(Seeds.Config()));

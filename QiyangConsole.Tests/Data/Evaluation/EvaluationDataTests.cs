@@ -17,7 +17,7 @@ public class EvaluationDataTests
 {
     private const string Office = "office";
 
-    [Fact]
+    [DbFact]
     public async Task The_seeded_2023_figures_come_out_when_computed_from_the_records()
     {
         await using var db = await Seeds.SeededAsync(new EvaluationSeed(Seeds.Config()));
@@ -82,7 +82,7 @@ public class EvaluationDataTests
         Assert.All(made.Where(m => m.Meeting.Contains("季度")), m => Assert.Equal(new DateOnly(2023, 4, 12), m.HeldOn));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_month_goes_from_findings_and_scores_through_review_ranking_and_circular_to_locked()
     {
         await using var db = await Seeds.SeededAsync(new EvaluationSeed(Seeds.Config()));
@@ -221,7 +221,7 @@ public class EvaluationDataTests
         Assert.Equal(rows, await ranking.RankingAsync(june));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Out_of_range_scores_are_refused_together_in_one_message_and_nothing_of_the_batch_is_saved()
     {
         await using var db = await Seeds.SeededAsync(new EvaluationSeed(Seeds.Config()));
@@ -257,7 +257,7 @@ public class EvaluationDataTests
         Assert.Equal(3, (await ScoresAsync(db, june)).Count);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Import_saves_a_good_file_and_lists_every_bad_cell_of_a_bad_one_without_saving_anything()
     {
         await using var db = await Seeds.SeededAsync(new EvaluationSeed(Seeds.Config()));
@@ -325,7 +325,7 @@ public class EvaluationDataTests
         Assert.Equal(saved, await ScoresAsync(db, june));
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_circular_workbook_is_laid_out_as_a_document_and_lists_the_ranking_as_computed()
     {
         await using var db = await Seeds.SeededAsync(new EvaluationSeed(Seeds.Config()));
@@ -425,7 +425,7 @@ public class EvaluationDataTests
         Assert.Equal(22d, bs.Cell(5, 1).Style.Font.FontSize);
     }
 
-    [Fact]
+    [DbFact]
     public void Text_that_looks_like_a_formula_is_written_as_a_plain_string()
     {
         string[] values = ["=HYPERLINK(\"x\")", "=1+1", "+1", "-1", "@SUM(A1)", "普通文字"];
@@ -445,7 +445,7 @@ public class EvaluationDataTests
         }
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_read_only_role_sees_the_scores_and_findings_of_issued_months_only()
     {
         await using var db = await Seeds.SeededAsync(new EvaluationSeed(Seeds.Config()));
@@ -463,7 +463,7 @@ public class EvaluationDataTests
         await findings.InspectionsAsync(open);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Formula_like_unit_names_and_circular_text_export_as_plain_strings()
     {
         await using var db = await Seeds.SeededAsync(new EvaluationSeed(Seeds.Config()));
@@ -503,7 +503,7 @@ public class EvaluationDataTests
         Assert.False(summary.HasFormula);
     }
 
-    [Fact]
+    [DbFact]
     public async Task An_amendment_after_issue_needs_a_reason_rescores_reranks_and_shows_in_the_circular()
     {
         await using var db = await Seeds.SeededAsync(new EvaluationSeed(Seeds.Config()));
@@ -576,7 +576,7 @@ public class EvaluationDataTests
         Assert.True(line.Row > lines.Single(l => l.Text == "更正").Row);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Score_changes_are_in_the_operation_log_under_the_office_user()
     {
         await using var db = await Seeds.SeededAsync(new EvaluationSeed(Seeds.Config()));

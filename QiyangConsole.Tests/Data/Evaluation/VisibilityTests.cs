@@ -8,7 +8,7 @@ namespace QiyangConsole.Tests.Data.Evaluation;
 
 public class VisibilityTests
 {
-    [Fact]
+    [DbFact]
     public async Task A_ranking_is_the_office_and_leaders_working_material_until_its_circular_is_issued()
     {
         await using var db = await Seeds.SeededAsync(new EvaluationSeed(Seeds.Config()));

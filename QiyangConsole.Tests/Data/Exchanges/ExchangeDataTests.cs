@@ -30,7 +30,7 @@ public class ExchangeDataTests
 
     // ---- a. The seeded figures -------------------------------------------------------------------
 
-    [Fact]
+    [DbFact]
     public async Task The_seeded_2023_figures_come_out_when_computed_from_the_records()
     {
         await using var db = await Seeds.SeededAsync(new ExchangeSeed(Seeds.Config()));
@@ -147,7 +147,7 @@ public class ExchangeDataTests
 
     // ---- b. What a unit sees ---------------------------------------------------------------------
 
-    [Fact]
+    [DbFact]
     public async Task A_unit_sees_only_its_own_problems_callbacks_and_rectifications_and_a_steward_none()
     {
         await using var db = await Seeds.SeededAsync(new ExchangeSeed(Seeds.Config()));
@@ -248,7 +248,7 @@ public class ExchangeDataTests
 
     // ---- c. The closed loop ----------------------------------------------------------------------
 
-    [Fact]
+    [DbFact]
     public async Task A_problem_goes_from_registration_through_a_hand_back_a_bad_rating_and_its_rectification_to_closed()
     {
         await using var db = await Seeds.SeededAsync();
@@ -539,7 +539,7 @@ public class ExchangeDataTests
 
     // ---- d. The escalation job -------------------------------------------------------------------
 
-    [Fact]
+    [DbFact]
     public async Task The_morning_job_escalates_an_overdue_problem_to_the_leader_and_then_to_the_office_head_once()
     {
         await using var db = await Seeds.SeededAsync();
@@ -664,7 +664,7 @@ public class ExchangeDataTests
 
     // ---- e. The evaluation reads the satisfaction -------------------------------------------------
 
-    [Fact]
+    [DbFact]
     public async Task The_evaluation_scores_the_satisfaction_indicator_from_the_months_callbacks()
     {
         await using var db = await Seeds.SeededAsync(new ExchangeSeed(Seeds.Config()));

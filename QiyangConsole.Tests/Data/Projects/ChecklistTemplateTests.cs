@@ -8,7 +8,7 @@ namespace QiyangConsole.Tests.Data.Projects;
 
 public class ChecklistTemplateTests
 {
-    [Fact]
+    [DbFact]
     public async Task The_office_edits_the_templates_and_new_projects_copy_them_while_old_ones_keep_theirs()
     {
         await using var db = await Seeds.SeededAsync(new ChecklistTemplateSeed(), new ProjectSeed(Seeds.Config()));

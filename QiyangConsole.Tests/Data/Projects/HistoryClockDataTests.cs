@@ -15,7 +15,7 @@ public class HistoryClockDataTests
     private const string Hongcheng = "宏成大米加工扩能技改项目";    // permits across the 2021 Spring Festival break
     private const string Kunneng = "湖南坤能新材料有限公司新材料生产项目";
 
-    [Fact]
+    [DbFact]
     public async Task Every_shipped_project_with_permits_has_its_clock_counted()
     {
         await using var db = await ArrangeAsync();
@@ -40,7 +40,7 @@ public class HistoryClockDataTests
         Assert.False(taifeng.ClockAchieved);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Without_the_2021_and_2022_calendars_a_project_of_2021_still_opens_and_its_clock_names_the_year()
     {
         await using var db = await ArrangeAsync();
@@ -59,7 +59,7 @@ public class HistoryClockDataTests
         Assert.True(kunneng.ClockAchieved);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Without_a_years_calendar_the_leaders_engagement_names_the_year_instead_of_a_share()
     {
         await using var db = await ArrangeAsync();

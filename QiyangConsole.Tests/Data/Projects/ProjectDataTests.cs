@@ -22,7 +22,7 @@ public class ProjectDataTests
 
     // ---- a. The source's figures from the seeds ------------------------------------------------
 
-    [Fact]
+    [DbFact]
     public async Task The_2023_figures_come_from_the_register()
     {
         await using var db = await SeededAsync();
@@ -62,7 +62,7 @@ public class ProjectDataTests
         Assert.Contains("18.70 亿元", cards[1].Note);
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_seeded_cases_of_the_source_hold()
     {
         await using var db = await SeededAsync();
@@ -110,7 +110,7 @@ public class ProjectDataTests
 
     // ---- b. Registering ------------------------------------------------------------------------
 
-    [Fact]
+    [DbFact]
     public async Task Registering_refuses_bad_input_and_saves_nothing()
     {
         await using var db = await SeededAsync();
@@ -141,7 +141,7 @@ public class ProjectDataTests
         Assert.Equal(before, await CountsAsync(db));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_valid_project_gets_the_checklist_a_log_entry_and_is_key_from_ten_thousand_wan()
     {
         await using var db = await SeededAsync();
@@ -201,7 +201,7 @@ public class ProjectDataTests
         Assert.Equal(notKey, Assert.Single(otherRows).Id);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Editing_with_a_stale_version_is_a_conflict()
     {
         await using var db = await SeededAsync();
@@ -230,7 +230,7 @@ public class ProjectDataTests
 
     // ---- c. Stages -----------------------------------------------------------------------------
 
-    [Fact]
+    [DbFact]
     public async Task Stages_move_forward_with_dates_go_back_with_a_reason_and_terminate_with_a_reason()
     {
         await using var db = await SeededAsync();
@@ -305,7 +305,7 @@ public class ProjectDataTests
         Assert.Equal(logs + 3, await LogCountAsync(db, id));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Skipping_stages_fills_the_skipped_dates()
     {
         await using var db = await SeededAsync();
@@ -329,7 +329,7 @@ public class ProjectDataTests
 
     // ---- d. 拿地即开工 permits -----------------------------------------------------------------
 
-    [Fact]
+    [DbFact]
     public async Task Permit_dates_must_follow_the_step_before_and_the_clock_counts_working_days()
     {
         await using var db = await SeededAsync();
@@ -397,7 +397,7 @@ public class ProjectDataTests
 
     // ---- e. Needs by unit ----------------------------------------------------------------------
 
-    [Fact]
+    [DbFact]
     public async Task A_need_is_seen_and_done_by_its_unit_only_and_seen_by_readers()
     {
         await using var db = await SeededAsync();
@@ -462,7 +462,7 @@ public class ProjectDataTests
 
     // ---- f. Leader engagement ------------------------------------------------------------------
 
-    [Fact]
+    [DbFact]
     public async Task A_leader_logs_its_own_days_within_the_months_working_days_and_the_share_is_against_one_third()
     {
         await using var db = await SeededAsync();
@@ -529,7 +529,7 @@ public class ProjectDataTests
 
     // ---- g. Filters ----------------------------------------------------------------------------
 
-    [Fact]
+    [DbFact]
     public async Task The_register_filters_sorts_and_pages()
     {
         await using var db = await SeededAsync();

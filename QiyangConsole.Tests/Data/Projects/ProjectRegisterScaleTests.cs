@@ -14,7 +14,7 @@ public sealed class ProjectRegisterScaleTests
 {
     private static readonly DateOnly Today = new(2023, 5, 18); // the test clock
 
-    [Fact]
+    [DbFact]
     public async Task The_figures_are_the_counts_and_sums_of_the_register_rows()
     {
         await using var db = await SeededWithMoreAsync();
@@ -36,7 +36,7 @@ public sealed class ProjectRegisterScaleTests
         Assert.Equal(all.GroupBy(p => p.Stage).OrderBy(g => g.Key).Select(g => new StageCount(g.Key, g.Count())), t.ByStage);
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_page_of_the_register_is_that_page_of_all_matching_rows_sorted()
     {
         await using var db = await SeededWithMoreAsync();
