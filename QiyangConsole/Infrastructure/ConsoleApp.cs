@@ -41,7 +41,7 @@ public static class ConsoleApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddQiyangLocalization();
         builder.Services.AddQiyangAuth(builder.Configuration);
-        builder.Services.AddQiyangJobs();
+        builder.Services.AddQiyangJobs(builder.Configuration, DatabaseEngine.From(builder.Configuration, DataSetup.DataDirectory(builder.Configuration)));
         builder.Services.AddAdministrationArea();
         builder.Services.AddEvaluationArea();
         builder.Services.AddWorkItemsArea();
@@ -51,6 +51,7 @@ public static class ConsoleApp
 
         var app = builder.Build();
 
+        app.UseForwardedHeaders(Proxy.Options(app.Configuration));
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
