@@ -274,4 +274,18 @@ public sealed class BackupDataTests(ITestOutputHelper output)
         db.SignIn("sysadmin", AppRoles.SysAdmin);
         return db;
     }
+
+    [ScaleOutFact]
+    public async Task On_postgresql_the_console_leaves_backups_to_the_database_server_and_says_so()
+    {
+        await using var db = new TestDb(DatabaseProvider.PostgreSql);
+        db.SignIn("sysadmin", AppRoles.SysAdmin);
+        var backups = db.Get<BackupService>();
+        Assert.False(backups.Available);
+        var refused = await Assert.ThrowsAsync<DomainException>(() => backups.BackUpNowAsync());
+        Assert.Equal(BackupService.OnServer, refused.Message);
+        // The nightly job says so in its run instead of failing every night.
+        Assert.Equal(BackupService.OnServer, await db.Get<BackupJob>().RunAsync());
+        Assert.False(Directory.Exists(Path.Combine(db.Directory, "backups")) && Directory.GetFiles(Path.Combine(db.Directory, "backups")).Length > 0);
+    }
 }

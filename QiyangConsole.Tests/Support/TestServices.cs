@@ -35,6 +35,7 @@ public static class TestServices
         services.Replace(ServiceDescriptor.Singleton(db.Actor));
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(db.Clock));
         services.Replace(ServiceDescriptor.Singleton(new DataPaths(db.Directory)));
+        services.Replace(ServiceDescriptor.Singleton(db.Database));
         services.TryAddSingleton<QiyangConsole.Infrastructure.Files.FileStore>();
         services.TryAddScoped<JobRecorder>();
         services.TryAddSingleton<OnlineSessions>();

@@ -16,7 +16,9 @@ public static class BackupCommand
     public static async Task<int> BackupAsync(string[] args)
     {
         var (file, config) = Split(args);
-        var dataDirectory = DataSetup.DataDirectory(WebApplication.CreateBuilder(config).Configuration);
+        var configuration = WebApplication.CreateBuilder(config).Configuration;
+        var dataDirectory = DataSetup.DataDirectory(configuration);
+        if (!DatabaseEngine.From(configuration, dataDirectory).IsSqlite) return Refuse();
         var target = file is null ? BackupService.NewFile(new DataPaths(dataDirectory).Backups, DateTimeOffset.UtcNow) : Path.GetFullPath(file);
         return await RunAsync(async () =>
         {
@@ -34,7 +36,9 @@ public static class BackupCommand
             Console.Error.WriteLine("usage: restore FILE   (a backup file, or the name of one in the data folder's backups)");
             return 2;
         }
-        var dataDirectory = DataSetup.DataDirectory(WebApplication.CreateBuilder(config).Configuration);
+        var configuration = WebApplication.CreateBuilder(config).Configuration;
+        var dataDirectory = DataSetup.DataDirectory(configuration);
+        if (!DatabaseEngine.From(configuration, dataDirectory).IsSqlite) return Refuse();
         var source = !File.Exists(file) && Path.GetFileName(file) == file && File.Exists(Path.Combine(dataDirectory, "backups", file))
             ? Path.Combine(dataDirectory, "backups", file) : Path.GetFullPath(file);
         return await RunAsync(async () =>
@@ -44,6 +48,12 @@ public static class BackupCommand
             Console.WriteLine(kept is null ? "数据目录中原先没有数据库。" : $"原数据库保留为 {kept}");
             Console.WriteLine("下次启动控制台时将按需升级数据库结构。");
         });
+    }
+
+    private static int Refuse()
+    {
+        Console.Error.WriteLine(BackupService.OnServer + "（pg_dump -Fc / pg_restore）。");
+        return 1;
     }
 
     /// <summary>The migrations this build has; a backup with any other is from a newer console.</summary>

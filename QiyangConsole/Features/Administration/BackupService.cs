@@ -16,8 +16,14 @@ public sealed record BackupFile(string Name, DateTime CreatedAtUtc, long Bytes)
 /// at once by the Office, the oldest beyond the number kept (parameter <c>backup.keepCount</c>) removed. Only files the
 /// folder lists can be downloaded.
 /// </summary>
-public sealed class BackupService(DataPaths paths, SettingsService settings, JobRecorder recorder, CurrentUser user, TimeProvider clock)
+public sealed class BackupService(DataPaths paths, SettingsService settings, JobRecorder recorder, CurrentUser user, TimeProvider clock, DatabaseEngine engine)
 {
+    /// <summary>Said when the data is in PostgreSQL: the server's own tools back it up, not the console.</summary>
+    public const string OnServer = "数据在 PostgreSQL 数据库中，由数据库服务器备份（pg_dump），控制台不做备份";
+
+    /// <summary>Whether the console backs up its database: only its own SQLite file.</summary>
+    public bool Available => engine.IsSqlite;
+
     public const string KeepCountKey = "backup.keepCount";
     public const int DefaultKeepCount = 14;
     private const string Pattern = "qiyang-*.db";
@@ -39,12 +45,14 @@ public sealed class BackupService(DataPaths paths, SettingsService settings, Job
     public async Task<string> BackUpNowAsync()
     {
         user.Require(Access.SystemAdmin);
+        if (!Available) throw new DomainException(OnServer);
         try { return await RunAsync($"手动：{user.DisplayName}"); }
         catch (Exception ex) when (ex is not DomainException) { throw new DomainException($"备份失败：{ex.Message}"); }
     }
 
     internal Task<string> RunAsync(string argument) => recorder.RunAsync(BackupJob.Id, argument, async () =>
     {
+        if (!Available) return OnServer;
         var file = NewFile(paths.Backups, clock.GetUtcNow());
         await DatabaseBackup.BackupAsync(paths.Root, file);
         var keep = Math.Max(1, await settings.IntAsync(KeepCountKey, DefaultKeepCount));
