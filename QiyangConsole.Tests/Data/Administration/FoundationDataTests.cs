@@ -10,6 +10,18 @@ namespace QiyangConsole.Tests.Data.Administration;
 public class FoundationDataTests
 {
     [Fact]
+    public void Each_engine_has_a_migration_for_every_model_change()
+    {
+        // No server is contacted: the model is compared with each engine's last migration snapshot.
+        using var sqlite = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=:memory:").Options);
+        Assert.False(sqlite.Database.HasPendingModelChanges(),
+            "SQLite: dotnet ef migrations add <Name> --context AppDbContext --output-dir Data/Migrations --namespace QiyangConsole.Data.Migrations");
+        using var postgres = new PostgreSqlDbContext(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql("Host=localhost;Database=none").Options);
+        Assert.False(postgres.Database.HasPendingModelChanges(),
+            "PostgreSQL: dotnet ef migrations add <Name> --context PostgreSqlDbContext --output-dir Data/Migrations/PostgreSql --namespace QiyangConsole.Data.Migrations.PostgreSql");
+    }
+
+    [Fact]
     public async Task Migrations_apply_to_an_empty_file_and_WAL_can_be_set()
     {
         await using var db = await TestDb.CreateAsync();
