@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using QiyangConsole.Benchmark;
+using QiyangConsole.Tests.Support;
 
 namespace QiyangConsole.Tests.Data;
 
@@ -11,10 +12,16 @@ namespace QiyangConsole.Tests.Data;
 public sealed class BenchmarkSmokeTests
 {
     [Fact]
-    public async Task The_bench_command_runs_every_scenario_and_writes_the_json_report()
+    public Task The_bench_command_runs_every_scenario_and_writes_the_json_report() => RunTinyAsync("sqlite");
+
+    [ScaleOutFact]
+    public Task The_bench_command_runs_every_scenario_on_postgresql_too() =>
+        RunTinyAsync("postgres", "--db", "postgres", "--connection", PostgresServer.AdminConnectionString);
+
+    private static async Task RunTinyAsync(string db, params string[] more)
     {
         var output = Path.Combine(Path.GetTempPath(), $"qiyang-bench-{Guid.NewGuid():N}.json");
-        var start = new ProcessStartInfo("dotnet", ["QiyangConsole.dll", "bench", "--scale", "tiny", "--out", output])
+        var start = new ProcessStartInfo("dotnet", ["QiyangConsole.dll", "bench", "--scale", "tiny", "--out", output, .. more])
         {
             WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true,
         };
@@ -29,6 +36,7 @@ public sealed class BenchmarkSmokeTests
             Assert.True(process.ExitCode == 0, log);
             using var json = JsonDocument.Parse(await File.ReadAllTextAsync(output));
             Assert.Equal("tiny", json.RootElement.GetProperty("scale").GetString());
+            Assert.Equal(db, json.RootElement.GetProperty("db").GetString());
             var scenarios = json.RootElement.GetProperty("scenarios").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
             Assert.Equal(Scenarios.All.Select(s => s.Name).Order(), scenarios.Keys.Order());
             foreach (var (name, s) in scenarios)
@@ -51,6 +59,7 @@ public sealed class BenchmarkSmokeTests
     [InlineData("--scale", "galaxy")]
     [InlineData("--out")]
     [InlineData("--frobnicate")]
+    [InlineData("--db", "oracle")]
     public void Bad_arguments_are_refused(params string[] args) => Assert.Null(BenchOptions.Parse(args));
 
     [Fact]
@@ -62,5 +71,7 @@ public sealed class BenchmarkSmokeTests
         Assert.Equal(["list-", "rank-pure"], options.Only!);
         Assert.True(options.Keep);
         Assert.Equal(BenchScale.Province, BenchOptions.Parse([])!.Scale);
+        Assert.Null(BenchOptions.Parse([])!.Postgres);
+        Assert.Equal("Host=db", BenchOptions.Parse(["--db", "postgres", "--connection", "Host=db"])!.Postgres);
     }
 }

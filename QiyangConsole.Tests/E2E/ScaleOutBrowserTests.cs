@@ -1,4 +1,8 @@
+using System.Net;
+using Cookie = Microsoft.Playwright.Cookie;
 using Microsoft.Playwright;
+using QiyangConsole.Features.Administration;
+using QiyangConsole.Infrastructure.Auth;
 using QiyangConsole.Data;
 using QiyangConsole.Tests.Support;
 
@@ -117,5 +121,30 @@ public class ScaleOutBrowserTests(ScaleOutFixture fixture, BrowserFixture browse
         await office.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
         await Assertions.Expect(office.Locator("#period-steps .current")).ToContainTextAsync("已通报");
         await office.ShotAsync("scale-out-office-moved-to-b");
+    }
+
+    /// <summary>
+    /// Every page and download the access table lists, opened through nginx by each role that may open it, on the
+    /// PostgreSQL database: a page's queries run while it is prerendered, so a query PostgreSQL cannot run answers 500.
+    /// </summary>
+    [ScaleOutFact]
+    public async Task Every_page_and_download_answers_each_role_on_postgresql_through_nginx()
+    {
+        (string User, string Role)[] users = [("office", AppRoles.Office), ("leader", AppRoles.Leader), ("unit", AppRoles.Unit), ("steward", AppRoles.Steward), ("sysadmin", AppRoles.SysAdmin), ("auditor", AppRoles.Auditor)];
+        var problems = new List<string>();
+        var opened = 0;
+        foreach (var (user, role) in users)
+        {
+            using var client = await Data.AccessHostTests.SignedInClientAsync(fixture.Proxy.BaseUrl, user);
+            foreach (var route in Access.Routes.Where(r => r.Route.StartsWith("GET ") && Access.Allows(r.Policy, x => x == role)))
+            {
+                var url = RouteSamples.Urls.TryGetValue(route.Route, out var sample) ? sample : route.Route["GET ".Length..];
+                using var response = await client.GetAsync(url);
+                opened++;
+                if (response.StatusCode >= HttpStatusCode.InternalServerError) problems.Add($"{user} {url}: {(int)response.StatusCode}");
+            }
+        }
+        Assert.True(opened > 50, $"only {opened} pages opened");
+        Assert.Empty(problems);
     }
 }

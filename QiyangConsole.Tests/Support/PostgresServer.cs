@@ -23,6 +23,9 @@ public static class PostgresServer
         Environment.GetEnvironmentVariable("QIYANG_TEST_POSTGRES") is { Length: > 0 } || Binaries() is not null ? null
         : string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) ? "PostgreSQL is not installed: apt-get install postgresql (.ci/run installs it)" : null;
 
+    /// <summary>An administrator's connection to the test server (may create databases).</summary>
+    public static string AdminConnectionString => Admin.Value;
+
     /// <summary>A new database copied from the migrated template, with its connection string.</summary>
     public static DatabaseEngine NewDatabase()
     {

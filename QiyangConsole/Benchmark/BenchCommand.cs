@@ -13,8 +13,9 @@ using QiyangConsole.Features.Administration;
 namespace QiyangConsole.Benchmark;
 
 /// <summary>
-/// <c>dotnet run -c Release --project QiyangConsole -- bench [--scale tiny|city|province] [--out FILE] [--only NAME,…] [--keep]</c>:
-/// builds the whole console on a temporary data folder (never the user's), grows it to the scale,
+/// <c>dotnet run -c Release --project QiyangConsole -- bench [--scale tiny|city|province] [--db sqlite|postgres] [--connection CS] [--out FILE] [--only NAME,…] [--keep]</c>:
+/// builds the whole console on a temporary data folder (never the user's) and, with <c>--db postgres</c>, a temporary
+/// database created on the server of <c>--connection</c> (or QIYANG_BENCH_POSTGRES) and dropped after; grows it to the scale,
 /// runs every scenario against a reference measured in the same run, prints a table and writes JSON.
 /// Exits 1 when a scenario could not run, 2 on bad arguments; a target missed is reported, not an exit code.
 /// </summary>
@@ -25,7 +26,7 @@ public static partial class BenchCommand
         var options = BenchOptions.Parse(args);
         if (options is null)
         {
-            Console.Error.WriteLine("usage: bench [--scale tiny|city|province] [--out FILE] [--only NAME,...] [--keep]");
+            Console.Error.WriteLine("usage: bench [--scale tiny|city|province] [--db sqlite|postgres] [--connection \"Host=…;Username=…\"] [--out FILE] [--only NAME,...] [--keep]");
             return 2;
         }
         var results = await RunAsync(options, Console.Out);
@@ -37,15 +38,26 @@ public static partial class BenchCommand
         var total = Stopwatch.StartNew();
         var dataDir = Path.Combine(Path.GetTempPath(), $"qiyang-bench-{options.Scale.Name}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dataDir);
-        log.WriteLine($"QiyangConsole benchmark, scale {options.Scale.Name}: {Machine()}");
+        log.WriteLine($"QiyangConsole benchmark, scale {options.Scale.Name}, {(options.Postgres is null ? "SQLite" : "PostgreSQL")}: {Machine()}");
         log.WriteLine($"data folder {dataDir} (temporary)");
         var results = new List<ScenarioResult>();
         WebApplication? app = null;
+        string? database = null;
         try
         {
+            var engine = DatabaseEngine.Sqlite(dataDir);
+            if (options.Postgres is { } server)
+            {
+                database = $"qiyang_bench_{Guid.NewGuid():N}";
+                await PostgresAdminAsync(server, $"CREATE DATABASE \"{database}\" TEMPLATE template0 ENCODING 'UTF8'");
+                engine = new DatabaseEngine(DatabaseProvider.PostgreSql, new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = database }.ToString());
+                log.WriteLine($"database {database} on {new Npgsql.NpgsqlConnectionStringBuilder(server).Host} (temporary)");
+            }
             app = ConsoleApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
             {
                 builder.Configuration["Data:Directory"] = dataDir;
+                builder.Configuration["Database:Provider"] = engine.Provider.ToString();
+                builder.Configuration["ConnectionStrings:PostgreSql"] = engine.IsSqlite ? "" : engine.ConnectionString;
                 builder.Configuration["Demo:Enabled"] = "true";
                 builder.Configuration["Logging:LogLevel:Default"] = "Warning";
                 builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning";
@@ -67,7 +79,7 @@ public static partial class BenchCommand
             }
             log.WriteLine($"synthetic data in {phase.Elapsed.TotalSeconds:0.0} s: {string.Join(", ", facts.Rows.Select(r => $"{r.Key} +{r.Value:N0}"))}");
 
-            var context = new BenchContext(app, options.Scale, facts, baseUrl, DataSetup.ConnectionString(dataDir), log);
+            var context = new BenchContext(app, options.Scale, facts, baseUrl, engine, log);
             foreach (var scenario in Scenarios.All)
             {
                 if (options.Only is { } only && !only.Any(o => scenario.Name.StartsWith(o, StringComparison.Ordinal))) continue;
@@ -93,17 +105,29 @@ public static partial class BenchCommand
                 await app.DisposeAsync();
             }
             SqliteConnection.ClearAllPools();
+            Npgsql.NpgsqlConnection.ClearAllPools();
             if (!options.Keep) try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
+            if (!options.Keep && database is not null && options.Postgres is { } server)
+                try { await PostgresAdminAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)"); }
+                catch (Npgsql.NpgsqlException e) { log.WriteLine($"could not drop {database}: {e.Message}"); }
         }
         log.WriteLine();
         log.Write(Report.Table(results));
-        log.WriteLine($"total {total.Elapsed.TotalSeconds:0} s{(options.Keep ? $"; data kept in {dataDir}" : "")}");
+        log.WriteLine($"total {total.Elapsed.TotalSeconds:0} s{(options.Keep ? $"; data kept in {dataDir}{(database is null ? "" : $" and database {database}")}" : "")}");
         if (options.Out is { } file)
         {
-            await File.WriteAllTextAsync(file, Report.ToJson(new { machine = Machine(), scale = options.Scale.Name, date = DateTime.Now.ToString("yyyy-MM-dd HH:mm"), total_s = Math.Round(total.Elapsed.TotalSeconds), scenarios = results }));
+            await File.WriteAllTextAsync(file, Report.ToJson(new { machine = Machine(), scale = options.Scale.Name, db = options.Postgres is null ? "sqlite" : "postgres", date = DateTime.Now.ToString("yyyy-MM-dd HH:mm"), total_s = Math.Round(total.Elapsed.TotalSeconds), scenarios = results }));
             log.WriteLine($"written to {file}");
         }
         return results;
+    }
+
+    private static async Task PostgresAdminAsync(string server, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(server) { Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     public static string Machine() =>
@@ -139,7 +163,8 @@ public static partial class BenchCommand
     private static partial Regex TokenPattern();
 }
 
-public sealed record BenchOptions(BenchScale Scale, string? Out, string[]? Only, bool Keep)
+/// <param name="Postgres">With --db postgres: a connection string to the server (a user who may create databases).</param>
+public sealed record BenchOptions(BenchScale Scale, string? Out, string[]? Only, bool Keep, string? Postgres = null)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -147,6 +172,8 @@ public sealed record BenchOptions(BenchScale Scale, string? Out, string[]? Only,
         string? output = null;
         string[]? only = null;
         var keep = false;
+        var postgres = false;
+        string? connection = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -155,15 +182,27 @@ public sealed record BenchOptions(BenchScale Scale, string? Out, string[]? Only,
                 case "--out" when i + 1 < args.Length: output = Path.GetFullPath(args[++i]); break;
                 case "--only" when i + 1 < args.Length: only = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries); break;
                 case "--keep": keep = true; break;
+                case "--db" when i + 1 < args.Length && args[i + 1] is "sqlite" or "postgres": postgres = args[++i] == "postgres"; break;
+                case "--connection" when i + 1 < args.Length: connection = args[++i]; break;
                 default: return null;
             }
         }
-        return new BenchOptions(scale, output, only, keep);
+        connection ??= Environment.GetEnvironmentVariable("QIYANG_BENCH_POSTGRES");
+        if (postgres && string.IsNullOrWhiteSpace(connection)) return null;
+        return new BenchOptions(scale, output, only, keep, postgres ? connection : null);
     }
 }
 
 /// <summary>What every scenario may use: the running app, the scale, what the generator made, the server's address.</summary>
-public sealed record BenchContext(WebApplication App, BenchScale Scale, SyntheticFacts Facts, string BaseUrl, string ConnectionString, TextWriter Log)
+public sealed record BenchContext(WebApplication App, BenchScale Scale, SyntheticFacts Facts, string BaseUrl, DatabaseEngine Engine, TextWriter Log)
 {
     public DateOnly Today { get; } = DateOnly.FromDateTime(DateTime.Now);
+
+    /// <summary>A plain ADO.NET connection of the engine's own driver, for the references.</summary>
+    public async Task<System.Data.Common.DbConnection> OpenAsync()
+    {
+        System.Data.Common.DbConnection connection = Engine.IsSqlite ? new SqliteConnection(Engine.ConnectionString) : new Npgsql.NpgsqlConnection(Engine.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
 }

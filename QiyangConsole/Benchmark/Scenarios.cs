@@ -1,7 +1,7 @@
 using System.Data.Common;
 using ClosedXML.Excel;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;
@@ -100,9 +100,8 @@ public static class Scenarios
         var periodId = c.Facts.BenchPeriodId;
         async Task Reopen()
         {
-            await using var connection = new SqliteConnection(c.ConnectionString);
-            await connection.OpenAsync();
-            await Exec(connection, null, "UPDATE EvaluationPeriods SET State = 1 WHERE Id = @p", ("@p", periodId));
+            await using var connection = await c.OpenAsync();
+            await Exec(connection, null, "UPDATE \"EvaluationPeriods\" SET \"State\" = 1 WHERE \"Id\" = @p", ("@p", periodId));
         }
         var ours = await Measure.TimeAsync(async () =>
         {
@@ -110,7 +109,7 @@ public static class Scenarios
             var message = await scope.ServiceProvider.GetRequiredService<MonthlyRankingJob>().RunForPeriodAsync(periodId);
             if (!message.Contains("排名完成")) throw new InvalidOperationException(message);
         }, warmups: 1, repeats: c.Scale.Repeats, between: Reopen);
-        var theirs = await Measure.TimeAsync(() => RankByHandAsync(c.ConnectionString, periodId), warmups: 1, repeats: c.Scale.Repeats, between: Reopen);
+        var theirs = await Measure.TimeAsync(() => RankByHandAsync(c, periodId), warmups: 1, repeats: c.Scale.Repeats, between: Reopen);
         await using (var scope = c.App.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<MonthlyRankingJob>().RunForPeriodAsync(periodId);
         var r = Result("ranking-job", "median < 1000 ms, ratio ≤ 2", ours, "ADO.NET: read the scores, rank by sort, write the rows", theirs, false);
@@ -118,17 +117,16 @@ public static class Scenarios
     }
 
     /// <summary>The ranking job's reads and writes by hand: scores and units in, ranking rows and the period's state out, one transaction.</summary>
-    private static async Task RankByHandAsync(string connectionString, int periodId)
+    private static async Task RankByHandAsync(BenchContext c, int periodId)
     {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync();
+        await using var connection = await c.OpenAsync();
+        await using var tx = await connection.BeginTransactionAsync();
         var groupOf = new Dictionary<int, int>();
-        await using (var units = Command(connection, tx, "SELECT Id, GroupId FROM Units WHERE GroupId IS NOT NULL AND IsActive = 1"))
+        await using (var units = Command(connection, tx, "SELECT \"Id\", \"GroupId\" FROM \"Units\" WHERE \"GroupId\" IS NOT NULL AND \"IsActive\" = TRUE"))
         await using (var reader = await units.ExecuteReaderAsync())
             while (await reader.ReadAsync()) groupOf[reader.GetInt32(0)] = reader.GetInt32(1);
         var totals = new Dictionary<int, (decimal Points, decimal Bonus, decimal Deductions)>();
-        await using (var scores = Command(connection, tx, "SELECT s.UnitId, s.Points, i.Kind FROM Scores s JOIN Indicators i ON i.Id = s.IndicatorId WHERE s.PeriodId = @p", ("@p", periodId)))
+        await using (var scores = Command(connection, tx, "SELECT s.\"UnitId\", s.\"Points\", i.\"Kind\" FROM \"Scores\" s JOIN \"Indicators\" i ON i.\"Id\" = s.\"IndicatorId\" WHERE s.\"PeriodId\" = @p", ("@p", periodId)))
         await using (var reader = await scores.ExecuteReaderAsync())
             while (await reader.ReadAsync())
             {
@@ -138,13 +136,13 @@ public static class Scenarios
                 totals[unit] = reader.GetInt32(2) switch { 0 => t with { Points = t.Points + points }, 1 => t with { Bonus = t.Bonus + points }, _ => t with { Deductions = t.Deductions + points } };
             }
         var previous = new Dictionary<int, int>();
-        await using (var prev = Command(connection, tx, "SELECT r.UnitId, r.Rank FROM Rankings r JOIN EvaluationPeriods p ON p.Id = r.PeriodId JOIN EvaluationPeriods me ON me.Id = @p WHERE p.Year * 12 + p.Month = me.Year * 12 + me.Month - 1", ("@p", periodId)))
+        await using (var prev = Command(connection, tx, "SELECT r.\"UnitId\", r.\"Rank\" FROM \"Rankings\" r JOIN \"EvaluationPeriods\" p ON p.\"Id\" = r.\"PeriodId\" JOIN \"EvaluationPeriods\" me ON me.\"Id\" = @p WHERE p.\"Year\" * 12 + p.\"Month\" = me.\"Year\" * 12 + me.\"Month\" - 1", ("@p", periodId)))
         await using (var reader = await prev.ExecuteReaderAsync())
             while (await reader.ReadAsync()) previous[reader.GetInt32(0)] = reader.GetInt32(1);
-        await Exec(connection, tx, "DELETE FROM Rankings WHERE PeriodId = @p", ("@p", periodId));
+        await Exec(connection, tx, "DELETE FROM \"Rankings\" WHERE \"PeriodId\" = @p", ("@p", periodId));
         await using var insert = Command(connection, tx,
-            "INSERT INTO Rankings (PeriodId, UnitId, GroupId, IndicatorPoints, Bonus, Deductions, Total, Rank, PreviousRank, IsLagging) VALUES (@p, @u, @g, @i, @b, @d, @t, @r, @pr, 0)",
-            ("@p", periodId), ("@u", 0), ("@g", 0), ("@i", 0m), ("@b", 0m), ("@d", 0m), ("@t", 0m), ("@r", 0), ("@pr", DBNull.Value));
+            "INSERT INTO \"Rankings\" (\"PeriodId\", \"UnitId\", \"GroupId\", \"IndicatorPoints\", \"Bonus\", \"Deductions\", \"Total\", \"Rank\", \"PreviousRank\", \"IsLagging\") VALUES (@p, @u, @g, @i, @b, @d, @t, @r, @pr, FALSE)",
+            ("@p", periodId), ("@u", 0), ("@g", 0), ("@i", 0m), ("@b", 0m), ("@d", 0m), ("@t", 0m), ("@r", 0), ("@pr", 0));
         foreach (var group in groupOf.GroupBy(g => g.Value))
         {
             var ordered = group.Select(g => (Unit: g.Key, Sum: totals.GetValueOrDefault(g.Key))).Select(x => (x.Unit, x.Sum, Total: x.Sum.Points + x.Sum.Bonus - x.Sum.Deductions)).ToArray();
@@ -163,20 +161,26 @@ public static class Scenarios
                 await insert.ExecuteNonQueryAsync();
             }
         }
-        await Exec(connection, tx, "UPDATE EvaluationPeriods SET State = 2, RankedAt = @at, Version = Version + 1 WHERE Id = @p", ("@p", periodId), ("@at", DateTime.UtcNow));
+        await Exec(connection, tx, "UPDATE \"EvaluationPeriods\" SET \"State\" = 2, \"RankedAt\" = @at, \"Version\" = \"Version\" + 1 WHERE \"Id\" = @p", ("@p", periodId), ("@at", DateTime.UtcNow));
         await tx.CommitAsync();
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? tx, string sql, params (string Name, object Value)[] parameters)
+    private static DbCommand Command(DbConnection connection, DbTransaction? tx, string sql, params (string Name, object Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = tx;
         command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
         return command;
     }
 
-    private static async Task Exec(SqliteConnection connection, SqliteTransaction? tx, string sql, params (string Name, object Value)[] parameters)
+    private static async Task Exec(DbConnection connection, DbTransaction? tx, string sql, params (string Name, object Value)[] parameters)
     {
         await using var command = Command(connection, tx, sql, parameters);
         await command.ExecuteNonQueryAsync();
@@ -268,7 +272,7 @@ public static class Scenarios
             {
                 await using var target = File.Create(file);
                 using var sheet = new RawSheet(target);
-                rows = await SqlCapture.ReplayAsync(c.ConnectionString, sql, reader =>
+                rows = await SqlCapture.ReplayAsync(c, sql, reader =>
                 {
                     var row = new object?[reader.FieldCount];
                     reader.GetValues(row!);
@@ -307,18 +311,16 @@ public static class Scenarios
     {
         var file = await ImportFileAsync(c);
         long auditBefore;
-        await using (var connection = new SqliteConnection(c.ConnectionString))
+        await using (var connection = await c.OpenAsync())
         {
-            await connection.OpenAsync();
-            await using var max = Command(connection, null, "SELECT COALESCE(MAX(Id), 0) FROM AuditEntries");
+            await using var max = Command(connection, null, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"AuditEntries\"");
             auditBefore = Convert.ToInt64(await max.ExecuteScalarAsync());
         }
         async Task Undo()
         {
-            await using var connection = new SqliteConnection(c.ConnectionString);
-            await connection.OpenAsync();
-            await Exec(connection, null, "DELETE FROM Enterprises WHERE CreditCode LIKE '91431121C%'");
-            await Exec(connection, null, "DELETE FROM AuditEntries WHERE Id > @a", ("@a", auditBefore));
+            await using var connection = await c.OpenAsync();
+            await Exec(connection, null, "DELETE FROM \"Enterprises\" WHERE \"CreditCode\" LIKE '91431121C%'");
+            await Exec(connection, null, "DELETE FROM \"AuditEntries\" WHERE \"Id\" > @a", ("@a", auditBefore));
         }
         await using var scope = await AsUserAsync(c, Office);
         var import = scope.ServiceProvider.GetRequiredService<EnterpriseImportService>();
@@ -375,7 +377,7 @@ public static class Scenarios
         var total = 0;
         var ours = await Measure.TimeAsync(async () => total = (await page(scope.ServiceProvider)).Total, warmups: 5, repeats: 50);
         var sql = await SqlCapture.CommandsOfAsync(() => page(scope.ServiceProvider));
-        var theirs = await Measure.TimeAsync(() => SqlCapture.ReplayAsync(c.ConnectionString, sql), warmups: 5, repeats: 50);
+        var theirs = await Measure.TimeAsync(() => SqlCapture.ReplayAsync(c, sql), warmups: 5, repeats: 50);
         var r = Result(name, ListTarget, ours, $"the same {sql.Count} SQL statement(s) over ADO.NET", theirs, false, $"{total:N0} matching rows, first page of 50");
         return r with { Met = r.P95Ms < 50 && r.Ratio <= 1.5 };
     }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -31,16 +30,21 @@ public sealed class SqlCapture : IObserver<DiagnosticListener>, IObserver<KeyVal
     }
 
     /// <summary>Runs the statements on a new connection and reads every value of every row; returns the rows read.</summary>
-    public static async Task<int> ReplayAsync(string connectionString, IReadOnlyList<CapturedCommand> commands, Func<DbDataReader, Task>? perRow = null)
+    public static async Task<int> ReplayAsync(BenchContext c, IReadOnlyList<CapturedCommand> commands, Func<DbDataReader, Task>? perRow = null)
     {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
+        await using var connection = await c.OpenAsync();
         var rows = 0;
         foreach (var captured in commands)
         {
             await using var command = connection.CreateCommand();
             command.CommandText = captured.Text;
-            foreach (var (name, value) in captured.Parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            foreach (var (name, value) in captured.Parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
             await using var reader = await command.ExecuteReaderAsync();
             var values = new object[reader.FieldCount];
             while (await reader.ReadAsync())

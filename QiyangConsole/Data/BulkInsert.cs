@@ -54,6 +54,16 @@ public static class BulkInsert
                 else await command.ExecuteNonQueryAsync(ct);
                 count++;
             }
+            // PostgreSQL's identity sequence does not see keys given explicitly: move it past them, or the next row the
+            // database numbers itself would take a key already used. (SQLite numbers from the table's largest key.)
+            if (explicitKey is not null && key is not null && db.Database.IsNpgsql())
+            {
+                await using var sequence = connection.CreateCommand();
+                sequence.Transaction = current ?? own;
+                var column = key.GetColumnName(table)!;
+                sequence.CommandText = $"SELECT setval(pg_get_serial_sequence('\"{table.Name}\"', '{column}'), MAX(\"{column}\")) FROM \"{table.Name}\"";
+                await sequence.ExecuteScalarAsync(ct);
+            }
             if (own is not null) await own.CommitAsync(ct);
             return count;
         }
