@@ -12,6 +12,9 @@ public sealed class StartupTurn : IAsyncDisposable
     /// <summary>The lock's key, the same in every instance (an arbitrary number: "qiyang" start-up).</summary>
     public const long Key = 7_106_901_001;
 
+    /// <summary>How long an instance waits for another to finish migrating and seeding.</summary>
+    public static readonly TimeSpan Wait = TimeSpan.FromMinutes(15);
+
     private readonly NpgsqlConnection? _connection;
 
     private StartupTurn(NpgsqlConnection? connection) => _connection = connection;
@@ -22,8 +25,13 @@ public sealed class StartupTurn : IAsyncDisposable
         // Its own connection, without pooling: the lock is released when this session ends, even if the process dies.
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(engine.ConnectionString) { Pooling = false }.ToString());
         await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({Key})", connection);
-        await command.ExecuteNonQueryAsync(ct);
+        // Waits as long as another instance migrates and seeds (a province's first start, a slow disk): not the 30 s of a query.
+        await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({Key})", connection) { CommandTimeout = (int)Wait.TotalSeconds };
+        try { await command.ExecuteNonQueryAsync(ct); }
+        catch (NpgsqlException e) when (e.InnerException is TimeoutException)
+        {
+            throw new InvalidOperationException($"另一个控制台实例迁移、初始化数据库已超过 {Wait.TotalMinutes:0} 分钟，本实例未启动：请检查那个实例", e);
+        }
         return new(connection);
     }
 
