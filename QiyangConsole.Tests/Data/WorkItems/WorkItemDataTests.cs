@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using QiyangConsole.Features.Administration;
 using QiyangConsole.Features.Evaluation;
 using QiyangConsole.Features.Evaluation.Rules;
@@ -656,6 +657,43 @@ public class WorkItemDataTests
     {
         await using var ctx = db.CreateDbContext();
         return await ctx.WorkItemUpdates.CountAsync(u => u.WorkItemId == id);
+    }
+
+    /// <summary>
+    /// Two console instances running the morning job at the same moment (a manual run beside the schedule): the reminder's
+    /// unique key lets each reminder in once, whichever run gets there first; a run that loses the race fails and
+    /// Hangfire runs it again, finding nothing left to do.
+    /// </summary>
+    [DbFact]
+    public async Task Two_morning_jobs_at_once_remind_once()
+    {
+        await using var db = await Seeds.SeededAsync();
+        db.Clock.Now = At(2023, 6, 5);
+        var natural = await UnitIdAsync(db, Natural);
+        var items = db.Get<WorkItemService>();
+        AsOffice(db);
+        for (var i = 0; i < 6; i++) await items.AssignAsync(await items.CreateAsync(Edit($"并发提醒事项{i}", natural, new DateOnly(2023, 6, 20))));
+        int before;
+        await using (var ctx = db.CreateDbContext()) before = await ctx.Reminders.CountAsync(r => r.DedupKey != null);
+        db.Clock.Now = At(2023, 6, 21, 6, 30);
+
+        var runs = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            await using var scope = db.Services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+            try { return await scope.ServiceProvider.GetRequiredService<WorkItemLightsJob>().RunAsync(); }
+            catch (Exception e) when (e is DomainException or DbUpdateException) { return "lost: " + e.GetType().Name; }
+        })).ToList();
+        var results = await Task.WhenAll(runs);
+        Assert.Contains(results, r => !r.StartsWith("lost"));
+
+        await using (var ctx = db.CreateDbContext())
+        {
+            var keys = await ctx.Reminders.AsNoTracking().Where(r => r.DedupKey != null).Select(r => r.DedupKey!).ToListAsync();
+            Assert.Equal(keys.Count, keys.Distinct().Count());
+            Assert.True(keys.Count >= before + 6, $"{keys.Count} reminders, {before} before");   // at least each item's overdue reminder
+        }
+        var again = await db.Get<WorkItemLightsJob>().RunAsync();
+        Assert.EndsWith("新增提醒 0 条", again);
     }
 
     private static async Task<HashSet<string>> ReminderKeysAsync(TestDb db)
