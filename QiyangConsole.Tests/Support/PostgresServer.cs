@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using QiyangConsole.Data;
@@ -75,7 +73,7 @@ public static class PostgresServer
         // initdb and the server refuse to run as root: as root, run them as Debian's postgres user.
         var asRoot = Environment.UserName == "root";
         if (asRoot) Run("chown", ["postgres:postgres", dir]);
-        var port = FreePort();
+        var port = ConsoleProcess.FreePort();
         RunAs(asRoot, Path.Combine(bin, "initdb"), ["-D", dir, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8"]);
         RunAs(asRoot, Path.Combine(bin, "pg_ctl"), ["-D", dir, "-l", Path.Combine(dir, "server.log"), "-w", "-t", "60", "-o",
             $"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300", "start"]);
@@ -104,12 +102,6 @@ public static class PostgresServer
         if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({process.ExitCode}): {output.Result}{error}");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static void Execute(string connectionString, string sql)
     {

@@ -58,9 +58,7 @@ public sealed class TestDb : IDbContextFactory<AppDbContext>, IAsyncDisposable
     /// <summary>A plain connection of its own (no pool, no EF, no interceptor), as another program on the database would open.</summary>
     public async Task<System.Data.Common.DbConnection> OpenRawAsync()
     {
-        System.Data.Common.DbConnection connection = IsSqlite
-            ? new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Database.ConnectionString) { Pooling = false }.ToString())
-            : new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(Database.ConnectionString) { Pooling = false }.ToString());
+        var connection = Database.NewConnection(pooling: false);
         await connection.OpenAsync();
         return connection;
     }

@@ -201,7 +201,7 @@ public sealed record BenchContext(WebApplication App, BenchScale Scale, Syntheti
     /// <summary>A plain ADO.NET connection of the engine's own driver, for the references.</summary>
     public async Task<System.Data.Common.DbConnection> OpenAsync()
     {
-        System.Data.Common.DbConnection connection = Engine.IsSqlite ? new SqliteConnection(Engine.ConnectionString) : new Npgsql.NpgsqlConnection(Engine.ConnectionString);
+        var connection = Engine.NewConnection();
         await connection.OpenAsync();
         return connection;
     }

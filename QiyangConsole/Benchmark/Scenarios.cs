@@ -1,7 +1,6 @@
 using System.Data.Common;
 using ClosedXML.Excel;
 using Microsoft.AspNetCore.Identity;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data;
 using QiyangConsole.Features.Administration;

@@ -57,13 +57,7 @@ public static class BulkInsert
             // PostgreSQL's identity sequence does not see keys given explicitly: move it past them, or the next row the
             // database numbers itself would take a key already used. (SQLite numbers from the table's largest key.)
             if (explicitKey is not null && key is not null && db.Database.IsNpgsql())
-            {
-                await using var sequence = connection.CreateCommand();
-                sequence.Transaction = current ?? own;
-                var column = key.GetColumnName(table)!;
-                sequence.CommandText = $"SELECT setval(pg_get_serial_sequence('\"{table.Name}\"', '{column}'), MAX(\"{column}\")) FROM \"{table.Name}\"";
-                await sequence.ExecuteScalarAsync(ct);
-            }
+                await MoveSequencePastKeysAsync(connection, current ?? own, table.Name, key.GetColumnName(table)!, ct);
             if (own is not null) await own.CommitAsync(ct);
             return count;
         }
@@ -94,6 +88,20 @@ public static class BulkInsert
             if (value is not null && Mapping.Converter is { } converter) value = converter.ConvertToProvider(value);
             return value ?? DBNull.Value;
         }
+    }
+
+    /// <summary>
+    /// Moves a PostgreSQL table's identity sequence past its largest key (to 1, not yet used, when the table is empty), so
+    /// that the next row the database numbers does not take a key given explicitly.
+    /// </summary>
+    public static async Task MoveSequencePastKeysAsync(DbConnection connection, DbTransaction? transaction, string table, string column, CancellationToken ct = default)
+    {
+        await using var sequence = connection.CreateCommand();
+        sequence.Transaction = transaction;
+        var (t, c) = ("\"" + table.Replace("\"", "\"\"") + "\"", "\"" + column.Replace("\"", "\"\"") + "\"");
+        sequence.CommandText = $"SELECT setval(pg_get_serial_sequence('{t.Replace("'", "''")}', '{column.Replace("'", "''")}'), "
+            + $"COALESCE(MAX({c}), 1), MAX({c}) IS NOT NULL) FROM {t}";
+        await sequence.ExecuteScalarAsync(ct);
     }
 
     /// <summary>The next free integer key of an entity's table.</summary>

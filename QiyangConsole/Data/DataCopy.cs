@@ -132,14 +132,7 @@ public static class DataCopy
                 count++;
             }
         if (type.FindPrimaryKey()!.Properties is [{ ValueGenerated: ValueGenerated.OnAdd, ClrType: var keyType } key] && (keyType == typeof(int) || keyType == typeof(long)))
-        {
-            await using var sequence = target.Database.GetDbConnection().CreateCommand();
-            sequence.Transaction = tx;
-            var column = key.GetColumnName(targetId)!;
-            sequence.CommandText = $"SELECT setval(pg_get_serial_sequence('{Quote(table).Replace("'", "''")}', '{column.Replace("'", "''")}'), "
-                + $"COALESCE(MAX({Quote(column)}), 1), MAX({Quote(column)}) IS NOT NULL) FROM {Quote(table)}";
-            await sequence.ExecuteScalarAsync(ct);
-        }
+            await BulkInsert.MoveSequencePastKeysAsync(target.Database.GetDbConnection(), tx, table, key.GetColumnName(targetId)!, ct);
         return count;
     }
 

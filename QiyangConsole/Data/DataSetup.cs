@@ -38,7 +38,8 @@ public static class DataSetup
         Pooling = true,
     }.ToString();
 
-    public static WebApplicationBuilder AddQiyangData(this WebApplicationBuilder builder)
+    /// <summary>Registers the data services; returns the engine configured, for the registrations that depend on it (jobs).</summary>
+    public static DatabaseEngine AddQiyangData(this WebApplicationBuilder builder)
     {
         var dataDirectory = DataDirectory(builder.Configuration);
         var engine = DatabaseEngine.From(builder.Configuration, dataDirectory);
@@ -55,7 +56,7 @@ public static class DataSetup
         builder.Services.AddDbContextFactory<AppDbContext, AppDbContextFactory>(
             (sp, o) => engine.Configure(o, sp.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Scoped);
         builder.Services.AddScoped<SeedRunner>();
-        return builder;
+        return engine;
     }
 
     /// <summary>

@@ -40,6 +40,11 @@ public sealed record DatabaseEngine(DatabaseProvider Provider, string Connection
                 .AddInterceptors(audit, LogTablesGuard.Instance);
     }
 
+    /// <summary>A plain ADO.NET connection of the engine's own driver (not opened), outside EF.</summary>
+    public System.Data.Common.DbConnection NewConnection(bool pooling = true) => IsSqlite
+        ? new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString) { Pooling = pooling }.ToString())
+        : new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = pooling }.ToString());
+
     /// <summary>A context of the type whose migrations fit this engine.</summary>
     public AppDbContext NewContext(DbContextOptions<AppDbContext> options, CurrentUser? actor) =>
         IsSqlite ? new AppDbContext(options, actor) : new PostgreSqlDbContext(options, actor);

@@ -33,7 +33,7 @@ public static class ConsoleApp
         // Serve package assets (MudBlazor) when running from build output in any environment: `dotnet run` starts in Production by default.
         builder.WebHost.UseStaticWebAssets();
 
-        builder.AddQiyangData();
+        var engine = builder.AddQiyangData();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<HtmlEncoder>(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -41,7 +41,7 @@ public static class ConsoleApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddQiyangLocalization();
         builder.Services.AddQiyangAuth(builder.Configuration);
-        builder.Services.AddQiyangJobs(builder.Configuration, DatabaseEngine.From(builder.Configuration, DataSetup.DataDirectory(builder.Configuration)));
+        builder.Services.AddQiyangJobs(builder.Configuration, engine);
         builder.Services.AddAdministrationArea();
         builder.Services.AddEvaluationArea();
         builder.Services.AddWorkItemsArea();
