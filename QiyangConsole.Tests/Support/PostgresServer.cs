@@ -68,6 +68,7 @@ public static class PostgresServer
     private static string StartCluster()
     {
         var bin = Binaries() ?? throw new InvalidOperationException("CI is set but PostgreSQL is not installed (.ci/run installs postgresql)");
+        RemoveStaleClusters();
         var dir = Path.Combine(Path.GetTempPath(), "qiyang-pg-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         // initdb and the server refuse to run as root: as root, run them as Debian's postgres user.
@@ -83,6 +84,26 @@ public static class PostgresServer
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         };
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Include Error Detail=true";
+    }
+
+    /// <summary>
+    /// Clusters of earlier runs whose server is gone: the test host can be ended before its exit handler has removed the
+    /// folder. A folder whose postmaster.pid names a live process belongs to a run still going, and is left alone.
+    /// </summary>
+    private static void RemoveStaleClusters()
+    {
+        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), "qiyang-pg-*"))
+        {
+            try
+            {
+                if (Directory.GetCreationTimeUtc(dir) > DateTime.UtcNow.AddMinutes(-5)) continue;
+                var pidFile = Path.Combine(dir, "postmaster.pid");
+                if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) && Directory.Exists($"/proc/{pid}")) continue;
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
     }
 
     private static void RunAs(bool asRoot, string file, string[] args)

@@ -139,7 +139,7 @@ public sealed class Nginx : IAsyncDisposable
         var dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "qiyang-nginx-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         // Workers may run as another user (nobody) when the master is root: they write their temp files here.
-        File.SetUnixFileMode(dir, (UnixFileMode)0b111_111_111);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dir, (UnixFileMode)0b111_111_111);
         var conf = System.IO.Path.Combine(dir, "nginx.conf");
         await File.WriteAllTextAsync(conf, $$"""
             worker_processes 1;
