@@ -78,7 +78,8 @@ public static class Measure
     }
 
     /// <summary>
-    /// <paramref name="users"/> clients each request <paramref name="url"/> in a loop for <paramref name="duration"/>;
+    /// <paramref name="users"/> clients each request <paramref name="url"/> in a loop for <paramref name="duration"/>, the
+    /// next as soon as the last has been read (a closed loop: how many pages a second the server can give);
     /// every response must succeed. Returns each request's latency and the requests per second.
     /// </summary>
     public static async Task<(Samples Samples, double PerSecond)> LoadAsync(IReadOnlyList<HttpClient> users, string url, TimeSpan duration)
@@ -89,16 +90,54 @@ public static class Measure
         await Task.WhenAll(users.Select(async (client, u) =>
         {
             var mine = latencies[u] = [];
+            var buffer = new byte[16 * 1024];
             while (clock.Elapsed < duration)
             {
                 var start = clock.Elapsed;
-                using var response = await client.GetAsync(url, HttpCompletionOption.ResponseContentRead);
-                if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}");
+                await GetAsync(client, url, buffer);
                 mine.Add((clock.Elapsed - start).TotalMilliseconds);
             }
         }));
         var all = latencies.SelectMany(l => l).ToArray();
         return (new Samples(all, memory.PeakGrowthMb), all.Length / clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// <paramref name="users"/> clients that together ask for <paramref name="perSecond"/> pages a second for
+    /// <paramref name="duration"/>: each user sends one every <c>users / perSecond</c> seconds, the users' starts spread
+    /// over that interval (an open loop, as people opening pages). A user whose page is late sends the next one as soon as
+    /// it has it, and each latency counts from when the request was due, so a server that falls behind is not excused by
+    /// the requests it delayed. Returns the latencies and the requests per second served.
+    /// </summary>
+    public static async Task<(Samples Samples, double PerSecond)> PacedLoadAsync(IReadOnlyList<HttpClient> users, string url, double perSecond, TimeSpan duration)
+    {
+        var latencies = new List<double>[users.Count];
+        var interval = TimeSpan.FromSeconds(users.Count / perSecond);
+        using var memory = MemoryWatch.Start();
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(users.Select(async (client, u) =>
+        {
+            var mine = latencies[u] = [];
+            var buffer = new byte[16 * 1024];
+            for (var due = interval * u / users.Count; due < duration; due += interval)
+            {
+                var wait = due - clock.Elapsed;
+                if (wait > TimeSpan.Zero) await Task.Delay(wait);
+                await GetAsync(client, url, buffer);
+                mine.Add((clock.Elapsed - due).TotalMilliseconds);
+            }
+        }));
+        var all = latencies.SelectMany(l => l).ToArray();
+        return (new Samples(all, memory.PeakGrowthMb), all.Length / clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Reads the whole response as a browser would, without keeping it (a 130 KB page is not buffered per request).</summary>
+    private static async Task GetAsync(HttpClient client, string url, byte[] buffer)
+    {
+        using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}");
+        await using var body = await response.Content.ReadAsStreamAsync();
+        while (await body.ReadAsync(buffer) > 0) { }
     }
 }
 

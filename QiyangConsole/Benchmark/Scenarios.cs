@@ -46,14 +46,14 @@ public static class Scenarios
         new("list-problems", ListTarget, c => ListAsync(c, "list-problems", s => s.GetRequiredService<ProblemService>().ListAsync(new ProblemQuery(State: ProblemState.Assigned), 0, 50))),
         new("page-overview", PageTarget, c => PageAsync(c, "page-overview", Office, "/", users: 20, p95: 100)),
         new("page-visits-steward", PageTarget, c => PageAsync(c, "page-visits-steward", SyntheticData.FocusSteward, "/visits", users: 20, p95: 100)),
-        new("page-work-items-50-users", "p95 < 150 ms", c => PageAsync(c, "page-work-items-50-users", Office, "/work-items", users: 50, p95: 150, perSecond: null)),
+        new("page-work-items-50-users", "p95 < 150 ms at 100 req/s", c => PageAsync(c, "page-work-items-50-users", Office, "/work-items", users: 50, p95: 150)),
         new("working-days-1m", "median < 200 ms per 1,000,000 calls", WorkingDaysAsync),
         new("circuit-memory", "< 1 MB per circuit", CircuitMemory.RunAsync),
     ];
 
     private const string ExportTarget = "< 2 s per 50,000 rows, growth < 150 MB, ratio ≤ 1.5";
     private const string ListTarget = "p95 < 50 ms, ratio ≤ 1.5";
-    private const string PageTarget = "p95 < 100 ms, ≥ 100 req/s";
+    private const string PageTarget = "p95 < 100 ms at 100 req/s";
 
     private static ScenarioResult Result(string name, string target, Samples ours, string reference, Samples? theirs, bool met, string? detail = null)
     {
@@ -383,19 +383,27 @@ public static class Scenarios
 
     // ---- pages under load ---------------------------------------------------------------------
 
-    private static async Task<ScenarioResult> PageAsync(BenchContext c, string name, string user, string url, int users, double p95, double? perSecond = 100)
+    /// <summary>
+    /// A page prerendered for <paramref name="users"/> signed-in users at once, two ways. Paced: the users together ask for
+    /// <paramref name="perSecond"/> pages a second (an open loop, latency counted from when each request was due); the
+    /// target's p95 is of this run, and it is met only if the server kept that pace. Closed: each user asks again as soon
+    /// as its page arrived, which gives the most pages a second the server can serve (its capacity), reported beside.
+    /// The reference is <c>/healthz</c> paced the same way on the same server.
+    /// </summary>
+    private static async Task<ScenarioResult> PageAsync(BenchContext c, string name, string user, string url, int users, double p95, double perSecond = 100)
     {
         var cookie = await BenchCommand.SignInAsync(c.BaseUrl, user, AccountsSeed.DemoPassword);
         var clients = BenchCommand.Clients(c.BaseUrl, cookie, users);
         try
         {
             foreach (var client in clients.Take(2)) (await client.GetAsync(url)).EnsureSuccessStatusCode();
-            var (ours, rate) = await Measure.LoadAsync(clients, url, c.Scale.LoadDuration);
-            var (theirs, healthRate) = await Measure.LoadAsync(clients, "/healthz", c.Scale.LoadDuration);
-            var target = perSecond is null ? $"p95 < {p95} ms" : $"p95 < {p95} ms, ≥ {perSecond} req/s";
-            var r = Result(name, target, ours, "/healthz, same server and users", theirs, false,
-                $"{users} users as {user}: {rate:0} req/s (/healthz {healthRate:0} req/s)");
-            return r with { Met = r.P95Ms < p95 && (perSecond is null || rate >= perSecond) };
+            var (closed, capacity) = await Measure.LoadAsync(clients, url, c.Scale.LoadDuration);
+            var (ours, rate) = await Measure.PacedLoadAsync(clients, url, perSecond, c.Scale.LoadDuration * 2);
+            var (theirs, _) = await Measure.PacedLoadAsync(clients, "/healthz", perSecond, c.Scale.LoadDuration);
+            var r = Result(name, $"p95 < {p95} ms at {perSecond} req/s", ours, "/healthz, same server, users and pace", theirs, false,
+                $"{users} users as {user} asking {perSecond:0} pages/s together: served {rate:0} req/s; " +
+                $"closed loop (each asks again at once): {capacity:0} req/s, median {closed.Median:0} ms, p95 {closed.P95:0} ms");
+            return r with { Met = r.P95Ms < p95 && rate >= perSecond * 0.97 && capacity >= perSecond };
         }
         finally
         {

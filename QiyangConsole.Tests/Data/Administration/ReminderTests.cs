@@ -25,6 +25,9 @@ public class ReminderTests
 
         db.SignIn("office2", AppRoles.Office, userId: "office-b");
         var colleague = db.Get<ReminderService>();
+        var theirs = await colleague.MineAsync();
+        Assert.Single(theirs);
+        theirs.Clear();                          // the bell removes what it opens: the list kept for the next page is not touched
         Assert.Single(await colleague.MineAsync());
 
         db.SignIn("unit", AppRoles.Unit, unitId: 1, userId: "unit-a");
@@ -33,5 +36,14 @@ public class ReminderTests
         await unit.MarkReadAsync(mine.Id);    // not addressed to it: nothing recorded
         await using var check = db.CreateDbContext();
         Assert.Equal(1, check.ReminderReads.Count());
+
+        // A reminder a job adds later reaches the bell at once: any save clears the reminders kept per user.
+        await using (var ctx = db.CreateDbContext())
+        {
+            await ReminderService.AddOnceAsync(ctx, new Reminder { Role = AppRoles.Office, Title = "延期待审批：测试事项", DedupKey = "shared-2" }, DateTime.UtcNow);
+            await ctx.SaveChangesAsync();
+        }
+        db.SignIn("office", AppRoles.Office, userId: "office-a");
+        Assert.Equal("延期待审批：测试事项", Assert.Single(await db.Get<ReminderService>().MineAsync()).Title);
     }
 }

@@ -5,12 +5,22 @@ using QiyangConsole.Infrastructure;
 namespace QiyangConsole.Features.Administration;
 
 /// <summary>In-console reminders (提醒) for a unit, a role or a user; jobs create them idempotently by key.</summary>
-public sealed class ReminderService(IDbContextFactory<AppDbContext> factory, CurrentUser user, TimeProvider clock)
+public sealed class ReminderService(IDbContextFactory<AppDbContext> factory, CurrentUser user, FigureCache figures, TimeProvider clock)
 {
+    /// <summary>
+    /// The user's latest unread reminders. Every page asks (the bell in the bar, and the overview lists them): they are
+    /// kept a short time per user (<see cref="FigureCache"/>), and any save on this instance, a reminder marked read
+    /// or one a job added, has them read afresh. The list returned is the caller's own to change.
+    /// </summary>
     public async Task<List<Reminder>> MineAsync(int take = 20)
     {
-        await using var db = await factory.CreateDbContextAsync();
-        return await Unread(db).OrderByDescending(r => r.Id).Take(take).ToListAsync();
+        var roles = string.Join(',', AppRoles.All.Where(user.IsInRole));
+        var kept = await figures.GetAsync<IReadOnlyList<Reminder>>($"reminders:{user.UserId}:{user.UnitId}:{roles}:{take}", async () =>
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            return await Unread(db).AsNoTracking().OrderByDescending(r => r.Id).Take(take).ToListAsync();
+        });
+        return [.. kept];
     }
 
     public async Task<int> UnreadCountAsync()
