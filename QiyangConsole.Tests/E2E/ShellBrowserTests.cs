@@ -78,6 +78,38 @@ public class ShellBrowserTests(HostFixture fixture, BrowserFixture _browser) : I
     }
 
     [Fact]
+    public async Task The_drawer_lights_the_page_opened_and_its_groups_close_and_open()
+    {
+        var page = await _browser.NewPageAsync(fixture.Host.BaseUrl);
+        await page.SignInAsync("office");
+        await page.WaitForInteractiveAsync();
+        var drawer = page.Locator(".mud-drawer");
+        var lit = drawer.Locator("a.mud-nav-link.active");
+        await Assertions.Expect(lit).ToHaveCountAsync(1);
+        await Assertions.Expect(lit).ToHaveAttributeAsync("href", "/");
+        await Assertions.Expect(lit).ToHaveAttributeAsync("aria-current", "page");
+
+        // A click in the drawer moves the light with the page, within the circuit (no reload): only the longest match is lit.
+        await drawer.GetByRole(AriaRole.Link, new() { Name = "管家覆盖" }).ClickAsync();
+        await page.WaitForURLAsync("**/enterprises/stewards");
+        await Assertions.Expect(lit).ToHaveCountAsync(1);
+        await Assertions.Expect(lit).ToHaveAttributeAsync("href", "/enterprises/stewards");
+
+        // A group closes: its links are hidden from sight and from the keyboard; it opens again with the links as they were.
+        var toggle = drawer.GetByRole(AriaRole.Button, new() { Name = "展开/折叠 企业管家" });
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+        await toggle.ClickAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await Assertions.Expect(drawer.GetByRole(AriaRole.Link, new() { Name = "走访记录" })).ToBeHiddenAsync();
+        await Assertions.Expect(drawer.GetByRole(AriaRole.Link, new() { Name = "项目库" })).ToBeVisibleAsync();
+        await toggle.ClickAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(drawer.GetByRole(AriaRole.Link, new() { Name = "走访记录" })).ToBeVisibleAsync();
+        await Assertions.Expect(lit).ToHaveAttributeAsync("href", "/enterprises/stewards");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "drawer-lit-stewards.png") });
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_refused_in_chinese_and_logged()
     {
         var page = await _browser.NewPageAsync(fixture.Host.BaseUrl);
