@@ -37,6 +37,13 @@ public static class BulkInsert
         if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
         var current = db.Database.CurrentTransaction?.GetDbTransaction();
         await using var own = current is null ? await connection.BeginTransactionAsync(ct) : null;
+        if (db.Database.IsNpgsql())
+        {
+            var sent = await BatchedAsync(connection, current ?? own, table.Name, all, withoutKey, key, readKeys ? key?.GetColumnName(table) : null, rows, ct);
+            if (sent.AnyExplicitKey && key is not null) await MoveSequencePastKeysAsync(connection, current ?? own, table.Name, key.GetColumnName(table)!, ct);
+            if (own is not null) await own.CommitAsync(ct);
+            return sent.Count;
+        }
         DbCommand? explicitKey = null, generatedKey = null;
         try
         {
@@ -68,13 +75,72 @@ public static class BulkInsert
         }
     }
 
+    /// <summary>Rows per round trip to PostgreSQL.</summary>
+    private const int BatchSize = 1000;
+
+    /// <summary>
+    /// PostgreSQL: the same INSERTs sent <see cref="BatchSize"/> at a time in one batch (one round trip) instead of one
+    /// round trip a row, which on a server, even over loopback, cost more than the row (bench import-enterprises: 4.4 s
+    /// for 20,000 rows and their log entries, 1.8 s on SQLite). Keys the database gives are read back in order.
+    /// </summary>
+    private static async Task<(int Count, bool AnyExplicitKey)> BatchedAsync<T>(DbConnection connection, DbTransaction? transaction, string table,
+        Column[] all, Column[] withoutKey, IProperty? key, string? returning, IEnumerable<T> rows, CancellationToken ct) where T : class
+    {
+        await using var template = connection.CreateCommand();
+        var (count, anyExplicit) = (0, false);
+        var generated = new List<T>(BatchSize);
+        var given = new List<T>(BatchSize);
+        foreach (var row in rows)
+        {
+            if (key is not null && key.PropertyInfo!.GetValue(row) is 0 or 0L) generated.Add(row);
+            else { given.Add(row); anyExplicit = true; }
+            if (generated.Count == BatchSize) { count += await SendAsync(generated, withoutKey, returning); generated.Clear(); }
+            if (given.Count == BatchSize) { count += await SendAsync(given, all, null); given.Clear(); }
+        }
+        if (given.Count > 0) count += await SendAsync(given, all, null);
+        if (generated.Count > 0) count += await SendAsync(generated, withoutKey, returning);
+        return (count, anyExplicit);
+
+        async Task<int> SendAsync(List<T> chunk, Column[] columns, string? keyColumn)
+        {
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+            var sql = InsertSql(table, columns, keyColumn);
+            foreach (var row in chunk)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = sql;
+                for (var i = 0; i < columns.Length; i++)
+                {
+                    // Made as the prepared path makes them (the mapping's type, no value), then given the provider value.
+                    var parameter = columns[i].Mapping.CreateParameter(template, $"@p{i}", null, nullable: true);
+                    parameter.Value = columns[i].Value(row);
+                    command.Parameters.Add(parameter);
+                }
+                batch.BatchCommands.Add(command);
+            }
+            if (keyColumn is null) { await batch.ExecuteNonQueryAsync(ct); return chunk.Count; }
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            foreach (var row in chunk)
+            {
+                if (!await reader.ReadAsync(ct)) throw new InvalidOperationException($"{table}: no key returned for a row");
+                key!.PropertyInfo!.SetValue(row, Convert.ChangeType(reader.GetValue(0), key.ClrType, System.Globalization.CultureInfo.InvariantCulture));
+                await reader.NextResultAsync(ct);
+            }
+            return chunk.Count;
+        }
+    }
+
+    private static string InsertSql(string table, Column[] columns, string? returning) =>
+        $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) "
+        + $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})"
+        + (returning is null ? "" : $" RETURNING \"{returning}\"");
+
     private static async Task<DbCommand> PrepareAsync(DbConnection connection, DbTransaction? transaction, string table, Column[] columns, string? returning, CancellationToken ct)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) "
-            + $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})"
-            + (returning is null ? "" : $" RETURNING \"{returning}\"");
+        command.CommandText = InsertSql(table, columns, returning);
         command.Parameters.AddRange(columns.Select((c, i) => c.Mapping.CreateParameter(command, $"@p{i}", null, nullable: true)).ToArray());
         await command.PrepareAsync(ct);
         return command;

@@ -30,11 +30,15 @@ public sealed record DatabaseEngine(DatabaseProvider Provider, string Connection
         return new(DatabaseProvider.PostgreSql, connection);
     }
 
+    // One for the whole process: it remembers the connections whose pragmas are set, and the options are built per scope
+    // (request or circuit), so an instance per options would set them again on the first query of every request.
+    private static readonly SqlitePragmas Pragmas = new(DataSetup.BusyTimeout);
+
     public void Configure(DbContextOptionsBuilder options, AuditInterceptor audit)
     {
         if (IsSqlite)
             options.UseSqlite(ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(audit, LogTablesGuard.Instance, new SqlitePragmas(DataSetup.BusyTimeout));
+                .AddInterceptors(audit, LogTablesGuard.Instance, Pragmas);
         else
             options.UseNpgsql(ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                 .AddInterceptors(audit, LogTablesGuard.Instance);
