@@ -119,6 +119,8 @@ public static class BulkInsert
                 }
                 batch.BatchCommands.Add(command);
             }
+            // Prepared: PostgreSQL then parses and plans the INSERT once per connection, not once per row of the batch.
+            await batch.PrepareAsync(ct);
             if (keyColumn is null) { await batch.ExecuteNonQueryAsync(ct); return chunk.Count; }
             await using var reader = await batch.ExecuteReaderAsync(ct);
             foreach (var row in chunk)
