@@ -17,10 +17,10 @@ namespace QiyangConsole.Data;
 public static class BulkInsert
 {
     /// <summary>
-    /// Inserts <paramref name="rows"/>, one prepared statement a row (multi-row statements were measured no faster on
-    /// SQLite: its cost is the row, not the statement). A row that leaves its database-generated integer key at 0 is
-    /// inserted without it; with <paramref name="readKeys"/> it reads back the key the database gave (RETURNING, which
-    /// SQLite and PostgreSQL both understand), so the caller can refer to the row.
+    /// Inserts <paramref name="rows"/>. SQLite: one prepared statement a row (multi-row statements were measured no faster:
+    /// its cost is the row, not the statement); a row that leaves its database-generated integer key at 0 is inserted
+    /// without it, and with <paramref name="readKeys"/> the key the database gave is read back (RETURNING), so the caller
+    /// can refer to the row. PostgreSQL: one binary COPY, the missing keys taken from the sequence first (<see cref="CopyAsync"/>).
     /// </summary>
     public static async Task<int> RowsAsync<T>(AppDbContext db, IEnumerable<T> rows, CancellationToken ct = default, bool readKeys = false) where T : class
     {
