@@ -110,6 +110,30 @@ public class ShellBrowserTests(HostFixture fixture, BrowserFixture _browser) : I
     }
 
     [Fact]
+    public async Task On_a_phone_the_drawer_closes_once_a_page_is_chosen_and_on_a_desktop_it_stays()
+    {
+        var phone = await _browser.NewPageAsync(fixture.Host.BaseUrl, 375, 812);
+        await phone.SignInAsync("steward");
+        await phone.WaitForInteractiveAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "菜单", Exact = true }).ClickAsync();
+        var link = phone.Locator(".mud-drawer").GetByRole(AriaRole.Link, new() { Name = "走访记录" });
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        await link.ClickAsync();
+        await phone.WaitForURLAsync("**/visits");
+        await Assertions.Expect(link).Not.ToBeInViewportAsync();
+        await Assertions.Expect(phone.Locator(".mud-drawer-overlay")).ToBeHiddenAsync();
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "drawer-closed-after-choice-phone.png") });
+
+        var desktop = await _browser.NewPageAsync(fixture.Host.BaseUrl);
+        await desktop.SignInAsync("steward");
+        await desktop.WaitForInteractiveAsync();
+        var desk = desktop.Locator(".mud-drawer").GetByRole(AriaRole.Link, new() { Name = "走访记录" });
+        await desk.ClickAsync();
+        await desktop.WaitForURLAsync("**/visits");
+        await Assertions.Expect(desk).ToBeInViewportAsync();
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_refused_in_chinese_and_logged()
     {
         var page = await _browser.NewPageAsync(fixture.Host.BaseUrl);

@@ -70,3 +70,12 @@ document.addEventListener("keydown", e => {
     if (next) { e.preventDefault(); next.focus(); }
   }
 });
+
+// On a phone the drawer lies over the page: once a page is chosen in it, it closes, as MudBlazor's own nav links do (the
+// drawer's links are plain markup: NavLinks). Clicking its overlay is how MudBlazor closes it, so its state stays right.
+document.addEventListener("click", e => {
+  const link = e.target.closest && e.target.closest(".mud-drawer a.mud-nav-link");
+  if (!link) return;
+  const overlay = document.querySelector(".mud-drawer-overlay");
+  if (overlay && getComputedStyle(overlay).display !== "none") overlay.click();
+});
