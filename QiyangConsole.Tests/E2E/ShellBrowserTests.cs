@@ -115,9 +115,17 @@ public class ShellBrowserTests(HostFixture fixture, BrowserFixture _browser) : I
         var phone = await _browser.NewPageAsync(fixture.Host.BaseUrl, 375, 812);
         await phone.SignInAsync("steward");
         await phone.WaitForInteractiveAsync();
-        await phone.GetByRole(AriaRole.Button, new() { Name = "菜单", Exact = true }).ClickAsync();
         var link = phone.Locator(".mud-drawer").GetByRole(AriaRole.Link, new() { Name = "走访记录" });
-        await Assertions.Expect(link).ToBeVisibleAsync();
+        // The drawer's links are in the page only while it is open, and a tap just after the page turned interactive, before
+        // MudBlazor has measured the screen, once left it shut here (the link stayed outside the viewport): tap again.
+        async Task<bool> Shown() => await link.CountAsync() > 0
+            && await link.EvaluateAsync<bool>("e => { const r = e.getBoundingClientRect(); return r.right > 0 && r.left < innerWidth; }");
+        for (var i = 0; i < 4 && !await Shown(); i++)
+        {
+            await phone.GetByRole(AriaRole.Button, new() { Name = "菜单", Exact = true }).ClickAsync();
+            await phone.WaitForTimeoutAsync(700);
+        }
+        await Assertions.Expect(link).ToBeInViewportAsync();
         await link.ClickAsync();
         await phone.WaitForURLAsync("**/visits");
         await Assertions.Expect(link).Not.ToBeInViewportAsync();
