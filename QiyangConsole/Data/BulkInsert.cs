@@ -86,7 +86,7 @@ public static class BulkInsert
     {
         var list = rows as IReadOnlyList<T> ?? rows.ToList();
         var keys = new object?[list.Count];
-        var anyExplicit = key is null;
+        var anyExplicit = false;
         if (key is not null)
         {
             var missing = new List<int>();
@@ -132,9 +132,9 @@ public static class BulkInsert
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
 
     private static string InsertSql(string table, Column[] columns, string? returning) =>
-        $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) "
+        $"INSERT INTO {Quote(table)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) "
         + $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})"
-        + (returning is null ? "" : $" RETURNING \"{returning}\"");
+        + (returning is null ? "" : $" RETURNING {Quote(returning)}");
 
     private static async Task<DbCommand> PrepareAsync(DbConnection connection, DbTransaction? transaction, string table, Column[] columns, string? returning, CancellationToken ct)
     {
@@ -164,7 +164,7 @@ public static class BulkInsert
     {
         await using var sequence = connection.CreateCommand();
         sequence.Transaction = transaction;
-        var (t, c) = ("\"" + table.Replace("\"", "\"\"") + "\"", "\"" + column.Replace("\"", "\"\"") + "\"");
+        var (t, c) = (Quote(table), Quote(column));
         sequence.CommandText = $"SELECT setval(pg_get_serial_sequence('{t.Replace("'", "''")}', '{column.Replace("'", "''")}'), "
             + $"COALESCE(MAX({c}), 1), MAX({c}) IS NOT NULL) FROM {t}";
         await sequence.ExecuteScalarAsync(ct);
