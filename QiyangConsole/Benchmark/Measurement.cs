@@ -62,6 +62,33 @@ public static class Measure
         return new Samples(ms, memory.PeakGrowthMb);
     }
 
+    /// <summary>
+    /// Ours and its reference timed in turns (ours first in even rounds, the reference first in odd ones), so that what
+    /// the machine does meanwhile (the database server vacuuming what was just loaded, a checkpoint, a collection) falls
+    /// on both alike rather than on whichever ran during it: the ratio is then of the code, not of the moment. The peak
+    /// memory is of both together.
+    /// </summary>
+    public static async Task<(Samples Ours, Samples Theirs)> PairedAsync(Func<Task> ours, Func<Task> theirs, int warmups, int repeats, Func<Task>? between = null)
+    {
+        for (var i = 0; i < warmups; i++)
+            foreach (var run in new[] { ours, theirs })
+            {
+                await run();
+                if (between is not null) await between();
+            }
+        var (a, b) = (new double[repeats], new double[repeats]);
+        using var memory = MemoryWatch.Start();
+        for (var i = 0; i < repeats; i++)
+            foreach (var (run, ms) in i % 2 == 0 ? new[] { (ours, a), (theirs, b) } : [(theirs, b), (ours, a)])
+            {
+                var watch = Stopwatch.StartNew();
+                await run();
+                ms[i] = watch.Elapsed.TotalMilliseconds;
+                if (between is not null) await between();
+            }
+        return (new Samples(a, memory.PeakGrowthMb), new Samples(b, memory.PeakGrowthMb));
+    }
+
     /// <summary>Synchronous work timed as a whole batch per repeat (for calls far below a millisecond).</summary>
     public static Samples Time(Action run, int warmups, int repeats)
     {

@@ -102,13 +102,12 @@ public static class Scenarios
             await using var connection = await c.OpenAsync();
             await Exec(connection, null, "UPDATE \"EvaluationPeriods\" SET \"State\" = 1 WHERE \"Id\" = @p", ("@p", periodId));
         }
-        var ours = await Measure.TimeAsync(async () =>
+        var (ours, theirs) = await Measure.PairedAsync(async () =>
         {
             await using var scope = c.App.Services.CreateAsyncScope();
             var message = await scope.ServiceProvider.GetRequiredService<MonthlyRankingJob>().RunForPeriodAsync(periodId);
             if (!message.Contains("排名完成")) throw new InvalidOperationException(message);
-        }, warmups: 1, repeats: c.Scale.Repeats, between: Reopen);
-        var theirs = await Measure.TimeAsync(() => RankByHandAsync(c, periodId), warmups: 1, repeats: c.Scale.Repeats, between: Reopen);
+        }, () => RankByHandAsync(c, periodId), warmups: 1, repeats: c.Scale.Repeats, between: Reopen);
         await using (var scope = c.App.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<MonthlyRankingJob>().RunForPeriodAsync(periodId);
         var r = Result("ranking-job", "median < 1000 ms, ratio ≤ 2", ours, "ADO.NET: read the scores, rank by sort, write the rows", theirs, false);
@@ -197,14 +196,13 @@ public static class Scenarios
                     await scope.ServiceProvider.GetRequiredService<MonthlyRankingJob>().RunForPeriodAsync(c.Facts.BenchPeriodId);
             doc = await scope.ServiceProvider.GetRequiredService<CircularService>().DocumentAsync(c.Facts.BenchPeriodId);
         }
-        var ours = await Measure.TimeAsync(() =>
+        var (ours, theirs) = await Measure.PairedAsync(() =>
         {
             using var wb = CircularWorkbook.Build(doc, blankHeader: false);
             using var stream = new MemoryStream();
             wb.SaveAs(stream);
             return Task.CompletedTask;
-        }, warmups: 1, repeats: c.Scale.Repeats);
-        var theirs = await Measure.TimeAsync(() =>
+        }, () =>
         {
             using var stream = new MemoryStream();
             using (var sheet = new RawSheet(stream))
@@ -374,9 +372,9 @@ public static class Scenarios
     {
         await using var scope = await AsUserAsync(c, Office);
         var total = 0;
-        var ours = await Measure.TimeAsync(async () => total = (await page(scope.ServiceProvider)).Total, warmups: 5, repeats: 50);
         var sql = await SqlCapture.CommandsOfAsync(() => page(scope.ServiceProvider));
-        var theirs = await Measure.TimeAsync(() => SqlCapture.ReplayAsync(c, sql), warmups: 5, repeats: 50);
+        var (ours, theirs) = await Measure.PairedAsync(async () => total = (await page(scope.ServiceProvider)).Total,
+            () => SqlCapture.ReplayAsync(c, sql), warmups: 20, repeats: 200);
         var r = Result(name, ListTarget, ours, $"the same {sql.Count} SQL statement(s) over ADO.NET", theirs, false, $"{total:N0} matching rows, first page of 50");
         return r with { Met = r.P95Ms < 50 && r.Ratio <= 1.5 };
     }

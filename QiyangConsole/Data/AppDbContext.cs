@@ -13,11 +13,15 @@ using QiyangConsole.Infrastructure;
 
 namespace QiyangConsole.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser? actor = null)
+/// <remarks>
+/// One constructor taking only the options, as EF's context pool requires (<see cref="ContextPool"/>): the signed-in user
+/// is set by the factory that hands the context out.
+/// </remarks>
+public class AppDbContext(DbContextOptions options)
     : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     /// <summary>Who the operation log names for changes saved through this context.</summary>
-    public CurrentUser? Actor { get; } = actor;
+    public CurrentUser? Actor { get; internal set; }
 
     internal List<AuditInterceptor.Pending>? PendingAudit { get; set; }
 

@@ -52,9 +52,11 @@ public static class DataSetup
         builder.Services.AddSingleton(_ => engine.IsSqlite ? DataFolderLock.Shared(dataDirectory) : DataFolderLock.None);
         builder.Services.AddSingleton<Infrastructure.Files.FileStore>();
         builder.Services.AddSingleton<AuditInterceptor>();
-        // Scoped so that each context knows the signed-in user of its circuit or request.
-        builder.Services.AddDbContextFactory<AppDbContext, AppDbContextFactory>(
-            (sp, o) => engine.Configure(o, sp.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Scoped);
+        builder.Services.AddSingleton<ContextPool>();
+        // Scoped so that each context knows the signed-in user of its circuit or request; the context itself (Identity's
+        // stores, data protection) comes from the same factory and goes back to the pool with its scope.
+        builder.Services.AddScoped<IDbContextFactory<AppDbContext>, AppDbContextFactory>();
+        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         builder.Services.AddScoped<SeedRunner>();
         return engine;
     }
