@@ -41,6 +41,7 @@ public sealed class TestDb : IDbContextFactory<AppDbContext>, IAsyncDisposable
         Database = engine == DatabaseProvider.Sqlite ? DatabaseEngine.Sqlite(Directory) : PostgresServer.NewDatabase();
         var builder = new DbContextOptionsBuilder<AppDbContext>();
         Database.Configure(builder, _audit);
+        builder.AddInterceptors(ReaderKinds.Instance);
         if (IsSqlite) builder.AddInterceptors(Plans);
         _options = builder.Options;
     }

@@ -75,7 +75,7 @@ public static class Scenarios
 
     // ---- rank one month (pure) ----------------------------------------------------------------
 
-    private static Task<ScenarioResult> RankPureAsync(BenchContext c)
+    private static async Task<ScenarioResult> RankPureAsync(BenchContext c)
     {
         var random = new Random(11);
         var totals = Enumerable.Range(1, c.Scale.Units).Select(u =>
@@ -85,11 +85,11 @@ public static class Scenarios
             return new UnitTotal(u, u % 3 + 1, total);
         }).ToList();
         var rule = new LaggingRule(LaggingMode.Percent, 10);
-        var ours = Measure.Time(() => RankingCalculator.Rank(totals, rule), warmups: 20, repeats: 201);
-        var theirs = Measure.Time(() => { var t = totals.Select(x => x.Total).ToArray(); Array.Sort(t); }, warmups: 20, repeats: 201);
+        var (ours, theirs) = await Measure.PairedAsync(() => { RankingCalculator.Rank(totals, rule); return Task.CompletedTask; },
+            () => { var t = totals.Select(x => x.Total).ToArray(); Array.Sort(t); return Task.CompletedTask; }, warmups: 20, repeats: 201);
         var r = Result("rank-pure", "median < 5 ms, ratio ≤ 3", ours, "Array.Sort of the same totals", theirs, false,
             $"{totals.Count:N0} units, {totals.Select(t => t.Total).Distinct().Count()} distinct totals");
-        return Task.FromResult(r with { Met = r.MedianMs < 5 && r.Ratio <= 3 });
+        return r with { Met = r.MedianMs < 5 && r.Ratio <= 3 };
     }
 
     // ---- ranking job end to end ---------------------------------------------------------------
@@ -372,6 +372,8 @@ public static class Scenarios
     {
         await using var scope = await AsUserAsync(c, Office);
         var total = 0;
+        // Captured once warm: a first call also fills what is kept for a while (the user's units, a page's figures).
+        for (var i = 0; i < 5; i++) await page(scope.ServiceProvider);
         var sql = await SqlCapture.CommandsOfAsync(() => page(scope.ServiceProvider));
         var (ours, theirs) = await Measure.PairedAsync(async () => total = (await page(scope.ServiceProvider)).Total,
             () => SqlCapture.ReplayAsync(c, sql), warmups: 20, repeats: 200);

@@ -81,7 +81,7 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var cutoff = Stewarding.OverdueBefore(clock.Today(), await settings.IntAsync("steward.visitOverdueDays", 30));
-        await foreach (var row in Ordered(Filter(db, q, cutoff)).ToRows(db).AsAsyncEnumerable().WithCancellation(ct)) yield return row.ForUser(user);
+        await foreach (var row in Ordered(Filter(db, q, cutoff)).ToRows(db).AsStream().WithCancellation(ct)) yield return row.ForUser(user);
     }
 
     private static IOrderedQueryable<Enterprise> Ordered(IQueryable<Enterprise> list) => list.OrderBy(e => e.Zone).ThenBy(e => e.Name).ThenBy(e => e.Id);
