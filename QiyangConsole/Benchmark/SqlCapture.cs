@@ -59,7 +59,9 @@ public sealed class SqlCapture : IObserver<DiagnosticListener>, IObserver<KeyVal
 
     void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
     {
-        if (listener.Name == DbLoggerCategory.Name) listener.Subscribe(this);
+        // Enabled only inside a capture: a listener enabled all the time would have EF build the data of every event of
+        // every query of the run (ours, never the reference's plain ADO.NET), which costs EF a part of a short query.
+        if (listener.Name == DbLoggerCategory.Name) listener.Subscribe(this, (Predicate<string>)(_ => Current.Value is not null));
     }
 
     void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> e)
