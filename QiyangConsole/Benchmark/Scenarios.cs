@@ -307,34 +307,28 @@ public static class Scenarios
     private static async Task<ScenarioResult> ImportAsync(BenchContext c)
     {
         var file = await ImportFileAsync(c);
-        long auditBefore;
-        await using (var connection = await c.OpenAsync())
-        {
-            await using var max = Command(connection, null, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"AuditEntries\"");
-            auditBefore = Convert.ToInt64(await max.ExecuteScalarAsync());
-        }
+        // Each run's enterprises are taken out again; its operation-log rows stay: the log is sealed in the background as a
+        // hash chain, and rows taken out after sealing would break it (the sealer says so, rightly).
         async Task Undo()
         {
             await using var connection = await c.OpenAsync();
             await Exec(connection, null, "DELETE FROM \"Enterprises\" WHERE \"CreditCode\" LIKE '91431121C%'");
-            await Exec(connection, null, "DELETE FROM \"AuditEntries\" WHERE \"Id\" > @a", ("@a", auditBefore));
         }
         await using var scope = await AsUserAsync(c, Office);
         var import = scope.ServiceProvider.GetRequiredService<EnterpriseImportService>();
-        var ours = await Measure.TimeAsync(async () =>
+        var (ours, theirs) = await Measure.PairedAsync(async () =>
         {
             using var stream = new MemoryStream(file);
             var report = await import.ImportAsync(stream, validOnly: false);
             if (report.Imported != c.Scale.ImportRows)
                 throw new InvalidOperationException($"imported {report.Imported}: {string.Join("; ", report.Errors.Take(3).Select(e => $"{e.Row} {e.Column} {e.Reason}"))}");
-        }, warmups: 1, repeats: Math.Min(c.Scale.Repeats, 3), between: Undo);
-        var theirs = await Measure.TimeAsync(() =>
+        }, () =>
         {
             using var stream = new MemoryStream(file);
             var (rows, _) = EnterpriseExcel.Read(stream);
             if (rows.Count != c.Scale.ImportRows) throw new InvalidOperationException($"read {rows.Count} rows");
             return Task.CompletedTask;
-        }, warmups: 1, repeats: Math.Min(c.Scale.Repeats, 3));
+        }, warmups: 1, repeats: Math.Min(c.Scale.Repeats, 5), between: Undo);
         var r = Result("import-enterprises", "median < 10000 ms, ratio ≤ 2", ours, "reading the file alone (EnterpriseExcel.Read)", theirs, false, $"{c.Scale.ImportRows:N0} rows, every check, all or nothing");
         return r with { Met = r.MedianMs < 10_000 && r.Ratio <= 2 };
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using QiyangConsole.Data.Seeding;
+using QiyangConsole.Infrastructure;
 
 namespace QiyangConsole.Data;
 
@@ -53,10 +54,10 @@ public static class DataSetup
         builder.Services.AddSingleton<Infrastructure.Files.FileStore>();
         builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.AddSingleton<ContextPool>();
-        // Scoped so that each context knows the signed-in user of its circuit or request; the context itself (Identity's
-        // stores, data protection) comes from the same factory and goes back to the pool with its scope.
+        // Scoped so that each context knows the signed-in user of its circuit or request. The context a scope keeps (Identity's
+        // stores, data protection) is made apart from the pool: see ContextPool.NewUnpooled.
         builder.Services.AddScoped<IDbContextFactory<AppDbContext>, AppDbContextFactory>();
-        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        builder.Services.AddScoped(sp => sp.GetRequiredService<ContextPool>().NewUnpooled(sp.GetRequiredService<CurrentUser>()));
         builder.Services.AddScoped<SeedRunner>();
         return engine;
     }

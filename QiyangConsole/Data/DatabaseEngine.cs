@@ -69,22 +69,34 @@ public sealed record DatabaseEngine(DatabaseProvider Provider, string Connection
 public sealed class ContextPool
 {
     private readonly Func<AppDbContext> _rent;
+    private readonly DatabaseEngine _engine;
+    private readonly DbContextOptions _options;
 
     public ContextPool(DatabaseEngine engine, AuditInterceptor audit)
     {
+        _engine = engine;
         if (engine.IsSqlite)
         {
             var options = new DbContextOptionsBuilder<AppDbContext>();
             engine.Configure(options, audit);
+            _options = options.Options;
             _rent = new PooledDbContextFactory<AppDbContext>(options.Options).CreateDbContext;
         }
         else
         {
             var options = new DbContextOptionsBuilder<PostgreSqlDbContext>();
             engine.Configure(options, audit);
+            _options = options.Options;
             _rent = new PooledDbContextFactory<PostgreSqlDbContext>(options.Options).CreateDbContext;
         }
     }
+
+    /// <summary>
+    /// A context outside the pool, with the same options: for the one a scope keeps for its whole life (Identity's stores,
+    /// data protection). A circuit's scope lives as long as the tab; a pooled context there would be a fully built one
+    /// held per tab (some 60 KB) and a pool slot taken until the tab closes, where a new one builds its parts only if used.
+    /// </summary>
+    public AppDbContext NewUnpooled(CurrentUser? actor) => _engine.NewContext(_options, actor);
 
     public AppDbContext Rent(CurrentUser? actor)
     {
