@@ -94,7 +94,7 @@ public sealed class ContextPool
     /// <summary>
     /// A context outside the pool, with the same options: for the one a scope keeps for its whole life (Identity's stores,
     /// data protection). A circuit's scope lives as long as the tab; a pooled context there would be a fully built one
-    /// held per tab (some 60 KB) and a pool slot taken until the tab closes, where a new one builds its parts only if used.
+    /// held per tab and a pool slot taken until the tab closes, where a new one builds its parts only if it is used.
     /// </summary>
     public AppDbContext NewUnpooled(CurrentUser? actor) => _engine.NewContext(_options, actor);
 
