@@ -313,6 +313,9 @@ public static class Scenarios
         {
             await using var connection = await c.OpenAsync();
             await Exec(connection, null, "DELETE FROM \"Enterprises\" WHERE \"CreditCode\" LIKE '91431121C%'");
+            // PostgreSQL keeps the 20,000 deleted rows as dead tuples until autovacuum comes round: each next import, and
+            // the list scenarios after this one, would read a table no zone has (list-enterprises went from 20 to 75 ms).
+            if (!c.Engine.IsSqlite) await Exec(connection, null, "VACUUM ANALYZE \"Enterprises\"");
         }
         await using var scope = await AsUserAsync(c, Office);
         var import = scope.ServiceProvider.GetRequiredService<EnterpriseImportService>();

@@ -2,6 +2,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace QiyangConsole.Data;
 
+/// <remarks>
+/// The list pages' page of rows is read the same way (<c>AsSingleQuery</c>): their projections have no collections, the
+/// SQL is the same, and on PostgreSQL EF then reads the 50 rows as they come rather than copying them into a buffer first.
+/// </remarks>
 public static class Streaming
 {
     /// <summary>

@@ -72,7 +72,7 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
         var cutoff = Stewarding.OverdueBefore(clock.Today(), await settings.IntAsync("steward.visitOverdueDays", 30));
         var list = Filter(db, q, cutoff);
         var total = await list.CountAsync();
-        var rows = await Ordered(list).Skip(skip).Take(take).ToRows(db).ToListAsync();
+        var rows = await Ordered(list).Skip(skip).Take(take).ToRows(db).AsSingleQuery().ToListAsync();
         return (rows.Select(r => r.ForUser(user)).ToList(), total);
     }
 

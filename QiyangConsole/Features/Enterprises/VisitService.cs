@@ -100,7 +100,7 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
         var total = (await CountsAsync(q)).Total;
         await using var db = await factory.CreateDbContextAsync();
         var visits = Filter(Scoped(db), q);
-        var rows = await Rows(visits.OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).Skip(skip).Take(take)).ToListAsync();
+        var rows = await Rows(visits.OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).Skip(skip).Take(take)).AsSingleQuery().ToListAsync();
         return (rows, total);
     }
 

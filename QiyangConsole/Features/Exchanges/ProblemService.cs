@@ -50,7 +50,7 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
         await using var db = await factory.CreateDbContextAsync();
         var problems = Filter(Scoped(db), q);
         var total = await problems.CountAsync();
-        var rows = await Rows(Ordered(problems).Skip(skip).Take(take)).ToListAsync();
+        var rows = await Rows(Ordered(problems).Skip(skip).Take(take)).AsSingleQuery().ToListAsync();
         return (rows, total);
     }
 

@@ -50,7 +50,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
         var today = clock.Today();
         var projects = Filter(db, q, today);
         var total = await projects.CountAsync();
-        var rows = await Rows(db, Sorted(projects, q.Sort).Skip(skip).Take(take), today).ToListAsync();
+        var rows = await Rows(db, Sorted(projects, q.Sort).Skip(skip).Take(take), today).AsSingleQuery().ToListAsync();
         return (rows, total);
     }
 

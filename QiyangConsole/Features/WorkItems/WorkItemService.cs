@@ -41,7 +41,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         await using var db = await factory.CreateDbContextAsync();
         var items = Filter(db, q);
         var total = await items.CountAsync();
-        var rows = await Rows(db, Ordered(items).Skip(skip).Take(take)).ToListAsync();
+        var rows = await Rows(db, Ordered(items).Skip(skip).Take(take)).AsSingleQuery().ToListAsync();
         return (rows, total);
     }
 
