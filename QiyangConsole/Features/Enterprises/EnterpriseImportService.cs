@@ -37,7 +37,7 @@ public sealed class EnterpriseImportService(IDbContextFactory<AppDbContext> fact
         // than a query with one parameter per row of a 20,000-row file.
         var codes = rows.Select(r => Rules.CreditCode.Normalize(r.Enterprise.CreditCode)).ToHashSet();
         var registered = new HashSet<string>();
-        await foreach (var code in db.Enterprises.AsNoTracking().Select(e => e.CreditCode).AsStream())
+        await foreach (var code in db.Enterprises.AsNoTracking().Select(e => e.CreditCode).AsAsyncEnumerable())
             if (codes.Contains(code)) registered.Add(code);
         errors.AddRange(EnterpriseExcel.Validate(rows, await settings.LabelsAsync("industry"), await settings.LabelsAsync("park-zone"), registered));
         errors = errors.OrderBy(e => e.Row).ToList();

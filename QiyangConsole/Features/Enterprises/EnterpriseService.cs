@@ -72,7 +72,7 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
         var cutoff = Stewarding.OverdueBefore(clock.Today(), await settings.IntAsync("steward.visitOverdueDays", 30));
         var list = Filter(db, q, cutoff);
         var total = await list.CountAsync();
-        var rows = await Ordered(list).Skip(skip).Take(take).ToRows(db).AsSingleQuery().ToListAsync();
+        var rows = await Ordered(list).Skip(skip).Take(take).ToRows(db).ToListAsync();
         return (rows.Select(r => r.ForUser(user)).ToList(), total);
     }
 
@@ -81,7 +81,7 @@ public sealed class EnterpriseService(IDbContextFactory<AppDbContext> factory, C
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var cutoff = Stewarding.OverdueBefore(clock.Today(), await settings.IntAsync("steward.visitOverdueDays", 30));
-        await foreach (var row in Ordered(Filter(db, q, cutoff)).ToRows(db).AsStream().WithCancellation(ct)) yield return row.ForUser(user);
+        await foreach (var row in Ordered(Filter(db, q, cutoff)).ToRows(db).AsAsyncEnumerable().WithCancellation(ct)) yield return row.ForUser(user);
     }
 
     private static IOrderedQueryable<Enterprise> Ordered(IQueryable<Enterprise> list) => list.OrderBy(e => e.Zone).ThenBy(e => e.Name).ThenBy(e => e.Id);

@@ -100,7 +100,7 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
         var total = (await CountsAsync(q)).Total;
         await using var db = await factory.CreateDbContextAsync();
         var visits = Filter(Scoped(db), q);
-        var rows = await Rows(visits.OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).Skip(skip).Take(take)).AsSingleQuery().ToListAsync();
+        var rows = await Rows(visits.OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).Skip(skip).Take(take)).ToListAsync();
         return (rows, total);
     }
 
@@ -109,7 +109,7 @@ public sealed class VisitService(IDbContextFactory<AppDbContext> factory, Curren
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var visits = Filter(Scoped(db), q).OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id);
-        await foreach (var row in Rows(visits).AsStream().WithCancellation(ct)) yield return row;
+        await foreach (var row in Rows(visits).AsAsyncEnumerable().WithCancellation(ct)) yield return row;
     }
 
     private static IQueryable<VisitRow> Rows(IQueryable<Visit> visits) =>

@@ -50,7 +50,7 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
         await using var db = await factory.CreateDbContextAsync();
         var problems = Filter(Scoped(db), q);
         var total = await problems.CountAsync();
-        var rows = await Rows(Ordered(problems).Skip(skip).Take(take)).AsSingleQuery().ToListAsync();
+        var rows = await Rows(Ordered(problems).Skip(skip).Take(take)).ToListAsync();
         return (rows, total);
     }
 
@@ -58,7 +58,7 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> factory, Curr
     public async IAsyncEnumerable<ProblemRow> StreamAsync(ProblemQuery q, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        await foreach (var row in Rows(Ordered(Filter(Scoped(db), q))).AsStream().WithCancellation(ct)) yield return row;
+        await foreach (var row in Rows(Ordered(Filter(Scoped(db), q))).AsAsyncEnumerable().WithCancellation(ct)) yield return row;
     }
 
     private static IQueryable<Problem> Ordered(IQueryable<Problem> problems) => problems.OrderByDescending(p => p.RaisedOn).ThenByDescending(p => p.Id);

@@ -50,7 +50,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
         var today = clock.Today();
         var projects = Filter(db, q, today);
         var total = await projects.CountAsync();
-        var rows = await Rows(db, Sorted(projects, q.Sort).Skip(skip).Take(take), today).AsSingleQuery().ToListAsync();
+        var rows = await Rows(db, Sorted(projects, q.Sort).Skip(skip).Take(take), today).ToListAsync();
         return (rows, total);
     }
 
@@ -60,7 +60,7 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> factory, Curr
         user.Require(Access.Overseers);
         await using var db = await factory.CreateDbContextAsync(ct);
         var today = clock.Today();
-        await foreach (var row in Rows(db, Sorted(Filter(db, q, today), q.Sort), today).AsStream().WithCancellation(ct)) yield return row;
+        await foreach (var row in Rows(db, Sorted(Filter(db, q, today), q.Sort), today).AsAsyncEnumerable().WithCancellation(ct)) yield return row;
     }
 
     private static IQueryable<Project> Sorted(IQueryable<Project> projects, string sort) => sort switch

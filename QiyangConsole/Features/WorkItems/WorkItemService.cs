@@ -41,7 +41,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
         await using var db = await factory.CreateDbContextAsync();
         var items = Filter(db, q);
         var total = await items.CountAsync();
-        var rows = await Rows(db, Ordered(items).Skip(skip).Take(take)).AsSingleQuery().ToListAsync();
+        var rows = await Rows(db, Ordered(items).Skip(skip).Take(take)).ToListAsync();
         return (rows, total);
     }
 
@@ -49,7 +49,7 @@ public sealed class WorkItemService(IDbContextFactory<AppDbContext> factory, Cur
     public async IAsyncEnumerable<BoardRow> StreamAsync(BoardQuery q, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        await foreach (var row in Rows(db, Ordered(Filter(db, q))).AsStream().WithCancellation(ct)) yield return row;
+        await foreach (var row in Rows(db, Ordered(Filter(db, q))).AsAsyncEnumerable().WithCancellation(ct)) yield return row;
     }
 
     private static IQueryable<WorkItem> Ordered(IQueryable<WorkItem> items) => items.OrderByDescending(i => i.Light).ThenBy(i => i.Deadline).ThenBy(i => i.Id);
