@@ -86,7 +86,7 @@ public static class Scenarios
         }).ToList();
         var rule = new LaggingRule(LaggingMode.Percent, 10);
         var (ours, theirs) = await Measure.PairedAsync(() => { RankingCalculator.Rank(totals, rule); return Task.CompletedTask; },
-            () => { var t = totals.Select(x => x.Total).ToArray(); Array.Sort(t); return Task.CompletedTask; }, warmups: 20, repeats: 201);
+            () => { var t = totals.Select(x => x.Total).ToArray(); Array.Sort(t); return Task.CompletedTask; }, warmups: 20, repeats: 201, warmFor: c.Scale.WarmFor);
         var r = Result("rank-pure", "median < 5 ms, ratio ≤ 3", ours, "Array.Sort of the same totals", theirs, false,
             $"{totals.Count:N0} units, {totals.Select(t => t.Total).Distinct().Count()} distinct totals");
         return r with { Met = r.MedianMs < 5 && r.Ratio <= 3 };
@@ -373,7 +373,7 @@ public static class Scenarios
         for (var i = 0; i < 5; i++) await page(scope.ServiceProvider);
         var sql = await SqlCapture.CommandsOfAsync(() => page(scope.ServiceProvider));
         var (ours, theirs) = await Measure.PairedAsync(async () => total = (await page(scope.ServiceProvider)).Total,
-            () => SqlCapture.ReplayAsync(c, sql), warmups: 20, repeats: 200);
+            () => SqlCapture.ReplayAsync(c, sql), warmups: 20, repeats: 200, warmFor: c.Scale.WarmFor);
         var r = Result(name, ListTarget, ours, $"the same {sql.Count} SQL statement(s) over ADO.NET", theirs, false, $"{total:N0} matching rows, first page of 50");
         return r with { Met = r.P95Ms < 50 && r.Ratio <= 1.5 };
     }
