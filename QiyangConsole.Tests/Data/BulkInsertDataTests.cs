@@ -49,4 +49,34 @@ public class BulkInsertDataTests
             Assert.True(next.Id > top + 103, $"the next key {next.Id} follows the given ones");
         }
     }
+
+    [DbFact]
+    public async Task Rows_whose_keys_nobody_reads_are_numbered_by_the_table_in_their_order_and_the_next_key_follows()
+    {
+        await using var db = await Seeds.SeededAsync();
+        var at = new DateTime(2023, 9, 1, 8, 0, 0, DateTimeKind.Utc);
+        var made = 0;
+        IEnumerable<Reminder> Made() // as the operation log's entries are made: lazily, while they are written
+        {
+            for (var i = 1; i <= 1_500; i++)
+            {
+                made++;
+                yield return new Reminder { CreatedAt = at.AddSeconds(i), Title = $"顺序提醒{i:0000}", Role = AppRoles.Office };
+            }
+        }
+        await using (var ctx = db.CreateDbContext())
+            Assert.Equal(1_500, await BulkInsert.RowsAsync(ctx, Made()));
+        Assert.Equal(1_500, made);
+
+        await using (var ctx = db.CreateDbContext())
+        {
+            var stored = await ctx.Reminders.AsNoTracking().Where(r => r.Title.StartsWith("顺序提醒")).OrderBy(r => r.Id).Select(r => new { r.Id, r.Title }).ToListAsync();
+            Assert.Equal(Enumerable.Range(1, 1_500).Select(i => $"顺序提醒{i:0000}"), stored.Select(r => r.Title));
+            Assert.Equal(1_500, stored.Select(r => r.Id).Distinct().Count());
+            var next = new Reminder { CreatedAt = at, Title = "之后新增" };
+            ctx.Reminders.Add(next);
+            await ctx.SaveChangesAsync();
+            Assert.True(next.Id > stored[^1].Id, $"the next key {next.Id} follows {stored[^1].Id}");
+        }
+    }
 }
