@@ -21,7 +21,8 @@ public static class BulkInsert
     /// Inserts <paramref name="rows"/>. SQLite: one prepared statement a row (multi-row statements were measured no faster:
     /// its cost is the row, not the statement); a row that leaves its database-generated integer key at 0 is inserted
     /// without it, and with <paramref name="readKeys"/> the key the database gave is read back (the connection's last row id), so the caller
-    /// can refer to the row. PostgreSQL: one binary COPY, the missing keys taken from the sequence first (<see cref="CopyAsync"/>).
+    /// can refer to the row. PostgreSQL: one binary COPY; missing keys are taken from the sequence first, or, when none is
+    /// read back, given by the table's identity default in the COPY (<see cref="CopyAsync"/>).
     /// </summary>
     public static async Task<int> RowsAsync<T>(AppDbContext db, IEnumerable<T> rows, CancellationToken ct = default, bool readKeys = false) where T : class
     {
@@ -109,6 +110,7 @@ public static class BulkInsert
         return await CopyWithKeysAsync(connection, transaction, table, columns, key, keyColumn!, readKeys, rows as IReadOnlyList<T> ?? rows.ToList(), ct);
     }
 
+    /// <summary>The rows again, from one already read off <paramref name="rest"/> (to look at the first without reading them twice).</summary>
     private static IEnumerable<T> Resume<T>(T first, IEnumerator<T> rest)
     {
         yield return first;
