@@ -18,8 +18,8 @@ namespace QiyangConsole.Data;
 public static class BulkInsert
 {
     /// <summary>
-    /// Inserts <paramref name="rows"/>. SQLite: one prepared statement a row (multi-row statements were measured no faster:
-    /// its cost is the row, not the statement); a row that leaves its database-generated integer key at 0 is inserted
+    /// Inserts <paramref name="rows"/>. SQLite: one prepared statement a row (statements of 100 rows took 134 ms against 177
+    /// for 20,000 enterprises in SQLite alone, not worth a second shape of statement with its own key handling); a row that leaves its database-generated integer key at 0 is inserted
     /// without it, and with <paramref name="readKeys"/> the key the database gave is read back (the connection's last row id), so the caller
     /// can refer to the row. PostgreSQL: one binary COPY; missing keys are taken from the sequence first, or, when none is
     /// read back, given by the table's identity default in the COPY (<see cref="CopyAsync"/>).
@@ -52,7 +52,7 @@ public static class BulkInsert
             var count = 0;
             foreach (var row in rows)
             {
-                var generated = key is not null && key.PropertyInfo!.GetValue(row) is 0 or 0L;
+                var generated = key is not null && Unnumbered(key, row);
                 var columns = generated ? withoutKey : all;
                 var command = generated
                     ? generatedKey ??= await PrepareAsync(connection, current ?? own, table.Name, columns, ct)
@@ -98,9 +98,9 @@ public static class BulkInsert
             if (!rest.MoveNext()) return (0, false);
             var first = rest.Current;
             rows = Resume(first, rest);
-            if (key.PropertyInfo!.GetValue(first) is 0 or 0L)
+            if (Unnumbered(key, first))
             {
-                var numbered = rows.Select(row => key.PropertyInfo!.GetValue(row) is 0 or 0L ? row
+                var numbered = rows.Select(row => Unnumbered(key, row) ? row
                     : throw new InvalidOperationException($"{table}: rows numbered by the table and rows with keys of their own in one call"));
                 return (await WriteCopyAsync(connection, table, columns.Where(c => c.Property != key).ToArray(), numbered, null, ct), false);
             }
@@ -109,6 +109,9 @@ public static class BulkInsert
         if (key is null) return (await WriteCopyAsync(connection, table, columns, rows, null, ct), false);
         return await CopyWithKeysAsync(connection, transaction, table, columns, key, keyColumn!, readKeys, rows as IReadOnlyList<T> ?? rows.ToList(), ct);
     }
+
+    /// <summary>A row that leaves its database-generated key at 0, for the database to number.</summary>
+    private static bool Unnumbered(IProperty key, object row) => key.PropertyInfo!.GetValue(row) is 0 or 0L;
 
     /// <summary>The rows again, from one already read off <paramref name="rest"/> (to look at the first without reading them twice).</summary>
     private static IEnumerable<T> Resume<T>(T first, IEnumerator<T> rest)
@@ -124,7 +127,7 @@ public static class BulkInsert
         var anyExplicit = false;
         var missing = new List<int>();
         for (var i = 0; i < list.Count; i++)
-            if (key.PropertyInfo!.GetValue(list[i]) is 0 or 0L) missing.Add(i);
+            if (Unnumbered(key, list[i])) missing.Add(i);
             else anyExplicit = true;
         if (missing.Count > 0)
         {
